@@ -96,6 +96,29 @@ class Quantity:
                 return lo, lo + abs(lo) * self.tolerance, lo_inc, True
         return lo, hi, lo_inc, hi_inc
 
+    def describe(self) -> str:
+        """The value for a reader: ``~5,000``, ``>300``, ``200-2,000``, ``59.7%``, ``280 mile``."""
+        approx = "~" if self.approximate else ""
+        if self.value is not None:
+            body = f"{approx}{_num(self.value)}"
+        elif self.low is not None and self.high is not None:
+            body = f"{approx}{_num(self.low)}-{_num(self.high)}"
+        elif self.low is not None:
+            body = f"{approx}{'>=' if self.low_inclusive else '>'}{_num(self.low)}"
+        elif self.high is not None:
+            body = f"{approx}{'<=' if self.high_inclusive else '<'}{_num(self.high)}"
+        else:
+            body = "?"
+        if self.unit == "%":
+            return body + "%"
+        return f"{body} {self.unit}" if self.unit else body
+
+
+def _num(x: float) -> str:
+    if float(x).is_integer():
+        return f"{int(x):,}"
+    return f"{x:,.6g}" if abs(x) < 1e6 else f"{x:,.0f}"
+
 
 @dataclass(slots=True)
 class Claim:
