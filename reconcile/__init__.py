@@ -19,6 +19,7 @@ _API = {
     "build_nlp": "reconcile.nlp",
     "extract_claims": "reconcile.claims",
     "reconcile": "reconcile.judge",
+    "make_report": "reconcile.api",
     "Article": "reconcile.model",
     "Quantity": "reconcile.model",
     "Claim": "reconcile.model",

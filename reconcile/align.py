@@ -1,0 +1,192 @@
+"""Alignment: which claims speak of the same quantity.
+
+Claims are blocked by what they measure (a count, a percentage, money in one currency,
+a length...) and the canonical thing, so each block is small; inside a block, thing
+similarity comes from ``rapidfuzz.process.cdist`` and the context (event, actors,
+place, time) either rules a pair out or adds to its score. A block larger than
+``window`` is compared by sorted neighbourhood, which keeps the cost linear in the
+number of claims.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from reconcile.lexicon import NATIONAL, Lexicon, load_lexicon
+from reconcile.model import Claim
+
+DEFAULT_THRESHOLD = 0.6
+DEFAULT_WINDOW = 60
+# figures more than this far apart in time are different events, not updates
+HISTORY_DAYS = 365
+PLACE_MATCH = 85.0  # rapidfuzz ratio at which two place names are one place ("Marrakech"/"Marrakesh")
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """Two claims judged to speak of the same quantity, with the score and the reasons."""
+
+    a: Claim
+    b: Claim
+    score: float
+    because: tuple[str, ...]
+
+
+def measure_key(claim: Claim) -> str:
+    """What a claim measures, for blocking: "count", "percent", "money:USD", "length"..."""
+    q = claim.quantity
+    if q.kind == "money":
+        return f"money:{q.unit or '?'}"
+    if q.kind == "measure":
+        from reconcile.units import dimension_of
+
+        return dimension_of(q.unit) if q.unit else "measure"
+    return q.kind
+
+
+def align(claims: Sequence[Claim], *, threshold: float = DEFAULT_THRESHOLD, window: int = DEFAULT_WINDOW,
+          lexicon: Lexicon | None = None) -> list[Alignment]:
+    """Pairs of claims about the same quantity, scored, best evidence first.
+
+    Parameters
+    ----------
+    claims
+        Claims from :func:`reconcile.extract_claims`.
+    threshold
+        Lowest score (0 to 1) at which two claims are aligned; default 0.6.
+    window
+        Largest block compared pair by pair; bigger blocks are compared by sorted
+        neighbourhood over this many claims (default 60).
+    lexicon
+        Word tables; ``None`` uses the shipped ones.
+    """
+    lex = lexicon or load_lexicon()
+    out: list[Alignment] = []
+    for block in _blocks(claims):
+        out.extend(_align_block(block, threshold=threshold, window=window, lex=lex))
+    out.sort(key=lambda al: (al.a.source, al.a.start, al.b.source, al.b.start))
+    return out
+
+
+def _blocks(claims: Sequence[Claim]) -> Iterator[list[Claim]]:
+    groups: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        groups[measure_key(c)].append(c)
+    for key in sorted(groups):
+        yield groups[key]
+
+
+def _align_block(block: list[Claim], *, threshold: float, window: int, lex: Lexicon) -> Iterator[Alignment]:
+    if len(block) > window:
+        # sorted neighbourhood: claims about the same thing sort together
+        block = sorted(block, key=lambda c: (c.thing_norm, c.event_norm, c.place, c.source, c.start))
+    names = [c.thing_norm for c in block]
+    n = len(block)
+    for lo in range(0, n, max(1, window // 2)) if n > window else [0]:
+        part = range(lo, min(n, lo + window)) if n > window else range(n)
+        idx = list(part)
+        if len(idx) < 2:
+            continue
+        sims = process.cdist([names[i] for i in idx], [names[i] for i in idx], scorer=fuzz.ratio,
+                             processor=None, workers=1)
+        for x, i in enumerate(idx):
+            for y in range(x + 1, len(idx)):
+                j = idx[y]
+                if n > window and lo > 0 and y < window // 2 and x < window // 2:
+                    continue  # this pair was compared in the previous window
+                al = pair(block[i], block[j], float(sims[x, y]) / 100.0, lex=lex)
+                if al is not None and al.score >= threshold:
+                    yield al
+
+
+def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon) -> Alignment | None:
+    """Whether two claims speak of the same quantity; ``None`` when something rules it out."""
+    if a.source == b.source and a.sentence_start == b.sentence_start:
+        return None  # one sentence does not disagree with itself
+    because: list[str] = []
+    # what is counted
+    if a.thing_norm and b.thing_norm:
+        if a.thing_norm == b.thing_norm:
+            thing = 1.0
+            because.append(f"same thing: {a.thing_norm}")
+        else:
+            thing = thing_similarity
+            if thing < 0.8:
+                return None
+            because.append(f"similar things: {a.thing_norm} / {b.thing_norm}")
+    elif a.thing_norm or b.thing_norm:
+        thing = 0.55
+    else:
+        thing = 0.45
+    # what happened
+    event = 0.5
+    if a.event_norm and b.event_norm:
+        ea, eb = a.event_norm, b.event_norm
+        if ea == eb:
+            event = 1.0
+            because.append(f"same event: {ea}")
+        elif ea in lex.event_of.values() and eb in lex.event_of.values():
+            return None
+        else:
+            event = 0.4
+    elif not a.thing_norm or not b.thing_norm:
+        return None  # neither the thing nor the event ties them together
+    # who and where
+    if a.actors and b.actors:
+        if not set(a.actors) & set(b.actors):
+            return None
+        because.append(f"same actor: {sorted(set(a.actors) & set(b.actors))[0]}")
+    place = _place_match(a.place, b.place)
+    if place is False:
+        return None
+    if place:
+        because.append(f"same place: {a.place}")
+    # when
+    gap = time_gap(a, b)
+    if gap is not None and gap > HISTORY_DAYS:
+        return None
+    score = 0.6 * thing + 0.25 * event + 0.15 * (1.0 if place or (a.actors and b.actors) else 0.5)
+    return Alignment(a, b, round(score, 3), tuple(because))
+
+
+def _place_match(pa: str, pb: str) -> bool | None:
+    """True: same place; False: different places; None: one is not stated."""
+    if not pa or not pb or "*" in (pa, pb):
+        return None
+    if pa == pb:
+        return True
+    if NATIONAL in (pa, pb):
+        other = pb if pa == NATIONAL else pa
+        return True if _is_country(other) else False
+    return fuzz.ratio(pa.lower(), pb.lower()) >= PLACE_MATCH
+
+
+def _is_country(name: str) -> bool:
+    return name.lower() in load_lexicon().countries
+
+
+def claim_period(c: Claim) -> tuple[dt.date, dt.date] | None:
+    """The dates a claim is about: its stated time, else (for history checks) its publication date."""
+    if c.time_start and c.time_end:
+        return c.time_start, c.time_end
+    published = c.extra.get("published")
+    if published:
+        d = dt.date.fromisoformat(published)
+        return d, d
+    return None
+
+
+def time_gap(a: Claim, b: Claim) -> int | None:
+    """Days between the periods two claims are about (0 when they overlap), if both are known."""
+    pa, pb = claim_period(a), claim_period(b)
+    if pa is None or pb is None:
+        return None
+    if pa[1] < pb[0]:
+        return (pb[0] - pa[1]).days
+    if pb[1] < pa[0]:
+        return (pa[0] - pb[1]).days
+    return 0

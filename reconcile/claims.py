@@ -1,0 +1,705 @@
+"""Claims: each number an article asserts, with what it counts, what happened, where,
+when, and who says so.
+
+The ``reconcile_claims`` component reads the quantities the number reader put in
+``doc.spans["quantities"]`` and, for each countable one, the words around it: the thing
+counted (right of the number, or a figure noun left of it: "the death toll rose to 45"),
+the event, the actors and place, the time expression and the speaker. It works on a
+blank pipeline with nothing but tokens, sentence boundaries and lookup lemmas; the part
+of speech of a word comes from WordNet's word lists (see :mod:`reconcile.lexicon`).
+:func:`extract_claims` runs the pipeline over articles and returns :class:`Claim`\\ s.
+"""
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from reconcile import timex
+from reconcile.lexicon import NATIONAL, Lexicon, load_lexicon
+from reconcile.model import COUNTABLE_KINDS, Article, Claim, Quantity
+
+CLAIMS_KEY = "claims"
+QUANTITIES_KEY = "quantities"
+DEFAULT_CHUNK = 64
+
+# tokens that close the clause a claim is read in
+_CLAUSE_END = {";", ":", "(", ")", "\u2014", "\u2013", "--"}
+_QUOTES = {'"', "\u201c", "\u201d", "\u2018", "\u2019", "'", "\u00ab", "\u00bb"}
+_DETERMINERS = {"the", "its", "their", "his", "her", "our", "your", "my", "these", "those", "this", "that", "all"}
+_PRONOUNS = {"it", "they", "he", "she", "we", "them", "its", "their", "our"}
+_AUX = {"be", "is", "are", "was", "were", "been", "being", "have", "has", "had", "having", "will", "would",
+        "shall", "should", "can", "could", "may", "might", "must", "do", "does", "did", "also", "still",
+        "now", "only", "reportedly", "already", "then", "just", "not", "n't", "so", "far", "up", "to"}
+_PLACE_PREPS = {"in", "at", "near", "across", "outside", "inside", "around", "throughout", "on"}
+_PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "state", "county", "port",
+                "capital", "island", "area", "municipality", "prefecture", "department", "suburb"}
+_CALENDAR = set(timex.WEEKDAYS) | set(timex.MONTHS) | {"jan", "feb", "mar", "apr", "jun", "jul", "aug",
+                                                      "sep", "sept", "oct", "nov", "dec"}
+_DISTINCT = {"separate", "another", "other", "different", "earlier", "previous", "second"}
+
+
+@dataclass
+class _Draft:
+    """What the component learns about one claim, before the article is known."""
+
+    start: int
+    end: int
+    quote_start: int
+    quote_end: int
+    sentence_start: int
+    sentence_end: int
+    quantity: Quantity
+    thing: str = ""
+    thing_norm: str = ""
+    event: str = ""
+    event_norm: str = ""
+    actors: tuple[str, ...] = ()
+    place: str = ""
+    time_text: str = ""
+    speaker: str = ""
+    negated: bool = False
+    hedged: bool = False
+    incremental: bool = False
+    rule: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+if not Span.has_extension("claim"):
+    Span.set_extension("claim", default=None)
+
+
+@Language.factory(
+    "reconcile_claims",
+    default_config={"lexicon": None},
+    assigns=["doc.spans"],
+    requires=["doc.spans", "token.lemma", "token.is_sent_start"],
+)
+def make_claim_reader(nlp: Language, name: str, lexicon: str | None) -> ClaimReader:
+    """The claim reader, with the shipped word tables extended by ``lexicon`` (a path)."""
+    return ClaimReader(load_lexicon(lexicon))
+
+
+class ClaimReader:
+    """Turns the quantities of a Doc into claims in ``doc.spans["claims"]``.
+
+    Each claim span's ``span._.claim`` holds a ``_Draft``: every field of a Claim that the
+    text alone can tell.
+    """
+
+    def __init__(self, lexicon: Lexicon):
+        self.lex = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        drafts: list[_Draft] = []
+        last_speaker = ""
+        last_place_by_sent: dict[int, str] = {}
+        quantities = list(doc.spans.get(QUANTITIES_KEY, []))
+        for span in quantities:
+            q = span._.quantity
+            if q is None:
+                continue
+            sent = span.sent
+            if self._is_furniture(sent):
+                continue
+            if q.kind == "ordinal":
+                merged = self._enumeration(doc, span, q, drafts)
+                if merged is not None:
+                    drafts[-1] = merged
+                continue
+            if q.kind not in COUNTABLE_KINDS:
+                continue
+            draft = self._read(doc, span, q, drafts, last_place_by_sent)
+            if draft.speaker and draft.speaker.lower() in _PRONOUNS:
+                draft.speaker = last_speaker
+            elif draft.speaker:
+                last_speaker = draft.speaker
+            drafts.extend(self._split_change(doc, span, draft))
+        claim_spans = []
+        for d in drafts:
+            cs = doc.char_span(d.start, d.end, alignment_mode="expand")
+            if cs is None:
+                continue
+            cs._.claim = d
+            claim_spans.append(cs)
+        doc.spans[CLAIMS_KEY] = claim_spans
+        return doc
+
+    # -- the parts of a claim --------------------------------------------------------
+
+    def _read(self, doc: Doc, span: Span, q: Quantity, drafts: list[_Draft],
+              last_place_by_sent: dict[int, str]) -> _Draft:
+        sent = span.sent
+        lex = self.lex
+        thing_tokens, head, partitive, after = self._thing_right(doc, span, q)
+        rule = "thing-right"
+        figure = None
+        if not thing_tokens or (head is not None and self._event_class(head) and not self._is_noun(head)):
+            figure = self._figure_left(doc, span)
+        event_tok = None
+        if head is not None and not figure and self._event_class(head) and (
+                not self._is_noun(head) or head.lower_ in ("dead", "wounded", "injured", "missing")):
+            # "over 1,500 wounded": the word after the number is what happened to them
+            event_tok, thing_tokens, head = head, [], None
+        thing_text = ""
+        thing_norm = ""
+        extra: dict[str, Any] = {}
+        if thing_tokens and head is not None:
+            thing_text = doc[thing_tokens[0].i: thing_tokens[-1].i + 1].text
+            words = [t for t in thing_tokens if not t.text == "-"]
+            head_lemma = self._lemma(head)
+            thing_norm = lex.thing_class(" ".join(self._lemma(t) for t in words), head_lemma)
+        elif figure is not None:
+            fig_tok, fig_text, fig_norm = figure
+            thing_text, thing_norm = fig_text, fig_norm
+            rule = "figure-left"
+            extra["figure"] = fig_tok.text
+        if q.kind == "measure" and q.unit:
+            # a measure counts its dimension; the object it measures qualifies it
+            extra["object"] = thing_norm
+            thing_norm = _dimension(q.unit) or thing_norm
+            if not thing_text:
+                thing_text = q.unit
+        inherited = False
+        if not thing_norm:
+            prev = next((d for d in reversed(drafts) if d.sentence_start == sent.start_char
+                         and d.quantity.kind == q.kind), None)
+            if prev is None and q.kind == "count" and _refers_back(doc, span):
+                prev = next((d for d in reversed(drafts) if d.quantity.kind == q.kind), None)
+            if prev is not None:
+                thing_text, thing_norm = prev.thing, prev.thing_norm
+                inherited = True
+                rule = "thing-inherited"
+                extra["inherited_from"] = prev.start
+                if not event_tok:
+                    extra["inherit_event"] = (prev.event, prev.event_norm)
+                extra["inherit_place"] = prev.place
+                extra["inherit_actors"] = prev.actors
+        if partitive:
+            extra["partitive"] = True
+        # the event: a word of the event table near the number, right side first
+        if event_tok is None:
+            event_tok = self._event_near(doc, span, after)
+        event_text, event_norm = "", ""
+        if event_tok is not None:
+            event_text = event_tok.text
+            event_norm = self._event_class(event_tok) or self._lemma(event_tok)
+        elif "inherit_event" in extra:
+            event_text, event_norm = extra["inherit_event"]
+        speaker, speaker_tokens = self._speaker(doc, span)
+        actors = self._actors(doc, span, thing_tokens, speaker_tokens)
+        if not actors and speaker and self._has_pronoun_subject(doc, span):
+            # "Microsoft said it would cut 10,000 jobs": the speaker is the actor
+            actors = (lex.canonical_name(speaker),) if speaker[:1].isupper() else ()
+        if not actors and extra.get("inherit_actors"):
+            actors = extra["inherit_actors"]
+        place = self._place(doc, span)
+        if not place and extra.get("inherit_place"):
+            place = extra["inherit_place"]
+        time_text = self._time(doc, span)
+        window = doc[max(sent.start, span.start - 4): span.start]
+        clause = doc[max(sent.start, span.start - 8): min(sent.end, span.end + 6)]
+        incremental = any(t.lower_ in lex.incremental for t in thing_tokens[:2]) or any(
+            t.lower_ in ("more", "another", "additional", "further") for t in doc[span.end: span.end + 1])
+        distinct = any(t.lower_ in _DISTINCT for t in window) or any(
+            t.lower_ in _DISTINCT for t in thing_tokens[:2])
+        if distinct:
+            extra["distinct"] = True
+        negated = any(t.lower_ in lex.negations for t in window)
+        hedged = any(t.lower_ in lex.hedges for t in clause) or "on course for" in clause.text.lower()
+        end = span.end_char
+        quote_end = thing_tokens[-1].idx + len(thing_tokens[-1].text) if thing_tokens else end
+        quote_start = span.start_char
+        if figure is not None and not thing_tokens:
+            quote_start = min(quote_start, figure[0].idx)
+        return _Draft(
+            start=span.start_char, end=end, quote_start=quote_start, quote_end=max(quote_end, end),
+            sentence_start=sent.start_char, sentence_end=sent.end_char, quantity=q,
+            thing=thing_text, thing_norm=thing_norm, event=event_text, event_norm=event_norm,
+            actors=actors, place=place, time_text=time_text, speaker=speaker, negated=negated,
+            hedged=hedged, incremental=incremental and not inherited, rule=f"{q.rule}+{rule}" if q.rule else rule,
+            extra=extra,
+        )
+
+    def _thing_right(self, doc: Doc, span: Span, q: Quantity):
+        """The noun phrase after the number: (tokens, head, partitive, index after it)."""
+        sent_end = span.sent.end
+        i = span.end
+        partitive = False
+        if i < sent_end and doc[i].lower_ == "of":
+            nxt = doc[i + 1] if i + 1 < sent_end else None
+            if q.kind == "count" and q.value is not None and not q.approximate and nxt is not None \
+                    and (nxt.lower_ in _DETERMINERS or nxt.lower_ in _PRONOUNS):
+                partitive = True
+            i += 1
+            while i < sent_end and doc[i].lower_ in _DETERMINERS | {"them"}:
+                i += 1
+        # "four months' pay", "the capital's turnout"
+        while i < sent_end and doc[i].text in ("'s", "\u2019s", "'", "\u2019"):
+            i += 1
+        tokens: list[Token] = []
+        while i < sent_end and len(tokens) < 5:
+            t = doc[i]
+            if t.text == "-" and tokens and not t.whitespace_ and not tokens[-1].whitespace_:
+                tokens.append(t)
+                i += 1
+                continue
+            if not self._phrase_word(t, first=not tokens):
+                break
+            tokens.append(t)
+            i += 1
+            if self._event_class(t) and not self._is_noun(t):
+                break
+        while tokens and (tokens[-1].text == "-" or tokens[-1].lower_ in self.lex.incremental):
+            tokens.pop()
+        head = None
+        for t in reversed(tokens):
+            if t.text != "-":
+                head = t
+                break
+        return tokens, head, partitive, i
+
+    def _phrase_word(self, t: Token, *, first: bool) -> bool:
+        low = t.lower_
+        if t.is_punct or t.is_space or t.like_num:
+            return False
+        if first and low in self.lex.incremental:
+            return True
+        if low in self.lex.stop_words or low in _AUX:
+            return False
+        if not any(c.isalpha() for c in t.text):
+            return False
+        if self._verbish(t):
+            return first and bool(self._event_class(t))
+        return True
+
+    def _verbish(self, t: Token) -> bool:
+        """A verb form: "killed", "remained", "died", "won"; not "fighters" or "hundred"."""
+        low = t.lower_
+        lemma = self._lemma(t)
+        if lemma not in self.lex.verbs or t.text[:1].isupper():
+            return False
+        if low.endswith("ed") and lemma != low:
+            return True
+        if low.endswith("ing") and lemma != low and low not in self.lex.nouns:
+            return True
+        return lemma != low and low not in self.lex.nouns and not low.endswith("s")
+
+    def _is_noun(self, t: Token) -> bool:
+        return self._lemma(t) in self.lex.nouns or t.lower_ in self.lex.nouns
+
+    def _lemma(self, t: Token) -> str:
+        return (t.lemma_ or t.text).lower()
+
+    def _event_class(self, t: Token) -> str:
+        return self.lex.event_of.get(self._lemma(t)) or self.lex.event_of.get(t.lower_, "")
+
+    def _figure_left(self, doc: Doc, span: Span):
+        """A figure noun before the number: "the death toll ... reached 93" -> toll."""
+        start = span.sent.start
+        for j in range(span.start - 1, max(start, span.start - 25) - 1, -1):
+            t = doc[j]
+            if t.text in _CLAUSE_END or t.lower_ in self.lex.attribution_verbs and j < span.start - 1 \
+                    and doc[j - 1].text in {",", *_QUOTES}:
+                break
+            key = t.lower_
+            prev = doc[j - 1].lower_ if j > start else ""
+            two = f"{prev} {key}"
+            fig = self.lex.figure_nouns.get(two) or self.lex.figure_nouns.get(key) or \
+                self.lex.figure_nouns.get(self._lemma(t))
+            if not fig:
+                continue
+            text = doc[j - 1: j + 1].text if two in self.lex.figure_nouns or (
+                prev and self._is_noun(doc[j - 1]) and prev not in self.lex.stop_words) else t.text
+            if fig == "of":
+                # "the number of people confirmed dead": the of-phrase says what is counted
+                if j + 2 < span.start and doc[j + 1].lower_ == "of":
+                    k = j + 2
+                    while k < span.start and doc[k].lower_ in _DETERMINERS:
+                        k += 1
+                    words = []
+                    while k < span.start and self._phrase_word(doc[k], first=not words) and len(words) < 4:
+                        words.append(doc[k])
+                        k += 1
+                    if words:
+                        head = words[-1]
+                        return t, doc[j: words[-1].i + 1].text, self.lex.thing_class(
+                            " ".join(self._lemma(w) for w in words), self._lemma(head))
+                if key in ("figure", "number", "total", "tally", "count", "estimate"):
+                    return None  # "put the figure at 30,000": the figure of the sentence before
+                continue
+            canon = self.lex.thing_of.get(fig, fig)
+            return t, text, canon
+        return None
+
+    def _event_near(self, doc: Doc, span: Span, after: int):
+        sent = span.sent
+        for j in range(after, min(sent.end, after + 6)):
+            t = doc[j]
+            if t.text in _CLAUSE_END or t.text == "," or t.like_num:
+                break
+            if self._event_class(t):
+                return t
+            if self._verbish(t) and t.lower_ not in self.lex.attribution_verbs:
+                return t
+            if t.lower_ not in _AUX and t.lower_ not in self.lex.stop_words and not self._verbish(t):
+                if t.lower_ not in ("for", "to", "in", "on", "at", "by"):
+                    continue
+        for j in range(span.start - 1, max(sent.start, span.start - 8) - 1, -1):
+            t = doc[j]
+            if t.text in _CLAUSE_END:
+                break
+            if self._event_class(t) and t.lower_ not in self.lex.attribution_verbs:
+                return t
+            if self._verbish(t) and t.lower_ not in self.lex.attribution_verbs:
+                return t
+        return None
+
+    def _speaker(self, doc: Doc, span: Span) -> tuple[str, list[Token]]:
+        """Who the claim is attributed to, from the sentence it is in (or the next)."""
+        sent = span.sent
+        lex = self.lex
+        text = sent.text
+        low = text.lower()
+        # "according to X"
+        for prep in lex.attribution_preps:
+            k = low.find(prep + " ")
+            if k >= 0 and (prep != "per" or k + len(prep) + 1 < len(low)):
+                start_char = sent.start_char + k + len(prep) + 1
+                toks = [t for t in sent if t.idx >= start_char]
+                name = self._name_forward(toks)
+                if name:
+                    return " ".join(t.text for t in name), name
+        best: tuple[int, str, list[Token]] | None = None
+        for t in sent:
+            if t.lower_ not in lex.attribution_verbs or t.i in range(span.start, span.end):
+                continue
+            if t.lower_ in ("put", "puts", "show", "showed", "shows", "count", "counted", "believe",
+                            "believes", "believed", "estimate", "estimated", "report", "reported",
+                            "confirm", "confirmed", "add", "added", "note", "noted") and t.i > span.start:
+                continue
+            before = self._name_backward(doc, t.i, sent.start)
+            name = before
+            if not name:
+                prev = doc[t.i - 1] if t.i > sent.start else None
+                if prev is None or prev.text in {",", *_QUOTES} or prev.is_punct:
+                    name = self._name_forward([x for x in sent if x.i > t.i])
+            if not name:
+                continue
+            dist = abs(t.i - span.start)
+            if best is None or dist < best[0]:
+                best = (dist, " ".join(x.text for x in name).strip(), name)
+        if best:
+            return best[1], best[2]
+        return "", []
+
+    def _name_backward(self, doc: Doc, verb_i: int, start: int) -> list[Token]:
+        j = verb_i - 1
+        while j >= start and doc[j].lower_ in ("now", "also", "later", "then", "previously", "have", "has",
+                                               "had", "earlier", "reportedly", "had"):
+            j -= 1
+        words: list[Token] = []
+        while j >= start and len(words) < 9:
+            t = doc[j]
+            if t.is_punct and t.text not in (".", "-") or t.like_num:
+                break
+            if t.lower_ in ("that", "which", "who", "and", "but", "while", "as", "if", "when"):
+                break
+            if self._verbish(t) and not t.text[:1].isupper():
+                break
+            words.insert(0, t)
+            j -= 1
+        while words and words[0].lower_ in ("of", "and", "."):
+            words.pop(0)
+        if not words or all(w.lower_ in self.lex.stop_words for w in words):
+            return [w for w in words if w.lower_ in _PRONOUNS][:1]
+        return words
+
+    def _name_forward(self, toks: Sequence[Token]) -> list[Token]:
+        words: list[Token] = []
+        for t in toks:
+            if t.is_punct and t.text not in ("-", ".") or len(words) >= 10 or t.is_space:
+                break
+            if t.lower_ in ("that", "which", "who", "in", "on", "after", "before", "as", "when", "while") and words:
+                break
+            words.append(t)
+        while words and words[-1].text in (".", "-"):
+            words.pop()
+        return words
+
+    def _actors(self, doc: Doc, span: Span, thing_tokens: list[Token], speaker_tokens: list[Token]) -> tuple[str, ...]:
+        """Names the claim is about: capitalised modifiers of the thing, or the subject."""
+        skip = {t.i for t in speaker_tokens}
+        names: list[str] = []
+        for group in self._name_groups(thing_tokens[:-1], skip):
+            names.append(group)
+        if not names:
+            sent = span.sent
+            toks = []
+            for j in range(span.start - 1, max(sent.start, span.start - 10) - 1, -1):
+                t = doc[j]
+                if t.text in _CLAUSE_END or t.text == "," and j < span.start - 2:
+                    break
+                toks.insert(0, t)
+            groups = self._name_groups(toks, skip, sentence_start=sent.start)
+            names.extend(groups[-1:])
+        out = []
+        for n in names:
+            canon = self.lex.canonical_name(n)
+            if canon.lower() in self.lex.countries:
+                continue
+            if canon not in out:
+                out.append(canon)
+        return tuple(out)
+
+    def _name_groups(self, toks: Sequence[Token], skip: set[int], sentence_start: int = -1) -> list[str]:
+        groups: list[list[Token]] = []
+        cur: list[Token] = []
+        for t in toks:
+            capital = t.text[:1].isupper() and any(c.isalpha() for c in t.text)
+            is_name = capital and t.i not in skip and t.lower_ not in _CALENDAR and not (
+                t.i == sentence_start and t.lower_ in self.lex.stop_words) and (
+                t.i != sentence_start or t.lower_ not in self.lex.nouns or t.text.isupper())
+            prev_place = t.i > 0 and t.doc[t.i - 1].lower_ in _PLACE_PREPS | {"of", "from"}
+            if is_name and not (prev_place and not cur):
+                cur.append(t)
+            elif cur and t.lower_ in ("of",) and False:
+                cur.append(t)
+            else:
+                if cur:
+                    groups.append(cur)
+                cur = []
+        if cur:
+            groups.append(cur)
+        return [" ".join(t.text for t in g) for g in groups]
+
+    def _place(self, doc: Doc, span: Span) -> str:
+        """The place the claim is about: "in Sirte", "across France", "nationwide", "there"."""
+        sent = span.sent
+        low = sent.text.lower()
+        candidates: list[tuple[int, str]] = []
+        for word in self.lex.national:
+            for m in re.finditer(rf"\b{re.escape(word)}\b", low):
+                candidates.append((sent.start_char + m.start(), NATIONAL))
+        for t in sent:
+            if t.lower_ == "there" and t.i > span.start and doc[t.i - 1].lower_ not in ("are", "is", "were", "was"):
+                candidates.append((t.idx, "*"))
+            prep = t.lower_ in _PLACE_PREPS or (t.lower_ == "of" and t.i > 0 and doc[t.i - 1].lower_ in _PLACE_NOUNS)
+            if not prep or t.i + 1 >= sent.end:
+                continue
+            k = t.i + 1
+            if doc[k].lower_ == "the" and k + 1 < sent.end and doc[k + 1].text[:1].isupper():
+                k += 1
+            words = []
+            while k < sent.end and (doc[k].text[:1].isupper() or (doc[k].text == "-" and words)
+                                    or (words and doc[k].text in ("al", "el", "de", "sur"))) and len(words) < 5:
+                if doc[k].lower_ in _CALENDAR:
+                    break
+                words.append(doc[k])
+                k += 1
+            if words and words[0].text != "-":
+                name = "".join(w.text + w.whitespace_ for w in words).strip(" -")
+                if name.isupper() and len(name) <= 5 and name.lower() not in self.lex.countries:
+                    continue  # "in IS", "at GNA": acronyms of groups, not places
+                candidates.append((t.idx, name))
+        if not candidates:
+            return ""
+        # the place nearest the number, preferring one after it in the same clause
+        def distance(c):
+            pos = c[0]
+            return abs(pos - span.start_char) * (1 if pos >= span.start_char else 1.5)
+        pos, name = min(candidates, key=distance)
+        if name in (NATIONAL, "*"):
+            return name
+        canon = self.lex.canonical_name(name)
+        return canon
+
+    def _time(self, doc: Doc, span: Span) -> str:
+        sent = span.sent
+        found = [(s + sent.start_char, e + sent.start_char, text) for s, e, text in timex.find_times(sent.text)]
+        found = [f for f in found if f[1] <= span.start_char or f[0] >= span.end_char]
+        if not found:
+            return ""
+        def distance(f):
+            s, e, _ = f
+            gap = s - span.end_char if s >= span.end_char else span.start_char - e
+            return gap * (1 if s >= span.end_char else 1.3)
+        return min(found, key=distance)[2]
+
+    def _has_pronoun_subject(self, doc: Doc, span: Span) -> bool:
+        window = doc[max(span.sent.start, span.start - 6): span.start]
+        return any(t.lower_ in ("it", "they", "we", "its", "our") for t in window)
+
+    def _is_furniture(self, sent: Span) -> bool:
+        return sent.text.strip().lower().rstrip(".:!") in self.lex.furniture
+
+    # -- claims built from more than one mention -------------------------------------
+
+    def _enumeration(self, doc: Doc, span: Span, q: Quantity, drafts: list[_Draft]) -> _Draft | None:
+        """"one strike ... a second strike": two strikes in all."""
+        if not drafts or q.value is None or q.value < 2:
+            return None
+        prev = drafts[-1]
+        if prev.sentence_start != span.sent.start_char or prev.quantity.value != q.value - 1:
+            return None
+        tokens, head, _, _ = self._thing_right(doc, span, q)
+        if head is None or self.lex.thing_class(self._lemma(head), self._lemma(head)) != prev.thing_norm:
+            return None
+        left = doc[span.start - 1] if span.start > 0 else None
+        start = left.idx if left is not None and left.lower_ in ("a", "the") else span.start_char
+        end = tokens[-1].idx + len(tokens[-1].text)
+        total = replace(prev.quantity, text=doc.text[prev.start:end], end=end, low=q.value, high=q.value,
+                        rule="enumeration")
+        return replace(prev, end=end, quote_end=end, quantity=total, rule="enumeration",
+                       extra={**prev.extra, "enumerated_to": start})
+
+    def _split_change(self, doc: Doc, span: Span, draft: _Draft) -> list[_Draft]:
+        """"raise the age from 62 to 64" is a change from 62 to 64, not a range."""
+        q = draft.quantity
+        if q.low is None or q.high is None or q.low == q.high or not q.text.lower().startswith("from "):
+            return [draft]
+        left = [self._lemma(t) for t in doc[max(span.sent.start, span.start - 6): span.start]]
+        if not any(w in self.lex.change_verbs for w in left):
+            return [draft]
+        m = re.search(r"\bto\b", q.text, flags=re.IGNORECASE)
+        if m is None:
+            return [draft]
+        new_start = q.start + m.start()
+        new = replace(q, text=q.text[m.start():], start=new_start, low=q.high, high=q.high, rule=q.rule + "+change")
+        return [replace(draft, start=new_start, quote_start=new_start, quantity=new,
+                        extra={**draft.extra, "changed_from": q.low})]
+
+
+def _refers_back(doc: Doc, span: Span) -> bool:
+    """"Police put the figure at 30,000": the number stands for a figure named before."""
+    window = doc[max(span.sent.start, span.start - 6): span.start].text.lower()
+    return bool(re.search(r"\b(?:the|that|this|their|its)\s+(?:figure|number|total|tally|count|estimate)\b", window))
+
+
+def _dimension(unit: str) -> str:
+    """The physical dimension of a unit name ("mile" -> "length"), through pint."""
+    from reconcile.units import dimension_of
+
+    return dimension_of(unit)
+
+
+# -- from articles to Claim objects ---------------------------------------------------
+
+
+def claims_from_doc(doc: Doc, article: Article) -> list[Claim]:
+    """The Claims of one processed Doc, with ids, sources and resolved times."""
+    out = []
+    text = article.text
+    for span in doc.spans.get(CLAIMS_KEY, []):
+        d: _Draft = span._.claim
+        resolved = timex.resolve(d.time_text, article.published) if d.time_text else None
+        quote_start = min(d.quote_start, d.start)
+        quote_end = max(d.quote_end, d.end)
+        out.append(Claim(
+            id=f"{article.source}#{d.start}",
+            source=article.source,
+            start=d.start,
+            end=d.end,
+            sentence=text[d.sentence_start: d.sentence_end].strip(),
+            sentence_start=d.sentence_start + (len(text[d.sentence_start: d.sentence_end])
+                                               - len(text[d.sentence_start: d.sentence_end].lstrip())),
+            quote=text[quote_start: quote_end],
+            quantity=d.quantity,
+            thing=d.thing,
+            thing_norm=d.thing_norm,
+            event=d.event,
+            event_norm=d.event_norm,
+            actors=d.actors,
+            place=d.place,
+            time_text=d.time_text,
+            time_start=resolved[0] if resolved else None,
+            time_end=resolved[1] if resolved else None,
+            speaker=d.speaker,
+            negated=d.negated,
+            hedged=d.hedged,
+            incremental=d.incremental,
+            rule=d.rule,
+            extra={**d.extra, **({"published": article.published.isoformat()} if article.published else {})},
+        ))
+    return out
+
+
+def iter_claims(articles: Iterable[Article], *, nlp: Language | None = None, model: str | None = None,
+                lexicon: str | None = None, batch_size: int = 16) -> Iterator[Claim]:
+    """Claims of each article in turn, one process; Docs are not kept."""
+    if nlp is None:
+        from reconcile.nlp import build_nlp
+
+        nlp = build_nlp(model, lexicon=lexicon)
+    for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size):
+        yield from claims_from_doc(doc, article)
+
+
+def _claims_of_chunk(args: tuple[list[Article], str | None, str | None]) -> list[Claim]:
+    chunk, model, lexicon = args
+    return list(iter_claims(chunk, model=model, lexicon=lexicon))
+
+
+def extract_claims(articles: Iterable[Article], *, nlp: Language | None = None, model: str | None = None,
+                   lexicon: str | None = None, n_process: int = 1, chunk_size: int = DEFAULT_CHUNK,
+                   as_frame: bool = False):
+    """Every claim the articles assert.
+
+    Parameters
+    ----------
+    articles
+        The articles, as :class:`reconcile.model.Article` (see :func:`reconcile.read_articles`).
+    nlp
+        A pipeline from :func:`reconcile.build_nlp`; ``None`` builds the default one.
+    model
+        An installed spaCy pipeline to build on (``None``: the blank English rules).
+    lexicon
+        A user TOML file extending the word tables (``None``: the shipped tables).
+    n_process
+        Worker processes; ``-1`` means one per core. Articles go to workers in chunks
+        of ``chunk_size`` (default 64) and only claims come back.
+    as_frame
+        Return a pandas DataFrame (one row per claim, fields flattened) instead of a list.
+
+    Returns
+    -------
+    list[Claim] or pandas.DataFrame
+        In article order, then text order.
+    """
+    if n_process == -1:
+        n_process = os.cpu_count() or 1
+    if n_process <= 1 or nlp is not None:
+        claims = list(iter_claims(articles, nlp=nlp, model=model, lexicon=lexicon))
+    else:
+        claims = []
+        with ProcessPoolExecutor(max_workers=n_process) as pool:
+            chunks = _chunks(articles, chunk_size)
+            for part in pool.map(_claims_of_chunk, ((c, model, lexicon) for c in chunks)):
+                claims.extend(part)
+    if as_frame:
+        return claims_frame(claims)
+    return claims
+
+
+def claims_frame(claims: Sequence[Claim]):
+    """Claims as a pandas DataFrame, one row each, quantity fields inlined."""
+    import pandas as pd
+
+    return pd.DataFrame([c.to_dict() for c in claims])
+
+
+def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

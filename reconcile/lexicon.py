@@ -1,0 +1,127 @@
+"""The word tables claim extraction and alignment rely on, loaded from ``data/``.
+
+Tables are data (``data/lexicon.toml``, ``data/countries.txt``); a user's TOML file with
+the same layout extends them: lists are merged, keys the user gives win.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.lookups import load_lookups
+
+from reconcile.errors import DataFileError
+
+NATIONAL = "<national>"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word tables, lower-cased, ready for lookups."""
+
+    thing_of: dict[str, str]  # word or phrase -> canonical thing
+    event_of: dict[str, str]  # lemma -> canonical event
+    figure_nouns: dict[str, str]
+    attribution_verbs: frozenset[str]
+    attribution_preps: tuple[str, ...]
+    hedges: frozenset[str]
+    negations: frozenset[str]
+    incremental: frozenset[str]
+    change_verbs: frozenset[str]
+    furniture: frozenset[str]
+    national: tuple[str, ...]
+    alias_of: dict[str, str]  # lower-cased name -> canonical name
+    countries: dict[str, str]  # lower-cased country name -> name as written in the table
+    nouns: frozenset[str]
+    verbs: frozenset[str]
+    adjectives: frozenset[str]
+    stop_words: frozenset[str]
+
+    def canonical_name(self, name: str) -> str:
+        """The canonical name of an actor or place: "ISIL" -> "Islamic State"."""
+        key = " ".join(name.split()).strip(" .,'\u2019").lower()
+        if key.startswith("the "):
+            key = key[4:]
+        return self.alias_of.get(key) or self.countries.get(key) or " ".join(name.split())
+
+    def thing_class(self, phrase: str, head: str) -> str:
+        """The canonical thing of a thing phrase: "air strikes" / "strike" -> "strike"."""
+        phrase = phrase.lower()
+        for n in (3, 2):
+            words = phrase.split()
+            if len(words) >= n and " ".join(words[-n:]) in self.thing_of:
+                return self.thing_of[" ".join(words[-n:])]
+        return self.thing_of.get(head, head)
+
+
+def _merge(base: dict, extra: dict) -> dict:
+    out = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        elif isinstance(value, list) and isinstance(out.get(key), list):
+            out[key] = out[key] + [v for v in value if v not in out[key]]
+        else:
+            out[key] = value
+    return out
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """Load the shipped tables, extended by the user's TOML file at ``path`` (``None``: off).
+
+    Raises
+    ------
+    DataFileError
+        The user's file cannot be read or is not valid TOML.
+    """
+    data = tomllib.loads(resources.files("reconcile.data").joinpath("lexicon.toml").read_text("utf-8"))
+    if path is not None:
+        try:
+            data = _merge(data, tomllib.loads(Path(path).read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+            raise DataFileError(f"cannot read lexicon file {path}: {e}") from e
+    try:
+        thing_of = {w.lower(): canon for canon, words in data["things"].items() for w in [canon, *words]}
+        event_of = {w.lower(): canon for canon, words in data["events"].items() for w in [canon, *words]}
+        alias_of = {w.lower(): canon for canon, words in data["aliases"].items() for w in [canon, *words]}
+    except (KeyError, AttributeError, TypeError) as e:
+        raise DataFileError(f"lexicon tables are malformed: {e}") from e
+    countries_text = resources.files("reconcile.data").joinpath("countries.txt").read_text("utf-8")
+    countries = {
+        line.strip().lower(): line.strip()
+        for line in countries_text.splitlines()
+        if line.strip() and not line.startswith("#")
+    }
+    nouns, verbs, adjectives = _pos_words()
+    return Lexicon(
+        thing_of=thing_of,
+        event_of=event_of,
+        figure_nouns={k.lower(): v for k, v in data["figure_nouns"].items()},
+        attribution_verbs=frozenset(data["attribution"]["verbs"]),
+        attribution_preps=tuple(data["attribution"]["prepositional"]),
+        hedges=frozenset(data["hedges"]["words"]),
+        negations=frozenset(data["negations"]["words"]),
+        incremental=frozenset(data["incremental"]["words"]),
+        change_verbs=frozenset(data["change_verbs"]["words"]),
+        furniture=frozenset(data["furniture"]["lines"]),
+        national=tuple(data["scope"]["national"]),
+        alias_of=alias_of,
+        countries=countries,
+        nouns=nouns,
+        verbs=verbs,
+        adjectives=adjectives,
+        stop_words=frozenset(STOP_WORDS),
+    )
+
+
+@lru_cache(maxsize=1)
+def _pos_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    # WordNet's base forms by part of speech, as spacy-lookups-data ships them: the
+    # nearest thing to a tagger that a blank pipeline has.
+    index = load_lookups("en", ["lemma_index"]).get_table("lemma_index")
+    return frozenset(index["noun"]), frozenset(index["verb"]), frozenset(index["adj"])

@@ -1,0 +1,158 @@
+"""Time expressions a claim is tied to, and their dates given the publication date.
+
+``find_times(sentence)`` finds "on Monday", "this past spring", "now", "since June",
+"in February 2015", "by Sunday night", "a week earlier"...; ``resolve(text, published)``
+turns one into a date range: "on Monday" in an article published on Tuesday 2 August
+2016 is 2016-08-01.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from dateutil.relativedelta import relativedelta
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = tuple(m.lower() for m in calendar.month_name[1:])
+_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)}
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+
+_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_PART = r"(?:morning|afternoon|evening|night|overnight)"
+_PREP = r"(?:on|by|since|until|till|before|after|from|as\s+of|in|during|at|last|this|next|early|late|earlier|later)"
+_NUMWORD = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
+
+_TIME_PATTERNS = [
+    # on Monday (evening), by Sunday night, last Friday
+    rf"(?:{_PREP}\s+)?(?:(?:early|late)\s+)?{_DAY}(?:\s+{_PART})?(?:,?\s+\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)?",
+    # on 31 January (2023), in February 2015, on January 31(, 2023), at the end of September
+    rf"(?:(?:{_PREP}\s+)?(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)?(?:{_PREP}\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?",
+    rf"(?:(?:{_PREP}\s+)?(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)?(?:{_PREP}\s+)?{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?",
+    # in 2019, since 2001, the first quarter of 2023
+    rf"(?:(?:{_PREP}\s+)?(?:the\s+)?(?:first|second|third|fourth|last)\s+(?:quarter|half)\s+of\s+)?(?:{_PREP}\s+)?(?:19|20)\d\d\b",
+    # this past spring, last year, next week, earlier this month
+    r"(?:(?:earlier|later)\s+)?(?:this\s+past|this|last|next|past|previous|coming)\s+(?:spring|summer|autumn|fall|winter|week|weekend|month|year|quarter|decade)",
+    # two days earlier, a week ago
+    rf"{_NUMWORD}\s+(?:day|week|month|year|hour)s?\s+(?:earlier|ago|before|later|after)",
+    # by early evening, by the end of the night, overnight
+    rf"(?:{_PREP}\s+)(?:the\s+end\s+of\s+the\s+)?(?:(?:early|late)\s+)?{_PART}",
+    r"\b(?:now|today|yesterday|tonight|currently|so\s+far|to\s+date|at\s+present|at\s+the\s+time)\b",
+    # during the battle, since the start of the war
+    r"(?:during|throughout)\s+the\s+(?:battle|war|fighting|conflict|campaign|offensive|siege|pandemic|protests?|strike)",
+]
+TIME_RE = re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in _TIME_PATTERNS) + r")\b", re.IGNORECASE)
+# a time of day is not a time scope; a lone "may" is a modal verb
+_NOT_TIME = re.compile(r"^(?:may|march|in\s+may|in\s+march)$", re.IGNORECASE)
+
+
+def find_times(text: str) -> list[tuple[int, int, str]]:
+    """Every time expression in ``text`` as ``(start, end, text)``, in order.
+
+    >>> [t for _, _, t in find_times("five air strikes on Monday, the GNA said this past spring")]
+    ['on Monday', 'this past spring']
+    """
+    found = []
+    for m in TIME_RE.finditer(text):
+        phrase = m.group(0)
+        if _NOT_TIME.match(phrase.strip()):
+            continue
+        found.append((m.start(), m.end(), phrase))
+    return found
+
+
+def normalize(text: str) -> str:
+    """The time expression without its preposition, lower-cased: "on Monday" -> "monday"."""
+    words = text.lower().replace(",", " ").split()
+    while words and words[0] in {"on", "by", "in", "at", "as", "of", "during", "throughout", "until", "till"}:
+        words = words[1:]
+    return " ".join(words)
+
+
+def resolve(text: str, published: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """The date range a time expression stands for, given the publication date.
+
+    Returns ``None`` when it cannot be resolved (no publication date for a relative
+    expression, or a phrase like "during the battle").
+
+    >>> resolve("on Monday", dt.date(2016, 8, 2))
+    (datetime.date(2016, 8, 1), datetime.date(2016, 8, 1))
+    >>> resolve("in February 2015", None)
+    (datetime.date(2015, 2, 1), datetime.date(2015, 2, 28))
+    """
+    t = text.lower().replace(",", " ")
+    words = t.split()
+    year_m = re.search(r"\b((?:19|20)\d\d)\b", t)
+    year = int(year_m.group(1)) if year_m else None
+    month = next((_MONTH_ABBR[w.rstrip(".")[:3]] for w in words if w.rstrip(".")[:3] in _MONTH_ABBR
+                  and (w.rstrip(".") in MONTHS or len(w.rstrip(".")) <= 4)), None)
+    day_m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", t)
+    day = int(day_m.group(1)) if day_m and (not year_m or day_m.group(1) != year_m.group(1)) else None
+    weekday = next((WEEKDAYS.index(w) for w in words if w in WEEKDAYS), None)
+
+    if month is not None:
+        y = year or (published.year if published else None)
+        if y is None:
+            return None
+        if published and not year and dt.date(y, month, 1) > published:
+            y -= 1  # "in November" written in February means last November
+        if day is not None and 1 <= day <= calendar.monthrange(y, month)[1]:
+            d = dt.date(y, month, day)
+            return d, d
+        return dt.date(y, month, 1), dt.date(y, month, calendar.monthrange(y, month)[1])
+    if weekday is not None:
+        if published is None:
+            return None
+        back = (published.weekday() - weekday) % 7
+        if "next" in words:
+            d = published + dt.timedelta(days=(weekday - published.weekday()) % 7 or 7)
+        else:
+            d = published - dt.timedelta(days=back if "last" not in words or back else 7)
+        return d, d
+    if year is not None:
+        if "quarter" in words or "half" in words:
+            return _part_of_year(words, year)
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if published is None:
+        return None
+    for season, (first, last) in SEASONS.items():
+        if season in words:
+            y = published.year - (1 if "last" in words or "previous" in words else 0)
+            start = dt.date(y if first != 12 else y - 1, first, 1)
+            if start > published:
+                start = start.replace(year=start.year - 1)
+            end_year = start.year + (1 if last < first else 0)
+            return start, dt.date(end_year, last, calendar.monthrange(end_year, last)[1])
+    if any(w in words for w in ("now", "today", "currently", "tonight", "present")) or t in ("so far", "to date"):
+        return published, published
+    if "yesterday" in words:
+        d = published - dt.timedelta(days=1)
+        return d, d
+    for unit, delta in (("week", relativedelta(weeks=1)), ("month", relativedelta(months=1)),
+                        ("year", relativedelta(years=1))):
+        if unit in words and any(w in words for w in ("last", "previous", "past")):
+            start = published - delta
+            if unit == "year" and "past" not in words:
+                return dt.date(published.year - 1, 1, 1), dt.date(published.year - 1, 12, 31)
+            return start, published
+        if unit in words and "this" in words:
+            if unit == "year":
+                return dt.date(published.year, 1, 1), published
+            if unit == "month":
+                return published.replace(day=1), published
+            return published - dt.timedelta(days=published.weekday()), published
+    return None
+
+
+def _part_of_year(words: list[str], year: int) -> tuple[dt.date, dt.date]:
+    order = {"first": 0, "second": 1, "third": 2, "fourth": 3, "last": -1}
+    which = next((order[w] for w in words if w in order), 0)
+    if "half" in words:
+        start_month = 7 if which in (1, -1) else 1
+        length = 6
+    else:
+        start_month = 1 + 3 * (3 if which == -1 else which)
+        length = 3
+    end_month = start_month + length - 1
+    return dt.date(year, start_month, 1), dt.date(year, end_month, calendar.monthrange(year, end_month)[1])
