@@ -1,0 +1,1315 @@
+"""Read every numeric mention in a text as a :class:`~reconcile.model.Quantity`.
+
+One string-level core, :func:`parse_quantities`, does the reading with precompiled
+regular expressions and a small scanner over number words; the spaCy component
+``reconcile_quantities`` calls the same core on ``doc.text`` and stores the result in
+``doc.spans["quantities"]`` with ``span._.quantity``.
+
+The words, approximators, comparators, vague quantities and units live in
+``reconcile/data/quantities.toml``; :func:`load_tables` merges a user's TOML or JSON
+file over it. Every rule has an id, recorded in ``Quantity.rule``.
+
+Readings worth knowing:
+
+* "about 5,000" is ``low=high=5000, approximate=True, tolerance=0.1``; "nearly
+  187,000" is ``high=187000`` (exclusive), ``low=None``, approximate.
+* Ranges ("between 40 and 60", "40-60", "10 to 20 billion") are closed intervals;
+  a magnitude or unit written once is carried to both ends.
+* "won 3-2" (a score) is two counts, rule ``score``; "rose from 300 to 500" is two
+  numbers, not a range.
+* Years ("in 2015") have kind ``year`` and their value; dates, clock times, phone
+  numbers and model numbers ("T-72", "Boeing 737") have no value (``low=high=None``)
+  so that nothing downstream takes them for counts.
+* "X out of Y" is two numbers; "one over three" (nothing following) is a fraction.
+
+>>> [q.describe() for q in parse_quantities("about 5,000 fighters and two T-72 tanks")]
+['~5,000', '2', '?']
+"""
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+import tomllib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from .errors import DataFileError, QuantityError
+from .model import Quantity
+
+DATA_FILE = Path(__file__).with_name("data") / "quantities.toml"
+SPANS_KEY = "quantities"
+FACTORY_NAME = "reconcile_quantities"
+
+_RULE_SECTIONS = ("approximators", "comparators", "vague", "units")
+_SCALAR_SECTIONS = ("cardinals", "ordinals", "fractions", "scales", "abbreviations")
+_LIST_SECTIONS = ("dates", "labels", "contexts")
+_UNICODE_FRACTIONS = {
+    "½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4,
+    "⅗": 0.6, "⅘": 0.8, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625,
+    "⅞": 0.875,
+}
+_MINUS = "-−–"
+# Cap on how far back a prefix ("in excess of", "between") is looked for.
+_LOOKBACK = 48
+
+
+@dataclass(frozen=True, eq=False)
+class Tables:
+    """The merged rule tables (shipped file, then the user's), read-only.
+
+    ``data`` maps section names to their entries; ``sources`` names the files merged,
+    shipped file first. Instances hash by identity so compiled grammars can be cached.
+    """
+
+    data: Mapping[str, Any]
+    sources: tuple[str, ...]
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def _read_table_file(path: Path) -> dict[str, Any]:
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise DataFileError(f"cannot read rule table {path}: {e.strerror or e}") from e
+    try:
+        if path.suffix.lower() == ".json":
+            data = json.loads(raw.decode("utf-8"))
+        else:
+            data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, tomllib.TOMLDecodeError) as e:
+        raise DataFileError(f"rule table {path} is not valid {'JSON' if path.suffix.lower() == '.json' else 'TOML'}: {e}") from e
+    if not isinstance(data, dict):
+        raise DataFileError(f"rule table {path} must hold a table of sections at the top")
+    return data
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any], origin: str) -> dict[str, Any]:
+    out = {k: (dict(v) if isinstance(v, dict) else v) for k, v in base.items()}
+    for section, entries in extra.items():
+        if section == "version":
+            continue
+        if section not in _RULE_SECTIONS + _SCALAR_SECTIONS + _LIST_SECTIONS:
+            raise DataFileError(f"{origin}: unknown section [{section}]; known: "
+                                + ", ".join(_RULE_SECTIONS + _SCALAR_SECTIONS + _LIST_SECTIONS))
+        if not isinstance(entries, dict):
+            raise DataFileError(f"{origin}: [{section}] must be a table")
+        merged = dict(out.get(section, {}))
+        merged.update(entries)
+        out[section] = merged
+    return out
+
+
+def _validate(data: dict[str, Any], origin: str) -> None:
+    for section in _SCALAR_SECTIONS:
+        for key, value in data.get(section, {}).items():
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+                raise DataFileError(f"{origin}: [{section}] {key} must be a finite number, got {value!r}")
+    for section in _RULE_SECTIONS:
+        for rid, rule in data.get(section, {}).items():
+            where = f"{origin}: [{section}.{rid}]"
+            if not isinstance(rule, dict):
+                raise DataFileError(f"{where} must be a table")
+            phrases = rule.get("phrases")
+            if not isinstance(phrases, list) or not phrases or not all(isinstance(p, str) and p.strip() for p in phrases):
+                raise DataFileError(f"{where} needs phrases = [\"...\"] (non-empty strings)")
+            if section == "vague":
+                lo, hi = rule.get("low"), rule.get("high")
+                if not all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in (lo, hi)) or lo > hi:
+                    raise DataFileError(f"{where} needs numbers low <= high")
+            if section == "units" and rule.get("kind") not in ("percent", "money", "measure"):
+                raise DataFileError(f"{where} kind must be percent, money or measure")
+            if section == "units" and not isinstance(rule.get("unit"), str):
+                raise DataFileError(f"{where} needs unit = \"...\"")
+            if section == "comparators" and rule.get("side") not in ("low", "high", "point"):
+                raise DataFileError(f"{where} side must be low, high or point")
+            if section == "approximators" and rule.get("bound", "point") not in ("point", "below", "above"):
+                raise DataFileError(f"{where} bound must be point, below or above")
+    for section in _LIST_SECTIONS:
+        for key, words in data.get(section, {}).items():
+            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                raise DataFileError(f"{origin}: [{section}] {key} must be a list of strings")
+
+
+def _freeze(obj: Any) -> Any:
+    if isinstance(obj, dict):
+        return MappingProxyType({k: _freeze(v) for k, v in obj.items()})
+    if isinstance(obj, list):
+        return tuple(_freeze(v) for v in obj)
+    return obj
+
+
+@functools.lru_cache(maxsize=16)
+def _load_tables_cached(path: str | None) -> Tables:
+    shipped = _read_table_file(DATA_FILE)
+    data = _merge({}, shipped, str(DATA_FILE))
+    sources = [str(DATA_FILE)]
+    if path is not None:
+        user = _read_table_file(Path(path))
+        data = _merge(data, user, path)
+        sources.append(path)
+    _validate(data, " + ".join(sources))
+    return Tables(data=_freeze(data), sources=tuple(sources))
+
+
+def load_tables(path: str | Path | None = None) -> Tables:
+    """The shipped rule tables, with a user's TOML or JSON file merged over them.
+
+    Parameters
+    ----------
+    path
+        A file with the layout of ``reconcile/data/quantities.toml`` (default ``None``:
+        the shipped tables alone). Scalar sections merge key by key; rule sections
+        (``[units.<id>]`` ...) merge by id, so a shipped id is replaced and a new id
+        added. Results are cached per path.
+
+    Raises
+    ------
+    DataFileError
+        The file cannot be read or does not have the expected layout.
+    """
+    return _load_tables_cached(None if path is None else str(Path(path)))
+
+
+# --------------------------------------------------------------------------- grammar
+
+
+def _phrase_re(phrase: str) -> str:
+    parts = [re.escape(p) for p in phrase.split()]
+    body = r"\s+".join(parts)
+    if phrase[0].isalnum():
+        body = r"\b" + body
+    if phrase[-1].isalnum():
+        body = body + r"\b"
+    return body
+
+
+def _alt(phrases: list[str] | tuple[str, ...]) -> str:
+    uniq = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return "|".join(_phrase_re(p) for p in uniq)
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.lower().split())
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    id: str
+    unit: str
+    kind: str
+    scale: float
+    magnitude_only: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Cmp:
+    id: str
+    side: str
+    inclusive: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Approx:
+    id: str
+    tolerance: float
+    bound: str
+
+
+class _Grammar:
+    """Everything compiled from one :class:`Tables`: regexes and lookup dicts."""
+
+    def __init__(self, tables: Tables) -> None:
+        d = tables.data
+        self.cardinals = {k.lower(): float(v) for k, v in d.get("cardinals", {}).items()}
+        self.ordinals = {k.lower(): float(v) for k, v in d.get("ordinals", {}).items()}
+        self.fractions = {k.lower(): float(v) for k, v in d.get("fractions", {}).items()}
+        self.scales = {k.lower(): float(v) for k, v in d.get("scales", {}).items()}
+        self.abbrev = {k: float(v) for k, v in d.get("abbreviations", {}).items()}
+        self.ordinal_plurals = {}
+        for w, v in self.ordinals.items():
+            plural = w[:-1] + "ves" if w.endswith("f") else w + "s"
+            self.ordinal_plurals[plural] = v
+        # "firsts", "seconds" as plurals are fraction denominators only in compounds.
+        self.approx_before: dict[str, _Approx] = {}
+        self.approx_after: dict[str, _Approx] = {}
+        for rid, r in d.get("approximators", {}).items():
+            a = _Approx(f"approx.{rid}", float(r.get("tolerance", 0.1)), r.get("bound", "point"))
+            target = self.approx_after if r.get("position", "before") == "after" else self.approx_before
+            for p in r["phrases"]:
+                target[_norm(p)] = a
+        self.cmp_before: dict[str, _Cmp] = {}
+        self.cmp_after: dict[str, _Cmp] = {}
+        for rid, r in d.get("comparators", {}).items():
+            c = _Cmp(f"cmp.{rid}", r["side"], bool(r.get("inclusive", True)))
+            target = self.cmp_after if r.get("position", "before") == "after" else self.cmp_before
+            for p in r["phrases"]:
+                target[_norm(p)] = c
+        self.vague: dict[str, tuple[str, float, float]] = {}
+        for rid, r in d.get("vague", {}).items():
+            for p in r["phrases"]:
+                self.vague[_norm(p)] = (f"vague.{rid}", float(r["low"]), float(r["high"]))
+        self.units_after: dict[str, _Unit] = {}
+        self.units_before: dict[str, _Unit] = {}
+        glued_only: list[str] = []
+        for rid, r in d.get("units", {}).items():
+            u = _Unit(f"unit.{rid}", r["unit"], r["kind"], float(r.get("scale", 1.0)),
+                      r.get("number_before") == "magnitude")
+            target = self.units_before if r.get("position", "after") == "before" else self.units_after
+            for p in r["phrases"]:
+                key = p if _case_sensitive(p) else _norm(p)
+                target.setdefault(key, u)
+                if r.get("glued"):
+                    glued_only.append(p)
+        self.glued_only = frozenset(glued_only)
+        months = list(d.get("dates", {}).get("months", ()))
+        labels = list(d.get("labels", {}).get("words", ()))
+        ctx = d.get("contexts", {})
+        self.score_words = frozenset(w.lower() for w in ctx.get("score_words", ()))
+        self.change_words = frozenset(w.lower() for w in ctx.get("change_words", ()))
+
+        number_words = (list(self.cardinals) + list(self.ordinals) + list(self.ordinal_plurals)
+                        + list(self.fractions) + list(self.scales)
+                        + [w + "s" for w in self.scales if not w.endswith("s")])
+        self.number_words = frozenset(number_words)
+        words_alt = _alt(number_words)
+        vague_alt = _alt(list(self.vague))
+        # Anchors: where a mention can start. Cheap to scan for; the reader decides.
+        self.anchor = re.compile(
+            r"\d|[" + "".join(_UNICODE_FRACTIONS) + r"]|(?i:" + vague_alt + "|" + words_alt
+            + r"|\b(?:an?|minus|negative)\s+(?=" + words_alt + r"))")
+        self.vague_re = re.compile(r"(?i:" + vague_alt + r")")
+        # A token of a run of number words and digits.
+        self.run_tok = re.compile(
+            r"(\s*-\s*|\s+)?(?:(?i:(" + words_alt + r"|\ban\b|\ba\b|\band\b|\bpoint\b|\bof\b|\bminus\b|\bnegative\b))"
+            r"|(" + _DIGITS + r"))")
+        self.digits = re.compile(_DIGITS)
+        self.scale_after = re.compile(r"\s*-?\s*(?i:(" + _alt([w for w in self.scales if self.scales[w] >= 100]
+                                     + [w + "s" for w in self.scales if self.scales[w] >= 100 and not w.endswith("s")])
+                                     + r"))")
+        abbrev_cs = [a for a in self.abbrev if len(a) == 1 or a.isupper()]
+        abbrev_ci = [a for a in self.abbrev if a not in abbrev_cs]
+        self.abbrev_re = re.compile(r"( ?)(" + "|".join(re.escape(a) for a in sorted(abbrev_cs, key=len, reverse=True))
+                                    + (r"|(?i:" + "|".join(re.escape(a) for a in sorted(abbrev_ci, key=len, reverse=True)) + ")" if abbrev_ci else "")
+                                    + r")(?![\w$€£])")
+        ua_cs = [p for p in self.units_after if _case_sensitive(p)]
+        ua_ci = [p for p in self.units_after if not _case_sensitive(p)]
+        ub_cs = [p for p in self.units_before if _case_sensitive(p)]
+        ub_ci = [p for p in self.units_before if not _case_sensitive(p)]
+        self.unit_after = re.compile(
+            r"(\s*-\s*|\s*[(\[{<]\s*|\s*)(?:(?P<m>M)(?=[A-Z]{3}\b)(?P<code>" + "|".join(
+                re.escape(p) for p in ua_cs if re.fullmatch(r"[A-Z]{3}", p)) + r")|(?P<u>"
+            + _alt(ua_cs) + ("|" if ua_cs and ua_ci else "") + "(?i:" + _alt(ua_ci) + r")))(?P<close>\s*[)\]}>])?")
+        self.unit_before = re.compile(
+            r"(?:(?P<m>\bM)(?P<code>" + "|".join(re.escape(p) for p in ub_cs if re.fullmatch(r"[A-Z]{3}", p))
+            + r")|(?P<u>(?<![\w$])(?:" + _alt(ub_cs) + ("|" if ub_cs and ub_ci else "") + "(?i:" + _alt(ub_ci) + r"))))\s*$")
+        self.prefix = re.compile(
+            r"(?i:(?P<p>" + _alt(list(self.approx_before) + list(self.cmp_before) + ["between", "from", "of"])
+            + r"))\s*$")
+        self.postfix = re.compile(
+            r"(?:\s*|\s*-\s*)(?i:(?P<p>" + _alt(list(self.cmp_after) + list(self.approx_after)) + r"))(?![\w+])")
+        self.connector = re.compile(r"\s*(?:(?P<dash>[-–—~])|(?i:\b(?P<w>to|through|thru|and|or|till|until)\b))\s*")
+        self.bound_joiner = re.compile(r"\s*(?:,\s*|\s+(?:and|but|,)\s+|\s*,\s*and\s+)$")
+        month_alt = _alt(months)
+        day = r"\d{1,2}(?:st|nd|rd|th)?"
+        self.special = re.compile(
+            r"(?P<phone>\+\d{1,3}[-\s.]?\(?\d{1,4}\)?(?:[-\s./]\d{2,5}){2,}|\(\d{3}\)\s*\d{3}[-\s]\d{4}|\b\d{3}-\d{3}-\d{4}\b)"
+            r"|(?P<time>\b\d{1,2}(?::[0-5]\d){1,2}(?:\s*(?i:[ap]\.?m\b\.?))?|\b\d{1,2}\s*(?i:[ap]\.m\.|[ap]m\b)|\b\d{1,2}\s+o'clock\b)"
+            r"|(?P<date>\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-(?:0[1-9]|1[0-2])\b(?!-)"
+            r"|(?:" + month_alt + r")\.?\s+" + day + r"(?:,?\s+\d{4})?\b(?!\s*(?:%|per))"
+            r"|\b" + day + r"\s+(?:of\s+)?(?:" + month_alt + r")\.?(?:,?\s+\d{4}\b)?"
+            r"|(?:" + month_alt + r")\.?,?\s+\d{4}\b)"
+            r"|(?P<model>\b[A-Z][A-Za-z]{0,5}-\d+[A-Za-z]*\b|\b[A-Z]{1,4}\d+[A-Za-z0-9]*\b"
+            r"|\b(?:" + "|".join(sorted({re.escape(w) for w in labels if "." not in w}, key=len, reverse=True)) + r")\s+\d[\d.]*[A-Za-z]*\b"
+            r"|\b(?:9/11|24/7|7/7)\b)")
+        self.label_dot = re.compile(r"(?:" + "|".join(re.escape(w) for w in labels if "." in w) + r")\s*$")
+        self.digit_ordinal = re.compile(r"\d+(?:st|nd|rd|th)\b", re.I)
+        self.word_before = re.compile(r"(\w+)\W*$")
+
+
+def _case_sensitive(phrase: str) -> bool:
+    # Short all-caps codes and one-letter abbreviations are matched as written.
+    return (phrase.isupper() and len(phrase) <= 4) or (len(phrase) == 1 and phrase.isalpha())
+
+
+_DIGITS = (r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d+(?:[.,]\d+)*|\.\d+)"
+           r"(?:[eE][+-]?\d+\b|\^[-+]*\d+|\s*[x×]\s*10\^[-+]?\d+)?")
+
+
+@functools.lru_cache(maxsize=8)
+def _grammar(tables: Tables) -> _Grammar:
+    return _Grammar(tables)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+@dataclass(slots=True)
+class _M:
+    """A mention while it is being read."""
+
+    start: int
+    end: int
+    low: float | None
+    high: float | None
+    low_inc: bool = True
+    high_inc: bool = True
+    approx: bool = False
+    kind: str = "count"
+    unit: str | None = None
+    qualifier: str | None = None
+    tolerance: float = 0.0
+    rule: str = ""
+    magnitude: float = 1.0
+    has_prefix: str = ""
+    plain_int: bool = False
+    words: bool = False
+
+    def quantity(self, text: str) -> Quantity:
+        return Quantity(text=text[self.start:self.end], start=self.start, end=self.end,
+                        low=self.low, high=self.high,
+                        low_inclusive=self.low_inc if self.low is not None else False,
+                        high_inclusive=self.high_inc if self.high is not None else False,
+                        approximate=self.approx, kind=self.kind, unit=self.unit,
+                        qualifier=self.qualifier, tolerance=self.tolerance, rule=self.rule)
+
+
+@dataclass(slots=True)
+class _Tok:
+    cls: str
+    value: float
+    start: int
+    end: int
+    word: str
+    sep: str
+    plural: bool = False
+
+
+_CLASS_OF_ORDINAL = {1: "U", 2: "U", 3: "U", 4: "U", 5: "U", 6: "U", 7: "U", 8: "U", 9: "U"}
+
+
+def _digits_value(raw: str) -> list[tuple[float, int, int]] | None:
+    """Value of a digit string; several when it is a list ("22,24") or an address."""
+    s = raw.replace("\u00a0", " ").replace("\u202f", " ")
+    expo = 0.0
+    m = re.search(r"(?:[eE]([+-]?\d+)|\^([-+]*)(\d+)|\s*[x×]\s*10\^([-+]?\d+))$", s)
+    power = None
+    if m:
+        if m.group(1) is not None:
+            expo = float(m.group(1))
+        elif m.group(3) is not None:
+            power = float(m.group(3)) * (-1 if m.group(2).count("-") % 2 else 1)
+        else:
+            expo = float(m.group(4))
+        s = s[:m.start()]
+    body = s.replace(" ", "")
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", body) or re.fullmatch(r"\d+(?:\.\d+)?", body) or re.fullmatch(r"\.\d+", body):
+        v = float(body.replace(",", ""))
+    elif re.fullmatch(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?", body):
+        v = float(body.replace(",", ""))
+    elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d+", body) or re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", body):
+        v = float(body.replace(".", "").replace(",", "."))
+    elif re.fullmatch(r"\d+,\d{1,2}", body):
+        v = float(body.replace(",", "."))
+    else:
+        return None
+    if power is not None:
+        try:
+            v = v ** power
+        except (OverflowError, ZeroDivisionError):
+            return None
+    elif expo:
+        v = v * 10.0 ** expo if abs(expo) < 300 else math.inf
+    if not math.isfinite(v):
+        return None
+    return [(v, 0, len(raw))]
+
+
+def _split_digits(raw: str) -> list[tuple[float, int, int]]:
+    """Pieces of a digit string that is not one number ("22,24,26", "192.168.1.2")."""
+    out = []
+    for m in re.finditer(r"\d+", raw):
+        out.append((float(m.group()), m.start(), m.end()))
+    return out
+
+
+class _Reader:
+    """Reads one text: the scanner loop and the pieces it calls."""
+
+    def __init__(self, g: _Grammar, text: str) -> None:
+        self.g = g
+        self.text = text
+        self.lower = text.lower()
+
+    # ---- tokens of a run of number words / digits
+    def tokens(self, pos: int, limit: int = 40) -> list[_Tok]:
+        g, text = self.g, self.text
+        toks: list[_Tok] = []
+        while len(toks) < limit:
+            m = g.run_tok.match(text, pos)
+            if not m:
+                break
+            sep = m.group(1) or ""
+            if toks and not sep and m.group(3) is not None:
+                break
+            if not toks and sep:
+                break
+            if "\n" in sep and sep.count("\n") > 0 and toks:
+                break
+            if m.group(2) is not None:
+                w = m.group(2).lower()
+                t = self._classify(w, m.start(2), m.end(2), sep)
+                if t is None:
+                    break
+            else:
+                raw = m.group(3)
+                if toks and toks[-1].cls == "D":
+                    break
+                vals = _digits_value(raw)
+                if vals is None or len(vals) != 1:
+                    if not toks:
+                        toks.append(_Tok("DX", 0.0, m.start(3), m.end(3), raw, sep))
+                    break
+                t = _Tok("D", vals[0][0], m.start(3), m.end(3), raw, sep)
+            toks.append(t)
+            pos = m.end()
+        return toks
+
+    def _classify(self, w: str, s: int, e: int, sep: str) -> _Tok | None:
+        g = self.g
+        if w in ("a", "an"):
+            return _Tok("A", 1.0, s, e, w, sep)
+        if w == "and":
+            return _Tok("AND", 0.0, s, e, w, sep)
+        if w == "point":
+            return _Tok("POINT", 0.0, s, e, w, sep)
+        if w == "of":
+            return _Tok("OF", 0.0, s, e, w, sep)
+        if w in ("minus", "negative"):
+            return _Tok("NEG", 0.0, s, e, w, sep)
+        if w in g.cardinals:
+            v = g.cardinals[w]
+            cls = "U" if v < 10 else "T" if v < 20 else "X"
+            return _Tok(cls, v, s, e, w, sep)
+        if w in g.fractions:
+            return _Tok("F", g.fractions[w], s, e, w, sep, plural=w.endswith("s"))
+        if w in g.ordinals:
+            return _Tok("O", g.ordinals[w], s, e, w, sep)
+        if w in g.ordinal_plurals:
+            return _Tok("O", g.ordinal_plurals[w], s, e, w, sep, plural=True)
+        base = w if w in g.scales else w[:-1] if w.endswith("s") and w[:-1] in g.scales else None
+        if base is not None:
+            v = g.scales[base]
+            cls = "Z" if v == 12 else "H" if v == 100 else "S"
+            return _Tok(cls, v, s, e, w, sep, plural=w != base)
+        return None
+
+    # ---- cardinal grammar over tokens
+    @staticmethod
+    def cardinal(toks: list[_Tok], i: int, as_ordinal: int = -1) -> tuple[float, int, dict[str, Any]]:
+        """Read a cardinal from toks[i:]; returns value, index after it, and facts."""
+        total = 0.0
+        group: float | None = None
+        state = ""
+        last_scale = math.inf
+        end = i
+        j = i
+        n = len(toks)
+        after_and = False
+        facts: dict[str, Any] = {"and_at": -1, "before_and": 0.0, "scaled": False, "last_scale": 1.0,
+                                 "ordinal": False, "words": False}
+        while j < n:
+            t = toks[j]
+            c, v = t.cls, t.value
+            if j == as_ordinal:
+                ov = t.value
+                c = "U" if ov < 10 else "T" if ov < 20 else "X" if ov < 100 else "H" if ov == 100 else "S"
+                v = ov
+            elif c == "O" or c == "F":
+                break
+            if c == "AND":
+                if after_and or j + 1 >= n or state not in ("h", "") or (state == "" and total == 0):
+                    break
+                nxt = toks[j + 1]
+                if nxt.cls not in ("U", "T", "X", "D") or (nxt.cls in ("U", "D") and nxt.value == 0):
+                    break
+                facts["and_at"] = j
+                facts["before_and"] = total + (group or 0.0)
+                after_and = True
+                j += 1
+                continue
+            if c == "A":
+                if j != i or j + 1 >= n or toks[j + 1].cls not in ("H", "S", "Z"):
+                    break
+                group, state = 1.0, "u"
+            elif c in ("U", "T", "D"):
+                if c == "D" and t.sep.strip() == "-":
+                    break
+                if state == "":
+                    if group is None and total and v >= last_scale:
+                        break
+                    group, state = v, ("d" if c == "D" else "u")
+                elif state == "x" and c == "U" and v > 0 and not after_and:
+                    group = (group or 0.0) + v
+                    state = "xu"
+                elif state == "h" and (c != "D" or v < 100):
+                    group = (group or 0.0) + v
+                    state = "hu"
+                elif state == "hx" and c == "U" and v > 0:
+                    group = (group or 0.0) + v
+                    state = "hxu"
+                else:
+                    break
+                # "3 hundred and 2 hundred" is two numbers: do not take the "2".
+                if state in ("hu",) and j + 1 < n and toks[j + 1].cls == "H":
+                    group = (group or 0.0) - v
+                    state = "h"
+                    break
+            elif c == "X":
+                if state == "":
+                    if group is None and total and v >= last_scale:
+                        break
+                    group, state = v, "x"
+                elif state == "h":
+                    group = (group or 0.0) + v
+                    state = "hx"
+                else:
+                    break
+            elif c == "H":
+                if state in ("u", "x", "xu", "d") and group is not None and (group < 100 or state == "d"):
+                    group *= 100
+                    state = "h"
+                elif state == "" and group is None and j == i and not t.plural:
+                    group, state = 100.0, "h"
+                else:
+                    break
+            elif c == "S":
+                if group is None:
+                    if j == i and not t.plural:
+                        group = 1.0
+                    else:
+                        break
+                if v >= last_scale:
+                    break
+                total += group * v
+                group, state = None, ""
+                last_scale = v
+                facts["scaled"] = True
+                facts["last_scale"] = v
+            elif c == "Z":
+                if group is None or state == "z":
+                    break
+                group *= 12
+                state = "z"
+            else:
+                break
+            if c != "D":
+                facts["words"] = True
+            after_and = False if c not in ("U", "T", "X", "D") else after_and
+            j += 1
+            end = j
+            if j - 1 == as_ordinal:
+                facts["ordinal"] = True
+                break
+        if end == i:
+            return 0.0, i, facts
+        # an "and" that was not followed by a valid part is not part of the number
+        return total + (group or 0.0), end, facts
+
+    def number(self, toks: list[_Tok]) -> tuple[float, int, str, bool, float, bool] | None:
+        """The first number in toks: (value, n_tokens, form, words, magnitude, plain_int).
+
+        form is "cardinal", "ordinal" or "fraction".
+        """
+        n = len(toks)
+        if not n:
+            return None
+        i = 0
+        sign = 1.0
+        if toks[0].cls == "NEG":
+            if n < 2 or toks[1].cls in ("NEG", "AND", "OF", "POINT"):
+                return None
+            sign, i = -1.0, 1
+        value, j, facts = self.cardinal(toks, i)
+        form = "cardinal"
+        words = facts["words"]
+        magnitude = facts["last_scale"] if facts["scaled"] else 1.0
+        if j > i:
+            # a year-like or unit-like digit token keeps its own reading
+            if j < n and toks[j].cls == "POINT" and words:
+                digits, k = "", j + 1
+                while k < n and toks[k].cls in ("U", "T", "X"):
+                    if toks[k].cls == "X" and k + 1 < n and toks[k + 1].cls == "U" and toks[k + 1].sep.strip() == "-":
+                        digits += str(int(toks[k].value + toks[k + 1].value))
+                        k += 2
+                        continue
+                    digits += str(int(toks[k].value))
+                    k += 1
+                if digits:
+                    return sign * (value + float("0." + digits)), k, "cardinal", True, magnitude, False
+            tail = self._fraction_tail(toks, i, j, value, facts)
+            if tail is not None:
+                v, k, form = tail
+                return sign * v, k, form, True, magnitude, False
+            plain = (j == i + 1 and toks[i].cls == "D")
+            return sign * value, j, form, words, magnitude, plain
+        # no cardinal: "half", "a half", "a third", "quarter million", "first"
+        t0 = toks[i]
+        if t0.cls == "A" and i + 1 < n:
+            t1 = toks[i + 1]
+            if t1.cls in ("F", "O"):
+                if t1.cls == "O" and t1.value == 2:
+                    return None
+                den = t1.value
+                k = i + 2
+                if t1.cls == "O" and k < n and toks[k].cls == "O" and t1.value >= 20 and toks[k].value < 10 and not toks[k].plural:
+                    den += toks[k].value
+                    k += 1
+                v, k = self._times_scale(toks, k, 1.0 / den)
+                return sign * v, k, "fraction", True, 1.0, False
+            return None
+        if t0.cls == "F":
+            k = i + 1
+            v, k2 = self._times_scale(toks, k, 1.0 / t0.value if not t0.plural else 1.0)
+            if k2 > k:
+                return sign * v, k2, "fraction", True, 1.0, False
+            return sign * (1.0 / t0.value), k, "fraction-bare", True, 1.0, False
+        if t0.cls == "O" and not t0.plural:
+            # compound ordinal written as "twenty-first" is handled by cardinal; here a bare one
+            return sign * t0.value, i + 1, "ordinal", True, 1.0, False
+        return None
+
+    def _times_scale(self, toks: list[_Tok], k: int, frac: float) -> tuple[float, int]:
+        """frac times a following magnitude: "half a million", "two thirds of a million"."""
+        n = len(toks)
+        k0 = k
+        if k < n and toks[k].cls == "OF":
+            k += 1
+        if k < n and toks[k].cls == "A":
+            k += 1
+        if k < n and toks[k].cls in ("S", "Z", "H") and not (toks[k].plural and toks[k].cls != "Z"):
+            return frac * toks[k].value, k + 1
+        return frac, k0
+
+    def _fraction_tail(self, toks: list[_Tok], i: int, j: int, value: float,
+                       facts: dict[str, Any]) -> tuple[float, int, str] | None:
+        n = len(toks)
+        if j >= n:
+            return None
+        t = toks[j]
+        words_only = all(x.cls != "D" for x in toks[i:j])
+        # whole "and" fraction: "one and a half", "twenty and three fifths"
+        if t.cls == "AND" and j + 2 < n:
+            k = j + 1
+            if toks[k].cls == "A":
+                num, k2 = 1.0, k + 1
+            else:
+                num, k2, _ = self.cardinal(toks, k)
+                if k2 == k:
+                    return None
+            if k2 < n and toks[k2].cls in ("F", "O") and (toks[k2].cls == "F" or toks[k2].value >= 3):
+                den_tok = toks[k2]
+                if den_tok.cls == "O" and not den_tok.plural and num != 1:
+                    return None
+                frac = num / den_tok.value
+                k3 = k2 + 1
+                return self._mixed(toks, value, frac, facts, k3), self._mixed_end(toks, k3), "fraction"
+            return None
+        if t.cls not in ("O", "F"):
+            return None
+        if t.cls == "O" and not t.plural:
+            # ordinal compound: "twenty-first", "one hundred twenty fifth", "two hundredth"
+            v2, j2, f2 = self.cardinal(toks, i, as_ordinal=j)
+            if j2 == j + 1 and f2["ordinal"] and words_only and not (j == i + 1 and toks[i].cls == "U" and t.value < 100):
+                return v2, j + 1, "ordinal"
+        if not words_only:
+            return None
+        if t.cls == "O" and t.value < 3:
+            return None
+        den = t.value
+        num_end = j
+        if t.cls == "O" and t.value < 10 and j - 1 > i and toks[j - 1].cls == "X" and not (
+                j - 2 >= i and toks[j - 2].cls == "AND"):
+            den += toks[j - 1].value
+            num_end = j - 1
+        and_at = facts["and_at"]
+        if num_end == j and and_at >= 0 and and_at == j - 2 and toks[j - 1].cls == "U":
+            frac = toks[j - 1].value / den
+            return self._mixed(toks, facts["before_and"], frac, facts, j + 1), self._mixed_end(toks, j + 1), "fraction"
+        if num_end == i:
+            return None
+        num, k, _ = self.cardinal(toks, i)
+        if k != num_end:
+            num, k, _ = self.cardinal(toks[:num_end], i)
+            if k != num_end:
+                return None
+        v, k2 = self._times_scale(toks, j + 1, num / den)
+        return v, k2, "fraction"
+
+    def _mixed(self, toks: list[_Tok], whole: float, frac: float, facts: dict[str, Any], k: int) -> float:
+        n = len(toks)
+        if k < n and toks[k].cls in ("S", "H") and not toks[k].plural:
+            scale = toks[k].value
+            if facts["scaled"]:
+                return whole + frac * scale
+            return (whole + frac) * scale
+        if facts["scaled"]:
+            return whole + frac * facts["last_scale"]
+        return whole + frac
+
+    @staticmethod
+    def _mixed_end(toks: list[_Tok], k: int) -> int:
+        if k < len(toks) and toks[k].cls in ("S", "H") and not toks[k].plural:
+            return k + 1
+        return k
+
+    # ---- the scanner
+    def scan(self) -> list[_M]:
+        g, text = self.g, self.text
+        out: list[_M] = []
+        specials = self._specials()
+        si = 0
+        pos = 0
+        n = len(text)
+        while pos < n:
+            m = g.anchor.search(text, pos)
+            if not m:
+                break
+            s = m.start()
+            while si < len(specials) and specials[si].end <= s:
+                si += 1
+            if si < len(specials) and specials[si].start <= s:
+                sp = specials[si]
+                out.append(sp)
+                pos = sp.end
+                si += 1
+                continue
+            # inside a word ("COVID19", "x2")? skip to the end of it
+            if s > 0 and (text[s - 1].isalpha() or text[s - 1] == "_") and text[s].isdigit():
+                e = s
+                while e < n and (text[e].isalnum()):
+                    e += 1
+                pos = e
+                continue
+            mention = self.read_at(s, m)
+            if mention is None:
+                pos = m.end() if m.end() > s else s + 1
+                # skip the rest of a word so a match cannot start mid-word
+                continue
+            if isinstance(mention, list):
+                out.extend(mention)
+                pos = mention[-1].end
+            else:
+                out.append(mention)
+                pos = mention.end
+        return self._combine(out)
+
+    def _specials(self) -> list[_M]:
+        out = []
+        for m in self.g.special.finditer(self.text):
+            kind = m.lastgroup or "model"
+            out.append(_M(m.start(), m.end(), None, None, kind=kind, rule=f"{kind}.shape"))
+        return out
+
+    def read_at(self, s: int, anchor: re.Match[str]) -> _M | list[_M] | None:
+        g, text = self.g, self.text
+        ch = text[s]
+        # vague quantities come first: "a few hundred", "dozens of", "tens of thousands"
+        if not ch.isdigit():
+            vm = g.vague_re.match(text, s)
+            if vm:
+                return self._vague(s, vm)
+        if ch in _UNICODE_FRACTIONS:
+            mm = _M(s, s + 1, _UNICODE_FRACTIONS[ch], _UNICODE_FRACTIONS[ch], rule="number.fraction")
+            return self._extend(mm)
+        if ch.isdigit():
+            dm = g.digit_ordinal.match(text, s)
+            if dm and not text[dm.end():dm.end() + 1].isalnum():
+                return _M(s, dm.end(), float(re.match(r"\d+", dm.group()).group()),
+                          float(re.match(r"\d+", dm.group()).group()), kind="ordinal", rule="ordinal.digits")
+            fr = _FRACTION_DIGITS.match(text, s)
+            if fr and not (s > 0 and text[s - 1] in "/"):
+                a, b = int(fr.group("n")), int(fr.group("d"))
+                whole = float(fr.group("w")) if fr.group("w") else 0.0
+                if b != 0 and (a < b or fr.group("w")) and not text[fr.end():fr.end() + 1] == "/":
+                    v = whole + a / b
+                    mm = _M(s, fr.end(), v, v, rule="number.fraction")
+                    return self._extend(mm)
+        toks = self.tokens(s)
+        if not toks:
+            return None
+        if toks[0].cls == "DX":
+            raw = toks[0].word
+            pieces = _split_digits(raw)
+            out = [_M(toks[0].start + a, toks[0].start + b, v, v, rule="number.digits") for v, a, b in pieces]
+            return out or None
+        if toks[0].cls == "A" and len(toks) == 1:
+            return None
+        r = self.number(toks)
+        if r is None:
+            return None
+        value, k, form, words, magnitude, plain = r
+        last = toks[k - 1]
+        start = toks[0].start
+        if toks[0].cls == "NEG":
+            start = toks[0].start
+        mm = _M(start, last.end, value, value, rule=f"number.{'words' if words else 'digits'}",
+                magnitude=magnitude, plain_int=plain and float(value).is_integer() and "," not in toks[0].word
+                and "." not in toks[0].word, words=words)
+        if form == "ordinal":
+            mm.kind, mm.rule = "ordinal", "ordinal.words"
+            return mm
+        if form == "fraction-bare":
+            # a bare "half" is read only where it quantifies: "half of", "more than half"
+            after = text[mm.end:mm.end + 4].lower()
+            before = text[max(0, s - 6):s].lower()
+            if not (after.startswith(" of") or before.endswith("than ") or before.endswith("and ")):
+                return None
+            mm.rule = "number.fraction"
+            return self._extend(mm)
+        if form == "fraction":
+            mm.rule = "number.fraction"
+        if toks[0].cls == "A" and k == 1:
+            return None
+        return self._extend(mm)
+
+    def _vague(self, s: int, vm: re.Match[str]) -> _M:
+        g, text = self.g, self.text
+        phrase = _norm(vm.group())
+        rid, lo, hi = g.vague[phrase]
+        end = vm.end()
+        sm = g.scale_after.match(text, end)
+        if sm is None and phrase.endswith(" of") and phrase[:-3] in g.vague:
+            # "hundreds of people": the mention is "hundreds"
+            end = vm.start() + len(vm.group().rstrip()[:-2].rstrip())
+        mag = 1.0
+        if sm:
+            w = sm.group(1).lower()
+            base = w if w in g.scales else w[:-1]
+            mag = g.scales.get(base, 1.0)
+            end = sm.end()
+        mm = _M(s, end, lo * mag, hi * mag, approx=True, rule=rid, magnitude=mag,
+                qualifier=_norm(vm.group()))
+        mm.words = True
+        return self._extend(mm)
+
+    # ---- around a number: magnitude, unit, prefix, postfix
+    def _extend(self, mm: _M) -> _M | list[_M] | None:
+        g, text = self.g, self.text
+        e = mm.end
+        # glued or spaced magnitude abbreviation: "2bn", "10k", "$1.45m", "10 bln"
+        if not mm.words and mm.low is not None:
+            am = g.abbrev_re.match(text, e)
+            if am and not (am.group(1) and len(am.group(2)) == 1 and am.group(2) not in "kK"):
+                a = am.group(2)
+                mult = g.abbrev.get(a, g.abbrev.get(a.lower(), 1.0))
+                if a == "m" and not self._currency_before(mm.start):
+                    pass
+                else:
+                    mm.low *= mult
+                    mm.high = mm.low
+                    mm.magnitude = mult
+                    mm.end = e = am.end()
+                    mm.plain_int = False
+            elif mm.magnitude == 1.0:
+                sm = g.scale_after.match(text, e)
+                if sm is not None and mm.rule.startswith("number.fraction"):
+                    pass
+        # unit after
+        um = g.unit_after.match(text, e)
+        unit: _Unit | None = None
+        if um:
+            if um.group("m"):
+                code = um.group("code")
+                unit = g.units_after.get(code)
+                if unit:
+                    mm.low = (mm.low or 0) * 1e6
+                    mm.high = mm.low
+                    mm.magnitude = 1e6
+            else:
+                raw = um.group("u")
+                unit = g.units_after.get(raw) or g.units_after.get(_norm(raw))
+                sep = um.group(1)
+                glued = sep == ""
+                if unit and raw in g.glued_only and not glued:
+                    unit = None
+                if unit and not glued and raw.isalpha() and len(raw) == 1 and raw not in ("m", "t", "g", "l"):
+                    unit = None
+                if unit and unit.magnitude_only and mm.magnitude < 1e3:
+                    unit = None
+                if unit and "(" in sep or "[" in sep or "{" in sep or "<" in sep:
+                    if not um.group("close"):
+                        unit = None
+                if unit and sep.strip() == "-" and unit.kind == "money" and not raw.isalpha():
+                    unit = None
+            if unit is not None:
+                end_u = um.end() if (um.group("close") and any(c in um.group(1) for c in "([{<")) else um.end("u") if um.group("u") else um.end()
+                mm.end = e = end_u
+        # "pounds" after a big number of money is sterling
+        if unit is not None and unit.id == "unit.pound" and mm.magnitude >= 1e6:
+            unit = g.units_after.get("pounds sterling", unit)
+        # unit or currency before: "$5", "US$ 1MM", "USD 200", "£ 8.10 million"
+        pre = text[max(0, mm.start - 12):mm.start]
+        bm = g.unit_before.search(pre) if pre else None
+        if bm and (unit is None or unit.kind == "money"):
+            if bm.group("m"):
+                ub = g.units_before.get(bm.group("code"))
+                if ub:
+                    mm.low = (mm.low or 0) * 1e6
+                    mm.high = mm.low
+            else:
+                raw = bm.group("u")
+                ub = g.units_before.get(raw) or g.units_before.get(_norm(raw))
+            if ub is not None and (unit is None or unit.unit == ub.unit or ub.kind == "percent"):
+                if ub.kind == "money" and unit is not None and unit.scale != 1.0:
+                    pass
+                else:
+                    if unit is None or ub.kind == "percent":
+                        unit = ub
+                    mm.start = mm.start - len(pre) + bm.start()
+        if unit is not None:
+            mm.kind = unit.kind
+            mm.unit = unit.unit
+            if unit.scale != 1.0 and mm.low is not None:
+                mm.low = mm.low * unit.scale if unit.kind != "money" else mm.low * unit.scale
+                mm.high = mm.high * unit.scale if mm.high is not None else None
+            mm.rule = unit.id if not mm.rule.startswith("vague") else mm.rule + "+" + unit.id
+            mm.plain_int = False
+            # "3 dollars 50 cents", "5 feet 2 inches": the second part joins the first
+            self._compound(mm, unit)
+        elif mm.plain_int and mm.low is not None and 1000 <= mm.low <= 2100 and mm.end - mm.start == 4:
+            mm.kind, mm.rule = "year", "year.digits"
+        elif mm.low is not None and not mm.words and e < len(text) and text[e].isalpha() and text[e] not in "x×":
+            # digits glued to letters that are no unit: "13F", "777F", "3D"
+            return _M(mm.start, self._word_end(e), None, None, kind="model", rule="model.shape")
+        return mm
+
+    def _compound(self, mm: _M, unit: _Unit) -> None:
+        g, text = self.g, self.text
+        if unit.kind == "money" and unit.scale == 1.0:
+            cm = _CENTS.match(text, mm.end)
+            if cm and mm.low is not None:
+                toks = self.tokens(cm.start("n"))
+                r = self.number(toks) if toks else None
+                if r and r[0] < 100 and r[2] == "cardinal" and r[0] == int(r[0]) and r[0] >= 0:
+                    end = toks[r[1] - 1].end
+                    rest = text[end:end + 8].lower()
+                    cents_word = re.match(r"\s*(cents?|¢|c\b)", rest)
+                    if cents_word or not re.match(r"\s*[\w$€£]", rest):
+                        mm.low += r[0] / 100
+                        mm.high = mm.low
+                        mm.end = end + (cents_word.end() if cents_word else 0)
+        elif unit.unit == "foot":
+            im = _INCHES.match(text, mm.end)
+            if im and mm.low is not None:
+                mm.low += float(im.group("n")) / 12
+                mm.high = mm.low
+                mm.end = im.end()
+
+    def _word_end(self, e: int) -> int:
+        text = self.text
+        while e < len(text) and (text[e].isalnum() or text[e] in "-_"):
+            e += 1
+        return e
+
+    def _currency_before(self, s: int) -> bool:
+        pre = self.text[max(0, s - 6):s]
+        return bool(re.search(r"[$€£¥₹]\s*$|\b(?:USD|EUR|GBP|Rs\.?)\s*$", pre))
+
+    # ---- prefixes, postfixes and ranges over the list of mentions
+    def _combine(self, ms: list[_M]) -> list[_M]:
+        g, text = self.g, self.text
+        for mm in ms:
+            if mm.kind in ("date", "time", "phone", "model"):
+                continue
+            self._prefix(mm)
+            self._postfix(mm)
+        out: list[_M] = []
+        i = 0
+        while i < len(ms):
+            a = ms[i]
+            b = ms[i + 1] if i + 1 < len(ms) else None
+            if b is not None and a.kind not in ("date", "time", "phone", "model", "ordinal") and b.kind not in (
+                    "date", "time", "phone", "model", "ordinal"):
+                r = self._range(a, b)
+                if isinstance(r, list):
+                    out.extend(r)
+                    i += 2
+                    continue
+                if r is not None:
+                    out.append(r)
+                    i += 2
+                    continue
+            out.append(a)
+            i += 1
+        return out
+
+    def _prefix(self, mm: _M) -> None:
+        g, text = self.g, self.text
+        pre = text[max(0, mm.start - _LOOKBACK):mm.start]
+        pm = g.prefix.search(pre)
+        if not pm:
+            return
+        phrase = _norm(pm.group("p"))
+        new_start = mm.start - len(pre) + pm.start()
+        if phrase in ("between", "from"):
+            mm.has_prefix = f"{phrase}@{new_start}"
+            return
+        if phrase == "of":
+            # "percent of 10", "per cent of twenty-two"
+            pm2 = g.unit_before.search(text[max(0, new_start - 12):new_start + len(pm.group())].rstrip())
+            if pm2 and pm2.group("u") and _norm(pm2.group("u")) in g.units_before and \
+                    g.units_before[_norm(pm2.group("u"))].kind == "percent" and mm.kind == "count":
+                u = g.units_before[_norm(pm2.group("u"))]
+                mm.start = max(0, new_start - 12) + pm2.start()
+                mm.kind, mm.unit, mm.rule = "percent", "%", u.id
+            return
+        if mm.low is None:
+            return
+        a = g.approx_before.get(phrase)
+        if a is not None:
+            self._apply_approx(mm, a, pm.group("p"))
+            mm.start = new_start
+            # "more than about 300", "nearly" stacked on a comparator is rare; stop here
+            return
+        c = g.cmp_before.get(phrase)
+        if c is not None:
+            if mm.approx and mm.rule.startswith("vague"):
+                return
+            self._apply_cmp(mm, c, pm.group("p"))
+            mm.start = new_start
+            # an approximator before the comparator: "about more than" is not English,
+            # but "some more than" is not either; nothing to stack
+
+    def _apply_approx(self, mm: _M, a: _Approx, written: str) -> None:
+        v = mm.low if mm.low is not None else mm.high
+        mm.approx = True
+        mm.tolerance = a.tolerance
+        mm.qualifier = " ".join(written.split())
+        mm.rule = f"{a.id}+{mm.rule}" if mm.rule else a.id
+        if a.bound == "below" and mm.low == mm.high:
+            mm.low, mm.high, mm.high_inc = None, v, False
+        elif a.bound == "above" and mm.low == mm.high:
+            mm.low, mm.high, mm.low_inc = v, None, False
+
+    def _apply_cmp(self, mm: _M, c: _Cmp, written: str) -> None:
+        mm.qualifier = " ".join(written.split())
+        mm.rule = f"{c.id}+{mm.rule}"
+        if c.side == "low":
+            mm.high = None
+            mm.low_inc = c.inclusive
+        elif c.side == "high":
+            mm.low = None
+            mm.high_inc = c.inclusive
+
+    def _postfix(self, mm: _M) -> None:
+        g, text = self.g, self.text
+        if mm.low is None and mm.high is None:
+            return
+        pm = g.postfix.match(text, mm.end)
+        if not pm:
+            return
+        phrase = _norm(pm.group("p"))
+        rest = text[pm.end():pm.end() + 12]
+        if phrase not in ("+",) and re.match(r"\s*(?:than\s*)?(?:\d|[-−]\d)", rest, re.I):
+            return
+        if phrase == "+" and rest[:1].isdigit():
+            return
+        if phrase == "plus" and not text[mm.end:pm.start("p")].strip() == "-":
+            return
+        if phrase in ("odd", "-odd") and not text[mm.end:pm.start("p")].strip() == "-":
+            return
+        a = g.approx_after.get(phrase)
+        if a is not None:
+            self._apply_approx(mm, a, pm.group("p"))
+            mm.end = pm.end()
+            return
+        c = g.cmp_after.get(phrase)
+        if c is None:
+            return
+        if mm.qualifier and mm.low is not None and mm.high is not None and mm.low != mm.high:
+            return
+        v = mm.low if mm.low is not None else mm.high
+        mm.qualifier = " ".join(pm.group("p").split())
+        mm.rule = f"{c.id}+{mm.rule}"
+        if c.side == "low":
+            mm.low, mm.high, mm.low_inc = v, None, c.inclusive
+        else:
+            mm.low, mm.high, mm.high_inc = None, v, c.inclusive
+        mm.end = pm.end()
+
+    def _range(self, a: _M, b: _M) -> _M | list[_M] | None:
+        g, text = self.g, self.text
+        gap = text[a.end:b.start]
+        if len(gap) > 24:
+            return None
+        # two one-sided bounds joined: "more than 10 and less than 40"
+        if a.qualifier and b.qualifier and not a.approx and not b.approx and a.kind == b.kind and a.unit == b.unit:
+            jm = g.bound_joiner.match(gap) if gap.strip() else None
+            if jm and jm.end() == len(gap):
+                lo_m, hi_m = (a, b) if a.high is None and b.low is None else (b, a) if b.high is None and a.low is None else (None, None)
+                if lo_m is not None and hi_m is not None and lo_m.low is not None and hi_m.high is not None and lo_m.low < hi_m.high:
+                    return _M(a.start, b.end, lo_m.low, hi_m.high, lo_m.low_inc, hi_m.high_inc, kind=a.kind,
+                              unit=a.unit, qualifier=f"{a.qualifier} .. {b.qualifier}", rule="range.bounds")
+            return None
+        cm = g.connector.fullmatch(gap)
+        if not cm:
+            return None
+        dash, word = cm.group("dash"), (cm.group("w") or "").lower()
+        if word == "or":
+            return None
+        if a.low is None or a.high is None or b.low is None and b.high is None:
+            return None
+        if a.low != a.high and not a.rule.startswith("vague"):
+            return None
+        if word == "and" and not a.has_prefix.startswith("between"):
+            return None
+        if a.has_prefix.startswith("from") and word not in ("to", "through", "thru", "till", "until") and not dash:
+            return None
+        if a.kind == "year" and b.kind == "year" or a.kind == "year" and dash and len(gap.strip()) == len(gap):
+            return None
+        lo = a.low
+        hi = b.high if b.high is not None else b.low
+        if hi is None:
+            return None
+        # a score or a change, not a range
+        before_words = text[max(0, a.start - 40):a.start].lower().split()[-3:]
+        if dash and not gap.strip(" ") != gap and a.low is not None and gap == dash:
+            if any(w.strip(".,;:") in g.score_words for w in before_words) or (
+                    a.low >= hi and not b.magnitude > 1 and a.plain_int is False and a.kind == "count"
+                    and b.kind == "count" and a.low == int(a.low) and hi == int(hi) and a.low < 100):
+                a.rule, b.rule = "score", "score"
+                return [a, b]
+        if a.has_prefix.startswith("from"):
+            from_start = int(a.has_prefix.split("@")[1])
+            prior = text[max(0, from_start - 30):from_start].lower().split()[-2:]
+            if any(w.strip(".,;:") in g.change_words for w in prior):
+                return None
+            a.start = from_start
+        elif a.has_prefix.startswith("between"):
+            a.start = int(a.has_prefix.split("@")[1])
+        # carry the magnitude and the unit across: "10 to 20 billion", "$10-20 million"
+        if b.magnitude > 1 and a.magnitude == 1 and not a.words == (not b.words) and lo * b.magnitude <= hi:
+            lo = lo * b.magnitude
+        elif b.magnitude > 1 and a.magnitude == 1 and lo < hi / b.magnitude:
+            lo = lo * b.magnitude
+        kind, unit = a.kind, a.unit
+        if a.kind in ("count", "year") and b.kind not in ("count", "year"):
+            kind, unit = b.kind, b.unit
+        elif b.kind not in ("count", "year") and (b.kind != a.kind or b.unit != a.unit):
+            return None
+        if a.kind == "year" and b.kind == "year":
+            return None
+        if lo > hi:
+            return None
+        r = _M(a.start, b.end, lo, hi, a.low_inc, b.high_inc if b.high is not None else True,
+               approx=a.approx or b.approx, kind=kind, unit=unit,
+               qualifier=a.qualifier or b.qualifier, tolerance=max(a.tolerance, b.tolerance) if a.low == a.high else 0.0,
+               rule=f"range.{'dash' if dash else word}")
+        if b.high is None:
+            r.high, r.high_inc = b.low, True
+        return r
+
+
+_FRACTION_DIGITS = re.compile(r"(?:(?P<w>\d+)\s+)?(?P<n>\d+)\s*/\s*(?P<d>\d+)(?![\d/])")
+_CENTS = re.compile(r"\s*(?:and\s+)?(?P<n>\d{1,2}\b|[a-z])", re.I)
+_INCHES = re.compile(r"\s*(?:and\s+)?(?P<n>\d{1,2}(?:\.\d+)?)\s*(?:inches|inch|in\b|\")", re.I)
+
+
+def parse_quantities(text: str, *, tables: Tables | None = None) -> list[Quantity]:
+    """Every numeric mention in ``text``, in order, one reading per stretch of text.
+
+    Parameters
+    ----------
+    text
+        Any string. Offsets in the result point into it: ``text[q.start:q.end] == q.text``.
+    tables
+        Rule tables from :func:`load_tables` (default ``None``: the shipped tables).
+
+    Returns
+    -------
+    list[Quantity]
+        Sorted by ``start``; overlapping readings are resolved to the longest.
+
+    Raises
+    ------
+    QuantityError
+        ``text`` is not a string.
+
+    Examples
+    --------
+    >>> [(q.text, q.low, q.high) for q in parse_quantities("between 40 and 60 people")]
+    [('between 40 and 60', 40.0, 60.0)]
+    """
+    if not isinstance(text, str):
+        raise QuantityError(f"parse_quantities needs a str, got {type(text).__name__}")
+    g = _grammar(tables if tables is not None else load_tables())
+    try:
+        mentions = _Reader(g, text).scan()
+    except (ValueError, OverflowError, ZeroDivisionError, IndexError, KeyError, TypeError, RecursionError) as e:
+        raise QuantityError(f"could not read the numbers in this text: {e}") from e
+    out: list[Quantity] = []
+    last_end = -1
+    for mm in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if mm.start < last_end or mm.end <= mm.start:
+            continue
+        if mm.low is not None and not math.isfinite(mm.low) or mm.high is not None and not math.isfinite(mm.high):
+            continue
+        out.append(mm.quantity(text))
+        last_end = mm.end
+    return out
+
+
+def iter_quantities(texts: Iterator[str] | list[str], *, tables: Tables | None = None) -> Iterator[list[Quantity]]:
+    """:func:`parse_quantities` over many texts, sharing one compiled grammar."""
+    for t in texts:
+        yield parse_quantities(t, tables=tables)
+
+
+# --------------------------------------------------------------------------- spaCy
+
+from spacy.language import Language  # noqa: E402  (kept next to the component it serves)
+from spacy.tokens import Doc, Span  # noqa: E402
+
+if not Span.has_extension("quantity"):
+    Span.set_extension("quantity", default=None)
+
+
+class QuantityTagger:
+    """spaCy component: ``doc.spans[spans_key]`` holds every quantity, ``span._.quantity`` its reading."""
+
+    def __init__(self, tables: Tables, spans_key: str = SPANS_KEY) -> None:
+        self.tables = tables
+        self.spans_key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for q in parse_quantities(doc.text, tables=self.tables):
+            span = doc.char_span(q.start, q.end, label=q.kind, alignment_mode="expand")
+            if span is None:
+                continue
+            span._.quantity = q
+            spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+
+@Language.factory(FACTORY_NAME, default_config={"tables_path": None, "spans_key": SPANS_KEY},
+                  assigns=[f"doc.spans"], requires=[])
+def make_quantity_tagger(nlp: Language, name: str, tables_path: str | None, spans_key: str) -> QuantityTagger:
+    """Build the ``reconcile_quantities`` component.
+
+    ``tables_path`` (default ``None``: shipped tables) names a user rule file merged over
+    the shipped one; ``spans_key`` (default ``"quantities"``) is the ``doc.spans`` key.
+    """
+    return QuantityTagger(load_tables(tables_path), spans_key=spans_key)
+
+
+__all__ = ["DATA_FILE", "FACTORY_NAME", "SPANS_KEY", "QuantityTagger", "Tables", "iter_quantities",
+           "load_tables", "make_quantity_tagger", "parse_quantities"]
