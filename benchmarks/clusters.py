@@ -11,14 +11,13 @@ Default CLUSTERS_DIR: ../shared/benchmarks/clusters beside the checkout.
 from __future__ import annotations
 
 import argparse
-import json
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 from reconcile.api import make_report
-from reconcile.report import report_dict
+from reconcile.report import render_report
 from reconcile.sources import apply_metadata, read_articles, read_metadata
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,7 +31,7 @@ def run(clusters_dir: Path, out_dir: Path) -> list[str]:
         articles = apply_metadata(articles, read_metadata(cluster / "gold.json"))
         report = make_report(articles, skipped=skipped)
         path = out_dir / f"{cluster.name}.json"
-        path.write_text(json.dumps(report_dict(report), ensure_ascii=False, indent=1), encoding="utf-8")
+        path.write_text(render_report(report, "json"), encoding="utf-8")
         args += [str(path), str(cluster)]
     return args
 

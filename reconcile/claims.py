@@ -42,6 +42,8 @@ _PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "st
                 "capital", "island", "area", "municipality", "prefecture", "department", "suburb"}
 _CALENDAR = set(timex.WEEKDAYS) | set(timex.MONTHS) | {"jan", "feb", "mar", "apr", "jun", "jul", "aug",
                                                       "sep", "sept", "oct", "nov", "dec"}
+_CONTESTS = {"battle", "fight", "war", "struggle", "offensive", "assault", "race", "siege"}
+PLACE_REACH = 120  # characters: a place further from the number is about something else
 _DISTINCT = {"separate", "another", "other", "different", "earlier", "previous", "second"}
 
 
@@ -256,6 +258,8 @@ class ClaimReader:
             i += 1
             if self._event_class(t) and not self._is_noun(t):
                 break
+            if self._plural(t):
+                break  # "fighters left there": a plural noun closes the phrase
         while tokens and (tokens[-1].text == "-" or tokens[-1].lower_ in self.lex.incremental):
             tokens.pop()
         head = None
@@ -271,6 +275,8 @@ class ClaimReader:
             return False
         if first and low in self.lex.incremental:
             return True
+        if t.text.isupper() and len(t.text) > 1 and t.text.isalpha():
+            return True  # "IS", "US", "WHO": names, not the stop words they spell
         if low in self.lex.stop_words or low in _AUX:
             return False
         if not any(c.isalpha() for c in t.text):
@@ -283,13 +289,22 @@ class ClaimReader:
         """A verb form: "killed", "remained", "died", "won"; not "fighters" or "hundred"."""
         low = t.lower_
         lemma = self._lemma(t)
-        if lemma not in self.lex.verbs or t.text[:1].isupper():
+        if lemma not in self.lex.verbs or t.text[:1].isupper() or low in _AUX or lemma in ("be", "have", "do"):
             return False
         if low.endswith("ed") and lemma != low:
             return True
         if low.endswith("ing") and lemma != low and low not in self.lex.nouns:
             return True
         return lemma != low and low not in self.lex.nouns and not low.endswith("s")
+
+    def _irregular_past(self, t: Token) -> bool:
+        """"left", "won", "lost": verb forms that also spell nouns."""
+        low, lemma = t.lower_, self._lemma(t)
+        return lemma != low and lemma in self.lex.verbs and not low.endswith("s") and low not in _AUX
+
+    def _plural(self, t: Token) -> bool:
+        low, lemma = t.lower_, self._lemma(t)
+        return lemma != low and lemma in self.lex.nouns and (low.endswith("s") or low in ("men", "women", "people", "children"))
 
     def _is_noun(self, t: Token) -> bool:
         return self._lemma(t) in self.lex.nouns or t.lower_ in self.lex.nouns
@@ -340,17 +355,13 @@ class ClaimReader:
 
     def _event_near(self, doc: Doc, span: Span, after: int):
         sent = span.sent
-        for j in range(after, min(sent.end, after + 6)):
-            t = doc[j]
-            if t.text in _CLAUSE_END or t.text == "," or t.like_num:
-                break
-            if self._event_class(t):
-                return t
-            if self._verbish(t) and t.lower_ not in self.lex.attribution_verbs:
-                return t
-            if t.lower_ not in _AUX and t.lower_ not in self.lex.stop_words and not self._verbish(t):
-                if t.lower_ not in ("for", "to", "in", "on", "at", "by"):
-                    continue
+        j = after
+        while j < sent.end and (doc[j].lower_ in _AUX or doc[j].lower_.endswith("ly")
+                                or self._lemma(doc[j]) in ("be", "have")):
+            j += 1
+        if j < sent.end and doc[j].lower_ not in self.lex.attribution_verbs and (
+                self._event_class(doc[j]) or self._verbish(doc[j]) or self._irregular_past(doc[j])):
+            return doc[j]
         for j in range(span.start - 1, max(sent.start, span.start - 8) - 1, -1):
             t = doc[j]
             if t.text in _CLAUSE_END:
@@ -380,6 +391,10 @@ class ClaimReader:
         for t in sent:
             if t.lower_ not in lex.attribution_verbs or t.i in range(span.start, span.end):
                 continue
+            prev_word = doc[t.i - 1].lower_ if t.i > sent.start else ""
+            next_word = doc[t.i + 1].lower_ if t.i + 1 < sent.end else ""
+            if prev_word in ("was", "were", "is", "are", "be", "been", "being") or next_word == "by":
+                continue  # "was believed to", "claimed by": passive, not an attribution
             if t.lower_ in ("put", "puts", "show", "showed", "shows", "count", "counted", "believe",
                             "believes", "believed", "estimate", "estimated", "report", "reported",
                             "confirm", "confirmed", "add", "added", "note", "noted") and t.i > span.start:
@@ -437,7 +452,7 @@ class ClaimReader:
         """Names the claim is about: capitalised modifiers of the thing, or the subject."""
         skip = {t.i for t in speaker_tokens}
         names: list[str] = []
-        for group in self._name_groups(thing_tokens[:-1], skip):
+        for group in self._name_groups(thing_tokens[:-1], skip, modifiers=True):
             names.append(group)
         if not names:
             sent = span.sent
@@ -458,15 +473,17 @@ class ClaimReader:
                 out.append(canon)
         return tuple(out)
 
-    def _name_groups(self, toks: Sequence[Token], skip: set[int], sentence_start: int = -1) -> list[str]:
+    def _name_groups(self, toks: Sequence[Token], skip: set[int], sentence_start: int = -1,
+                     modifiers: bool = False) -> list[str]:
         groups: list[list[Token]] = []
         cur: list[Token] = []
         for t in toks:
-            capital = t.text[:1].isupper() and any(c.isalpha() for c in t.text)
+            capital = t.text[:1].isupper() and any(c.isalpha() for c in t.text) and not any(
+                c.isdigit() for c in t.text) and not re.search(r"-[a-z]", t.text)
             is_name = capital and t.i not in skip and t.lower_ not in _CALENDAR and not (
                 t.i == sentence_start and t.lower_ in self.lex.stop_words) and (
                 t.i != sentence_start or t.lower_ not in self.lex.nouns or t.text.isupper())
-            prev_place = t.i > 0 and t.doc[t.i - 1].lower_ in _PLACE_PREPS | {"of", "from"}
+            prev_place = not modifiers and t.i > 0 and t.doc[t.i - 1].lower_ in _PLACE_PREPS | {"of", "from"}
             if is_name and not (prev_place and not cur):
                 cur.append(t)
             elif cur and t.lower_ in ("of",) and False:
@@ -490,7 +507,8 @@ class ClaimReader:
         for t in sent:
             if t.lower_ == "there" and t.i > span.start and doc[t.i - 1].lower_ not in ("are", "is", "were", "was"):
                 candidates.append((t.idx, "*"))
-            prep = t.lower_ in _PLACE_PREPS or (t.lower_ == "of" and t.i > 0 and doc[t.i - 1].lower_ in _PLACE_NOUNS)
+            prep = t.lower_ in _PLACE_PREPS or (t.lower_ == "of" and t.i > 0 and doc[t.i - 1].lower_ in _PLACE_NOUNS) \
+                or (t.lower_ == "for" and t.i > 0 and doc[t.i - 1].lower_ in _CONTESTS)
             if not prep or t.i + 1 >= sent.end:
                 continue
             k = t.i + 1
@@ -508,6 +526,8 @@ class ClaimReader:
                 if name.isupper() and len(name) <= 5 and name.lower() not in self.lex.countries:
                     continue  # "in IS", "at GNA": acronyms of groups, not places
                 candidates.append((t.idx, name))
+        candidates = [c for c in candidates if c[1] == NATIONAL or (
+            span.start_char - c[0] <= PLACE_REACH if c[0] < span.start_char else c[0] - span.end_char <= PLACE_REACH)]
         if not candidates:
             return ""
         # the place nearest the number, preferring one after it in the same clause
