@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
@@ -34,6 +34,7 @@ class Alignment:
     b: Claim
     score: float
     because: tuple[str, ...]
+    ambiguous: str = ""  # why the two may be about different things after all: agree, never conflict
 
 
 def measure_key(claim: Claim) -> str:
@@ -65,11 +66,36 @@ def align(claims: Sequence[Claim], *, threshold: float = DEFAULT_THRESHOLD, wind
         Word tables; ``None`` uses the shipped ones.
     """
     lex = lexicon or load_lexicon()
+    scopes = _scopes(claims)
     out: list[Alignment] = []
     for block in _blocks(claims):
-        out.extend(_align_block(block, threshold=threshold, window=window, lex=lex))
+        for al in _align_block(block, threshold=threshold, window=window, lex=lex):
+            out.append(_mark_ambiguous(al, scopes))
     out.sort(key=lambda al: (al.a.source, al.a.start, al.b.source, al.b.start))
     return out
+
+
+def _scopes(claims: Sequence[Claim]) -> dict[tuple[str, str], tuple[set[str], set[str]]]:
+    """For each (measure, thing): the actors and the places the claims about it name."""
+    scopes: dict[tuple[str, str], tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
+    for c in claims:
+        actors, places = scopes[(measure_key(c), c.thing_norm)]
+        actors.update(c.actors)
+        if c.place and c.place not in ("*", NATIONAL):
+            places.add(c.place)
+    return scopes
+
+
+def _mark_ambiguous(al: Alignment, scopes) -> Alignment:
+    """A claim that names no actor (or place) where others about the same thing name
+    several cannot be pinned to one of them: it may agree, but it cannot conflict."""
+    for c in (al.a, al.b):
+        actors, places = scopes.get((measure_key(c), c.thing_norm), (set(), set()))
+        if not c.actors and len(actors) >= 2:
+            return replace(al, ambiguous=f"'{c.quote}' names none of {len(actors)} actors the others name")
+        if (not c.place or c.place == "*") and len(places) >= 2 and not (c.place == "*"):
+            return replace(al, ambiguous=f"'{c.quote}' names none of {len(places)} places the others name")
+    return al
 
 
 def _blocks(claims: Sequence[Claim]) -> Iterator[list[Claim]]:
@@ -122,6 +148,13 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon) -> Alignm
         thing = 0.55
     else:
         thing = 0.45
+    # a measure counts its dimension; what it measures must match too
+    oa, ob = a.extra.get("object", ""), b.extra.get("object", "")
+    if a.quantity.kind == "measure":
+        if oa and ob and oa != ob and thing_similarity < 0.8 and not (_named(a) or _named(b)):
+            return None
+        if a.thing_norm == "duration" and (not oa or not ob or oa != ob):
+            return None  # "two years", "16 weeks": spans of time, compared only for one object
     # what happened
     event = 0.5
     if a.event_norm and b.event_norm:
@@ -151,6 +184,12 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon) -> Alignm
         return None
     score = 0.6 * thing + 0.25 * event + 0.15 * (1.0 if place or (a.actors and b.actors) else 0.5)
     return Alignment(a, b, round(score, 3), tuple(because))
+
+
+def _named(c: Claim) -> bool:
+    """A measure of a named thing ("the 984-foot Dali")."""
+    obj = c.extra.get("object", "")
+    return bool(obj) and obj[:1].isupper()
 
 
 def _place_match(pa: str, pb: str) -> bool | None:

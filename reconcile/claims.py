@@ -42,6 +42,8 @@ _PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "st
                 "capital", "island", "area", "municipality", "prefecture", "department", "suburb"}
 _CALENDAR = set(timex.WEEKDAYS) | set(timex.MONTHS) | {"jan", "feb", "mar", "apr", "jun", "jul", "aug",
                                                       "sep", "sept", "oct", "nov", "dec"}
+_GENERIC_MODIFIERS = {"more", "other", "additional", "total", "overall", "estimated", "reported", "confirmed",
+                      "registered", "local", "some", "new", "further", "extra", "people", "official", "known"}
 _CONTESTS = {"battle", "fight", "war", "struggle", "offensive", "assault", "race", "siege"}
 PLACE_REACH = 120  # characters: a place further from the number is about something else
 _DISTINCT = {"separate", "another", "other", "different", "earlier", "previous", "second"}
@@ -103,6 +105,12 @@ class ClaimReader:
         last_speaker = ""
         last_place_by_sent: dict[int, str] = {}
         quantities = list(doc.spans.get(QUANTITIES_KEY, []))
+        # a sentence-initial capitalised word is a name if the article capitalises it
+        # mid-sentence too ("Labour won 411 seats")
+        self._names = {t.lower_ for t in doc if t.text[:1].isupper() and not t.is_sent_start
+                       and doc[t.i - 1].text not in _QUOTES and not doc[t.i - 1].is_punct}
+        self._countable = [s for s in quantities if s._.quantity is not None
+                           and s._.quantity.kind in COUNTABLE_KINDS]
         for span in quantities:
             q = span._.quantity
             if q is None:
@@ -164,7 +172,7 @@ class ClaimReader:
             extra["figure"] = fig_tok.text
         if q.kind == "measure" and q.unit:
             # a measure counts its dimension; the object it measures qualifies it
-            extra["object"] = thing_norm
+            extra["object"] = thing_text if thing_text[:1].isupper() else thing_norm
             thing_norm = _dimension(q.unit) or thing_norm
             if not thing_text:
                 thing_text = q.unit
@@ -454,6 +462,7 @@ class ClaimReader:
         names: list[str] = []
         for group in self._name_groups(thing_tokens[:-1], skip, modifiers=True):
             names.append(group)
+        qualifiers = self._qualifiers(thing_tokens)
         if not names:
             sent = span.sent
             toks = []
@@ -471,7 +480,27 @@ class ClaimReader:
                 continue
             if canon not in out:
                 out.append(canon)
-        return tuple(out)
+        return tuple(out + [q for q in qualifiers if q not in out])
+
+    def _qualifiers(self, thing_tokens: list[Token]) -> list[str]:
+        """Lower-case modifiers that narrow the thing: "pro-government", "tech", "African"."""
+        words = []
+        toks = thing_tokens[:-1]
+        k = 0
+        while k < len(toks):
+            t = toks[k]
+            if t.text == "-" or t.lower_ in self.lex.incremental or t.lower_ in _GENERIC_MODIFIERS:
+                k += 1
+                continue
+            word = t.lower_
+            # re-join hyphenated words the tokenizer split ("pro-government")
+            while k + 2 < len(toks) + 1 and k + 1 < len(toks) and toks[k + 1].text == "-" and k + 2 < len(toks):
+                word += "-" + toks[k + 2].lower_
+                k += 2
+            if not t.text[:1].isupper() and not any(c.isdigit() for c in word):
+                words.append(word)
+            k += 1
+        return words
 
     def _name_groups(self, toks: Sequence[Token], skip: set[int], sentence_start: int = -1,
                      modifiers: bool = False) -> list[str]:
@@ -480,9 +509,12 @@ class ClaimReader:
         for t in toks:
             capital = t.text[:1].isupper() and any(c.isalpha() for c in t.text) and not any(
                 c.isdigit() for c in t.text) and not re.search(r"-[a-z]", t.text)
-            is_name = capital and t.i not in skip and t.lower_ not in _CALENDAR and not (
-                t.i == sentence_start and t.lower_ in self.lex.stop_words) and (
-                t.i != sentence_start or t.lower_ not in self.lex.nouns or t.text.isupper())
+            initial = t.is_sent_start or (t.i > 0 and t.doc[t.i - 1].text in _QUOTES)
+            is_name = capital and t.i not in skip and t.lower_ not in _CALENDAR and (
+                not initial or t.text.isupper() or t.lower_ in self._names
+                or t.lower_ in self.lex.alias_of or _next_is_name(t) or (t.lower_ not in self.lex.nouns
+                                                     and t.lower_ not in self.lex.stop_words
+                                                     and t.lower_ not in self.lex.adjectives))
             prev_place = not modifiers and t.i > 0 and t.doc[t.i - 1].lower_ in _PLACE_PREPS | {"of", "from"}
             if is_name and not (prev_place and not cur):
                 cur.append(t)
@@ -528,6 +560,7 @@ class ClaimReader:
                 candidates.append((t.idx, name))
         candidates = [c for c in candidates if c[1] == NATIONAL or (
             span.start_char - c[0] <= PLACE_REACH if c[0] < span.start_char else c[0] - span.end_char <= PLACE_REACH)]
+        candidates = [c for c in candidates if c[1] == NATIONAL or self._nearest_number(span, c[0], c[0])]
         if not candidates:
             return ""
         # the place nearest the number, preferring one after it in the same clause
@@ -543,7 +576,8 @@ class ClaimReader:
     def _time(self, doc: Doc, span: Span) -> str:
         sent = span.sent
         found = [(s + sent.start_char, e + sent.start_char, text) for s, e, text in timex.find_times(sent.text)]
-        found = [f for f in found if f[1] <= span.start_char or f[0] >= span.end_char]
+        found = [f for f in found if (f[1] <= span.start_char or f[0] >= span.end_char)
+                 and self._nearest_number(span, f[0], f[1])]
         if not found:
             return ""
         def distance(f):
@@ -551,6 +585,24 @@ class ClaimReader:
             gap = s - span.end_char if s >= span.end_char else span.start_char - e
             return gap * (1 if s >= span.end_char else 1.3)
         return min(found, key=distance)[2]
+
+    def _nearest_number(self, span: Span, start: int, end: int) -> bool:
+        """Whether ``span`` is the number nearest to the text at start..end in its sentence
+        ("Turnout was 59.7%, down from 67.3% in 2019": 2019 goes with 67.3%)."""
+        def gap(other: Span) -> int:
+            if other.end_char <= start:
+                return start - other.end_char
+            if other.start_char >= end:
+                return other.start_char - end
+            return 0
+        mine = gap(span)
+        sent_start = span.sent.start
+        for other in self._countable:
+            if other.sent.start != sent_start or other.start_char == span.start_char:
+                continue
+            if gap(other) < mine:
+                return False
+        return True
 
     def _has_pronoun_subject(self, doc: Doc, span: Span) -> bool:
         window = doc[max(span.sent.start, span.start - 6): span.start]
@@ -594,6 +646,12 @@ class ClaimReader:
         new = replace(q, text=q.text[m.start():], start=new_start, low=q.high, high=q.high, rule=q.rule + "+change")
         return [replace(draft, start=new_start, quote_start=new_start, quantity=new,
                         extra={**draft.extra, "changed_from": q.low})]
+
+
+def _next_is_name(t: Token) -> bool:
+    """"Reform UK", "Liberal Democrats": a capitalised word before another is a name."""
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    return nxt is not None and nxt.text[:1].isupper() and nxt.lower_ not in _CALENDAR and t.whitespace_ != ""
 
 
 def _refers_back(doc: Doc, span: Span) -> bool:

@@ -70,14 +70,14 @@ def judge(al: Alignment) -> Finding | None:
     blocked = _never_conflicts(a, b)
     if meet:
         moved = times_differ and a.quantity.value is not None and b.quantity.value is not None \
-            and a.quantity.value != b.quantity.value and not blocked
+            and a.quantity.value != b.quantity.value and not blocked and not al.ambiguous
         if moved:
             reason = f"{_show(a)} then {_show(b)}: the figure moved; {why_times}"
             return Finding("update", a.id, b.id, topic, reason, al.score, al.because)
         reason = f"{_show(a)} and {_show(b)} {_agree_words(a.quantity, b.quantity)}"
         return Finding("agree", a.id, b.id, topic, reason, al.score, al.because)
     relation = _relation(a, ia, b, ib)
-    if blocked:
+    if blocked or al.ambiguous:
         return None  # not the same quantity after all: neither agreement nor conflict
     if times_differ:
         return Finding("update", a.id, b.id, topic, f"{relation}; {why_times}", al.score, al.because)
