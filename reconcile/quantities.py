@@ -180,19 +180,19 @@ def load_tables(path: str | Path | None = None) -> Tables:
 # --------------------------------------------------------------------------- grammar
 
 
-def _phrase_re(phrase: str) -> str:
+def _phrase_re(phrase: str, lead: bool = True) -> str:
     parts = [re.escape(p) for p in phrase.split()]
     body = r"\s+".join(parts)
-    if phrase[0].isalnum():
+    if lead and phrase[0].isalnum():
         body = r"\b" + body
     if phrase[-1].isalnum():
         body = body + r"\b"
     return body
 
 
-def _alt(phrases: list[str] | tuple[str, ...]) -> str:
+def _alt(phrases: list[str] | tuple[str, ...], lead: bool = True) -> str:
     uniq = sorted(set(phrases), key=lambda p: (-len(p), p))
-    return "|".join(_phrase_re(p) for p in uniq)
+    return "|".join(_phrase_re(p, lead) for p in uniq) or "(?!)"
 
 
 def _norm(s: str) -> str:
@@ -258,16 +258,28 @@ class _Grammar:
         self.units_after: dict[str, _Unit] = {}
         self.units_before: dict[str, _Unit] = {}
         glued_only: list[str] = []
+        cs_after: list[str] = []
+        cs_before: list[str] = []
         for rid, r in d.get("units", {}).items():
             u = _Unit(f"unit.{rid}", r["unit"], r["kind"], float(r.get("scale", 1.0)),
                       r.get("number_before") == "magnitude")
-            target = self.units_before if r.get("position", "after") == "before" else self.units_after
+            before = r.get("position", "after") == "before"
+            target = self.units_before if before else self.units_after
             for p in r["phrases"]:
-                key = p if _case_sensitive(p) else _norm(p)
+                cs = bool(r.get("case_sensitive")) or (len(p) == 1 and p.isalpha())
+                key = p if cs else _norm(p)
                 target.setdefault(key, u)
+                if cs:
+                    (cs_before if before else cs_after).append(p)
                 if r.get("glued"):
                     glued_only.append(p)
         self.glued_only = frozenset(glued_only)
+        money_codes = sorted({p for p in list(self.units_after) + list(self.units_before)
+                              if re.fullmatch(r"[a-z]{3}", p) and p.upper() in (
+                                  {x.upper() for x in self.units_after if (self.units_after[x].kind == "money")}
+                                  | {x.upper() for x in self.units_before if self.units_before[x].kind == "money"})
+                              and (self.units_after.get(p) or self.units_before.get(p)).unit == p.upper()})
+        self.money_codes = {c.upper(): (self.units_after.get(c) or self.units_before[c]) for c in money_codes}
         months = list(d.get("dates", {}).get("months", ()))
         labels = list(d.get("labels", {}).get("words", ()))
         ctx = d.get("contexts", {})
@@ -282,8 +294,10 @@ class _Grammar:
         vague_alt = _alt(list(self.vague))
         # Anchors: where a mention can start. Cheap to scan for; the reader decides.
         self.anchor = re.compile(
-            r"\d|[" + "".join(_UNICODE_FRACTIONS) + r"]|(?i:" + vague_alt + "|" + words_alt
-            + r"|\b(?:an?|minus|negative)\s+(?=" + words_alt + r"))")
+            r"\d|(?<![\w.,\-−])[-−](?=\.?\d)|^\s*[-−]\s(?=\d)|(?<![\d.])\.(?=\d)|[" + "".join(_UNICODE_FRACTIONS)
+            + r"]|(?i:" + vague_alt + "|" + words_alt
+            + r"|\ban?\s+(?=" + words_alt + r")|\b(?:minus|negative)\s+(?=\d|" + words_alt + r"))")
+        self.pronoun_one = frozenset(w.lower() for w in ctx.get("one_is_a_pronoun_after", ()))
         self.vague_re = re.compile(r"(?i:" + vague_alt + r")")
         # A token of a run of number words and digits.
         self.run_tok = re.compile(
@@ -298,17 +312,16 @@ class _Grammar:
         self.abbrev_re = re.compile(r"( ?)(" + "|".join(re.escape(a) for a in sorted(abbrev_cs, key=len, reverse=True))
                                     + (r"|(?i:" + "|".join(re.escape(a) for a in sorted(abbrev_ci, key=len, reverse=True)) + ")" if abbrev_ci else "")
                                     + r")(?![\w$€£])")
-        ua_cs = [p for p in self.units_after if _case_sensitive(p)]
-        ua_ci = [p for p in self.units_after if not _case_sensitive(p)]
-        ub_cs = [p for p in self.units_before if _case_sensitive(p)]
-        ub_ci = [p for p in self.units_before if not _case_sensitive(p)]
+        ua_ci = [p for p in self.units_after if p not in cs_after]
+        ub_ci = [p for p in self.units_before if p not in cs_before]
+        codes = "|".join(sorted(self.money_codes))
         self.unit_after = re.compile(
-            r"(\s*-\s*|\s*[(\[{<]\s*|\s*)(?:(?P<m>M)(?=[A-Z]{3}\b)(?P<code>" + "|".join(
-                re.escape(p) for p in ua_cs if re.fullmatch(r"[A-Z]{3}", p)) + r")|(?P<u>"
-            + _alt(ua_cs) + ("|" if ua_cs and ua_ci else "") + "(?i:" + _alt(ua_ci) + r")))(?P<close>\s*[)\]}>])?")
+            r"(\s*-\s*|\s*[(\[{<]\s*|\s*)(?:(?P<m>M)(?P<code>" + codes + r")\b|(?P<u>"
+            + _alt(cs_after, lead=False) + "|(?i:" + _alt(ua_ci, lead=False)
+            + r")))(?P<close>\s*[)\]}>])?")
         self.unit_before = re.compile(
-            r"(?:(?P<m>\bM)(?P<code>" + "|".join(re.escape(p) for p in ub_cs if re.fullmatch(r"[A-Z]{3}", p))
-            + r")|(?P<u>(?<![\w$])(?:" + _alt(ub_cs) + ("|" if ub_cs and ub_ci else "") + "(?i:" + _alt(ub_ci) + r"))))\s*$")
+            r"(?:(?P<m>\bM)(?P<code>" + codes + r")|(?P<u>(?<![\w$])(?:" + _alt(cs_before)
+            + "|(?i:" + _alt(ub_ci) + r"))))\s*$")
         self.prefix = re.compile(
             r"(?i:(?P<p>" + _alt(list(self.approx_before) + list(self.cmp_before) + ["between", "from", "of"])
             + r"))\s*$")
@@ -319,13 +332,14 @@ class _Grammar:
         month_alt = _alt(months)
         day = r"\d{1,2}(?:st|nd|rd|th)?"
         self.special = re.compile(
-            r"(?P<phone>\+\d{1,3}[-\s.]?\(?\d{1,4}\)?(?:[-\s./]\d{2,5}){2,}|\(\d{3}\)\s*\d{3}[-\s]\d{4}|\b\d{3}-\d{3}-\d{4}\b)"
+            r"(?P<skip>\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+)"
+            r"|(?P<phone>\+\d{1,3}[-\s.]?\(?\d{1,4}\)?(?:[-\s./]\d{2,5}){2,}|\(\d{3}\)\s*\d{3}[-\s]\d{4}|\b\d{3}-\d{3}-\d{4}\b)"
             r"|(?P<time>\b\d{1,2}(?::[0-5]\d){1,2}(?:\s*(?i:[ap]\.?m\b\.?))?|\b\d{1,2}\s*(?i:[ap]\.m\.|[ap]m\b)|\b\d{1,2}\s+o'clock\b)"
             r"|(?P<date>\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-(?:0[1-9]|1[0-2])\b(?!-)"
             r"|(?:" + month_alt + r")\.?\s+" + day + r"(?:,?\s+\d{4})?\b(?!\s*(?:%|per))"
             r"|\b" + day + r"\s+(?:of\s+)?(?:" + month_alt + r")\.?(?:,?\s+\d{4}\b)?"
             r"|(?:" + month_alt + r")\.?,?\s+\d{4}\b)"
-            r"|(?P<model>\b[A-Z][A-Za-z]{0,5}-\d+[A-Za-z]*\b|\b[A-Z]{1,4}\d+[A-Za-z0-9]*\b"
+            r"|(?P<model>(?i:\b[a-z]{1,6}-\d+[a-z]*\b)|\b(?!(?:" + codes + r")\d)[A-Z]{1,4}\d+[A-Za-z0-9]*\b"
             r"|\b(?:" + "|".join(sorted({re.escape(w) for w in labels if "." not in w}, key=len, reverse=True)) + r")\s+\d[\d.]*[A-Za-z]*\b"
             r"|\b(?:9/11|24/7|7/7)\b)")
         self.label_dot = re.compile(r"(?:" + "|".join(re.escape(w) for w in labels if "." in w) + r")\s*$")
@@ -333,12 +347,7 @@ class _Grammar:
         self.word_before = re.compile(r"(\w+)\W*$")
 
 
-def _case_sensitive(phrase: str) -> bool:
-    # Short all-caps codes and one-letter abbreviations are matched as written.
-    return (phrase.isupper() and len(phrase) <= 4) or (len(phrase) == 1 and phrase.isalpha())
-
-
-_DIGITS = (r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d+(?:[.,]\d+)*|\.\d+)"
+_DIGITS = (r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3}(?![\d,]))+(?:\.\d+)?(?![\d,.]\d)|\d+(?:[.,]\d+)*|\.\d+)"
            r"(?:[eE][+-]?\d+\b|\^[-+]*\d+|\s*[x×]\s*10\^[-+]?\d+)?")
 
 
@@ -445,7 +454,7 @@ class _Reader:
     def __init__(self, g: _Grammar, text: str) -> None:
         self.g = g
         self.text = text
-        self.lower = text.lower()
+        self.floor = 0
 
     # ---- tokens of a run of number words / digits
     def tokens(self, pos: int, limit: int = 40) -> list[_Tok]:
@@ -522,6 +531,7 @@ class _Reader:
         j = i
         n = len(toks)
         after_and = False
+        hpart = 0.0
         facts: dict[str, Any] = {"and_at": -1, "before_and": 0.0, "scaled": False, "last_scale": 1.0,
                                  "ordinal": False, "words": False}
         while j < n:
@@ -584,9 +594,11 @@ class _Reader:
             elif c == "H":
                 if state in ("u", "x", "xu", "d") and group is not None and (group < 100 or state == "d"):
                     group *= 100
+                    hpart = group
                     state = "h"
                 elif state == "" and group is None and j == i and not t.plural:
                     group, state = 100.0, "h"
+                    hpart = group
                 else:
                     break
             elif c == "S":
@@ -605,7 +617,10 @@ class _Reader:
             elif c == "Z":
                 if group is None or state == "z":
                     break
-                group *= 12
+                if state in ("hu", "hx", "hxu"):
+                    group = hpart + (group - hpart) * 12
+                else:
+                    group *= 12
                 state = "z"
             else:
                 break
@@ -663,8 +678,11 @@ class _Reader:
         t0 = toks[i]
         if t0.cls == "A" and i + 1 < n:
             t1 = toks[i + 1]
+            if t1.cls == "X" and i + 2 < n and toks[i + 2].cls == "O" and toks[i + 2].value < 10:
+                return sign / (t1.value + toks[i + 2].value), i + 3, "fraction", True, 1.0, False
             if t1.cls in ("F", "O"):
-                if t1.cls == "O" and t1.value == 2:
+                if t1.cls == "O" and not t1.plural and (t1.value < 3 or not re.match(
+                        r"\s*(?:of\b|[.,;:!?)]|$)", self.text[t1.end:t1.end + 4])):
                     return None
                 den = t1.value
                 k = i + 2
@@ -721,6 +739,9 @@ class _Reader:
                 k3 = k2 + 1
                 return self._mixed(toks, value, frac, facts, k3), self._mixed_end(toks, k3), "fraction"
             return None
+        if t.cls == "X" and j + 1 < n and toks[j + 1].cls == "O" and toks[j + 1].value < 10 and words_only \
+                and toks[j + 1].sep.strip() in ("", "-"):
+            return value / (t.value + toks[j + 1].value), j + 2, "fraction"
         if t.cls not in ("O", "F"):
             return None
         if t.cls == "O" and not t.plural:
@@ -791,13 +812,15 @@ class _Reader:
                 si += 1
                 continue
             # inside a word ("COVID19", "x2")? skip to the end of it
-            if s > 0 and (text[s - 1].isalpha() or text[s - 1] == "_") and text[s].isdigit():
+            if s > 0 and (text[s - 1].isalpha() or text[s - 1] == "_") and text[s].isdigit() and not (
+                    text[max(0, s - 3):s].upper() in g.money_codes and not text[max(0, s - 4):s - 3].isalpha()):
                 e = s
                 while e < n and (text[e].isalnum()):
                     e += 1
                 pos = e
                 continue
-            mention = self.read_at(s, m)
+            self.floor = out[-1].end if out else 0
+            mention = self._signed(s) if text[s] in "-−" else self.read_at(s, m)
             if mention is None:
                 pos = m.end() if m.end() > s else s + 1
                 # skip the rest of a word so a match cannot start mid-word
@@ -816,6 +839,22 @@ class _Reader:
             kind = m.lastgroup or "model"
             out.append(_M(m.start(), m.end(), None, None, kind=kind, rule=f"{kind}.shape"))
         return out
+
+    def _signed(self, s: int) -> _M | list[_M] | None:
+        """A number written with a minus sign: "-5", "<-30", "- 10 k" at the start."""
+        text = self.text
+        j = s + 1
+        while j < len(text) and text[j] == " ":
+            j += 1
+        am = self.g.anchor.match(text, j)
+        if am is None or not (text[j].isdigit() or text[j] == "."):
+            return None
+        inner = self.read_at(j, am)
+        if not isinstance(inner, _M) or inner.low is None or inner.kind in ("year", "ordinal") or inner.start != j:
+            return inner
+        inner.low, inner.high = -inner.high if inner.high is not None else None, -inner.low
+        inner.start = s
+        return inner
 
     def read_at(self, s: int, anchor: re.Match[str]) -> _M | list[_M] | None:
         g, text = self.g, self.text
@@ -864,7 +903,13 @@ class _Reader:
                 and "." not in toks[0].word, words=words)
         if form == "ordinal":
             mm.kind, mm.rule = "ordinal", "ordinal.words"
+            if re.match(r"\s+to\s+(?:the\s+)?last\b", text[mm.end:mm.end + 16], re.I):
+                return None
             return mm
+        if k == 1 and toks[0].word == "one":
+            wb = g.word_before.search(text, max(0, s - 20), s)
+            if wb and wb.group(1).lower() in g.pronoun_one:
+                return None
         if form == "fraction-bare":
             # a bare "half" is read only where it quantifies: "half of", "more than half"
             after = text[mm.end:mm.end + 4].lower()
@@ -906,7 +951,7 @@ class _Reader:
         # glued or spaced magnitude abbreviation: "2bn", "10k", "$1.45m", "10 bln"
         if not mm.words and mm.low is not None:
             am = g.abbrev_re.match(text, e)
-            if am and not (am.group(1) and len(am.group(2)) == 1 and am.group(2) not in "kK"):
+            if am and not (am.group(1) and len(am.group(2)) == 1 and am.group(2) not in "kKM"):
                 a = am.group(2)
                 mult = g.abbrev.get(a, g.abbrev.get(a.lower(), 1.0))
                 if a == "m" and not self._currency_before(mm.start):
@@ -921,14 +966,30 @@ class _Reader:
                 sm = g.scale_after.match(text, e)
                 if sm is not None and mm.rule.startswith("number.fraction"):
                     pass
+        # unit or currency before: "$5", "US$ 1MM", "USD 200", "£ 8.10 million"
+        lo_lim = max(self.floor, mm.start - 12)
+        pre = text[lo_lim:mm.start]
+        before: _Unit | None = None
+        bm = g.unit_before.search(pre) if pre else None
+        if bm:
+            if bm.group("m"):
+                before = g.money_codes.get(bm.group("code"))
+                if before is not None:
+                    mm.low = (mm.low or 0) * 1e6
+                    mm.high = mm.low
+                    mm.magnitude = 1e6
+            else:
+                raw = bm.group("u")
+                before = g.units_before.get(raw) or g.units_before.get(_norm(raw))
+            if before is not None:
+                mm.start = lo_lim + bm.start()
         # unit after
-        um = g.unit_after.match(text, e)
         unit: _Unit | None = None
+        um = g.unit_after.match(text, e)
         if um:
             if um.group("m"):
-                code = um.group("code")
-                unit = g.units_after.get(code)
-                if unit:
+                unit = g.money_codes.get(um.group("code"))
+                if unit is not None and before is None:
                     mm.low = (mm.low or 0) * 1e6
                     mm.high = mm.low
                     mm.magnitude = 1e6
@@ -943,36 +1004,39 @@ class _Reader:
                     unit = None
                 if unit and unit.magnitude_only and mm.magnitude < 1e3:
                     unit = None
-                if unit and "(" in sep or "[" in sep or "{" in sep or "<" in sep:
-                    if not um.group("close"):
-                        unit = None
+                if unit and any(c in sep for c in "([{<") and not um.group("close"):
+                    unit = None
                 if unit and sep.strip() == "-" and unit.kind == "money" and not raw.isalpha():
                     unit = None
+                # a symbol glued to the next number is that number's: "1 $10"
+                if unit and not raw[-1].isalnum() and text[um.end("u"):um.end("u") + 1].isdigit():
+                    unit = None
+            if unit is not None and before is not None:
+                # "$ 10 dollars" keeps both; "$ 20,000.00 $ 37,305.97" does not
+                if not (unit.unit == before.unit and um.group("u") and um.group("u")[0].isalpha()):
+                    unit = None
             if unit is not None:
-                end_u = um.end() if (um.group("close") and any(c in um.group(1) for c in "([{<")) else um.end("u") if um.group("u") else um.end()
+                if um.group("close") and any(c in um.group(1) for c in "([{<"):
+                    end_u = um.end()
+                else:
+                    end_u = um.end("u") if um.group("u") else um.end()
                 mm.end = e = end_u
-        # "pounds" after a big number of money is sterling
+                # "75 USD million"
+                if unit.kind == "money" and mm.magnitude == 1.0:
+                    sm = g.scale_after.match(text, e)
+                    if sm and not sm.group(1).lower().endswith("s"):
+                        w = sm.group(1).lower()
+                        mult = g.scales.get(w, 1.0)
+                        if mult >= 1e3:
+                            mm.low = (mm.low or 0) * mult
+                            mm.high = mm.low
+                            mm.magnitude = mult
+                            mm.end = e = sm.end()
+        # "pounds" after a big number is sterling
         if unit is not None and unit.id == "unit.pound" and mm.magnitude >= 1e6:
             unit = g.units_after.get("pounds sterling", unit)
-        # unit or currency before: "$5", "US$ 1MM", "USD 200", "£ 8.10 million"
-        pre = text[max(0, mm.start - 12):mm.start]
-        bm = g.unit_before.search(pre) if pre else None
-        if bm and (unit is None or unit.kind == "money"):
-            if bm.group("m"):
-                ub = g.units_before.get(bm.group("code"))
-                if ub:
-                    mm.low = (mm.low or 0) * 1e6
-                    mm.high = mm.low
-            else:
-                raw = bm.group("u")
-                ub = g.units_before.get(raw) or g.units_before.get(_norm(raw))
-            if ub is not None and (unit is None or unit.unit == ub.unit or ub.kind == "percent"):
-                if ub.kind == "money" and unit is not None and unit.scale != 1.0:
-                    pass
-                else:
-                    if unit is None or ub.kind == "percent":
-                        unit = ub
-                    mm.start = mm.start - len(pre) + bm.start()
+        if unit is None and before is not None:
+            unit = before
         if unit is not None:
             mm.kind = unit.kind
             mm.unit = unit.unit
@@ -1072,6 +1136,8 @@ class _Reader:
             return
         if mm.low is None:
             return
+        if phrase[0] in "<>≤≥" and pre[:pm.start()].endswith(("<", ">", "=")):
+            return
         a = g.approx_before.get(phrase)
         if a is not None:
             self._apply_approx(mm, a, pm.group("p"))
@@ -1117,7 +1183,9 @@ class _Reader:
             return
         phrase = _norm(pm.group("p"))
         rest = text[pm.end():pm.end() + 12]
-        if phrase not in ("+",) and re.match(r"\s*(?:than\s*)?(?:\d|[-−]\d)", rest, re.I):
+        if phrase not in ("+",) and (re.match(r"\s*(?:than|or|to|equal)\b|\s*[-−]?\d", rest, re.I)
+                                     or g.anchor.match(text, pm.end() + len(rest) - len(rest.lstrip()))
+                                     and rest[:1].isspace() and g.number_words.intersection(rest.lower().split()[:1])):
             return
         if phrase == "+" and rest[:1].isdigit():
             return
@@ -1135,6 +1203,15 @@ class _Reader:
             return
         if mm.qualifier and mm.low is not None and mm.high is not None and mm.low != mm.high:
             return
+        if c.side == "point":
+            # "less than 5000 or equal": the bound becomes inclusive
+            if mm.low is not None and mm.high is None:
+                mm.low_inc = True
+            elif mm.high is not None and mm.low is None:
+                mm.high_inc = True
+            mm.rule = f"{c.id}+{mm.rule}"
+            mm.end = pm.end()
+            return
         v = mm.low if mm.low is not None else mm.high
         mm.qualifier = " ".join(pm.group("p").split())
         mm.rule = f"{c.id}+{mm.rule}"
@@ -1149,6 +1226,11 @@ class _Reader:
         gap = text[a.end:b.start]
         if len(gap) > 24:
             return None
+        # "one over three", "2000 over 3": a fraction when nothing follows
+        if gap == " " and (b.qualifier or "").lower() == "over" and a.low is not None and a.low == a.high \
+                and a.kind in ("count", "year") and b.kind == "count" and b.low and b.high is None \
+                and re.match(r"\s*(?:[.?!;,]|$)", text[b.end:b.end + 2]):
+            return _M(a.start, b.end, a.low / b.low, a.low / b.low, rule="number.fraction")
         # two one-sided bounds joined: "more than 10 and less than 40"
         if a.qualifier and b.qualifier and not a.approx and not b.approx and a.kind == b.kind and a.unit == b.unit:
             jm = g.bound_joiner.match(gap) if gap.strip() else None
@@ -1172,8 +1254,10 @@ class _Reader:
             return None
         if a.has_prefix.startswith("from") and word not in ("to", "through", "thru", "till", "until") and not dash:
             return None
-        if a.kind == "year" and b.kind == "year" or a.kind == "year" and dash and len(gap.strip()) == len(gap):
-            return None
+        if a.kind == "year" and dash and gap == dash and b.kind == "count" and b.plain_int and b.end - b.start == 2:
+            hi = (a.low // 100) * 100 + b.low
+            if hi > a.low:
+                return _M(a.start, b.end, a.low, hi, kind="year", rule="range.years")
         lo = a.low
         hi = b.high if b.high is not None else b.low
         if hi is None:
@@ -1204,8 +1288,8 @@ class _Reader:
             kind, unit = b.kind, b.unit
         elif b.kind not in ("count", "year") and (b.kind != a.kind or b.unit != a.unit):
             return None
-        if a.kind == "year" and b.kind == "year":
-            return None
+        if a.kind == "year" and b.kind == "count":
+            kind = "count"
         if lo > hi:
             return None
         r = _M(a.start, b.end, lo, hi, a.low_inc, b.high_inc if b.high is not None else True,
@@ -1258,6 +1342,10 @@ def parse_quantities(text: str, *, tables: Tables | None = None) -> list[Quantit
     last_end = -1
     for mm in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
         if mm.start < last_end or mm.end <= mm.start:
+            continue
+        if mm.kind == "skip":
+            # a URL or e-mail address: its digits are not mentions
+            last_end = mm.end
             continue
         if mm.low is not None and not math.isfinite(mm.low) or mm.high is not None and not math.isfinite(mm.high):
             continue
