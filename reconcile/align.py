@@ -151,7 +151,7 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon) -> Alignm
     # a measure counts its dimension; what it measures must match too
     oa, ob = a.extra.get("object", ""), b.extra.get("object", "")
     if a.quantity.kind == "measure":
-        if oa and ob and oa != ob and thing_similarity < 0.8 and not (_named(a) or _named(b)):
+        if oa and ob and oa != ob and not (_named(a) or _named(b)):
             return None
         if a.thing_norm == "duration" and (not oa or not ob or oa != ob):
             return None  # "two years", "16 weeks": spans of time, compared only for one object
@@ -168,6 +168,8 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon) -> Alignm
             event = 0.4
     elif not a.thing_norm or not b.thing_norm:
         return None  # neither the thing nor the event ties them together
+    elif a.thing_norm in lex.people or b.thing_norm in lex.people:
+        return None  # a group of people is only a figure once we know what happened to them
     # who and where
     if a.actors and b.actors:
         if not set(a.actors) & set(b.actors):
@@ -198,10 +200,17 @@ def _place_match(pa: str, pb: str) -> bool | None:
         return None
     if pa == pb:
         return True
+    venue_a, venue_b = _is_venue(pa), _is_venue(pb)
+    if venue_a != venue_b:
+        return None  # a stadium, a port: inside the other place, as far as we can tell
     if NATIONAL in (pa, pb):
         other = pb if pa == NATIONAL else pa
         return True if _is_country(other) else False
     return fuzz.ratio(pa.lower(), pb.lower()) >= PLACE_MATCH
+
+
+def _is_venue(name: str) -> bool:
+    return name.rsplit(" ", 1)[-1] in load_lexicon().venues
 
 
 def _is_country(name: str) -> bool:

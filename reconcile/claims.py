@@ -42,6 +42,7 @@ _PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "st
                 "capital", "island", "area", "municipality", "prefecture", "department", "suburb"}
 _CALENDAR = set(timex.WEEKDAYS) | set(timex.MONTHS) | {"jan", "feb", "mar", "apr", "jun", "jul", "aug",
                                                       "sep", "sept", "oct", "nov", "dec"}
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,}(?:,[^\n]{0,60}?)?\s[-\u2013\u2014]\s")
 _GENERIC_MODIFIERS = {"more", "other", "additional", "total", "overall", "estimated", "reported", "confirmed",
                       "registered", "local", "some", "new", "further", "extra", "people", "official", "known"}
 _CONTESTS = {"battle", "fight", "war", "struggle", "offensive", "assault", "race", "siege"}
@@ -253,6 +254,9 @@ class ClaimReader:
         # "four months' pay", "the capital's turnout"
         while i < sent_end and doc[i].text in ("'s", "\u2019s", "'", "\u2019"):
             i += 1
+        if i + 1 < sent_end and doc[i].lower_ in ("were", "are", "was", "is") and not partitive \
+                and doc[i + 1].lower_ not in self.lex.stop_words and self._plural(doc[i + 1]):
+            i += 1  # "Among the dead, 32 were children"
         tokens: list[Token] = []
         while i < sent_end and len(tokens) < 5:
             t = doc[i]
@@ -365,7 +369,8 @@ class ClaimReader:
         sent = span.sent
         j = after
         while j < sent.end and (doc[j].lower_ in _AUX or doc[j].lower_.endswith("ly")
-                                or self._lemma(doc[j]) in ("be", "have")):
+                                or self._lemma(doc[j]) in ("be", "have", "remain", "stay", "become", "get",
+                                                           "appear", "seem", "go")):
             j += 1
         if j < sent.end and doc[j].lower_ not in self.lex.attribution_verbs and (
                 self._event_class(doc[j]) or self._verbish(doc[j]) or self._irregular_past(doc[j])):
@@ -553,8 +558,10 @@ class ClaimReader:
                     break
                 words.append(doc[k])
                 k += 1
-            if words and words[0].text != "-":
+            if words and words[0].text != "-" and words[0].idx >= self._dateline_end(sent):
                 name = "".join(w.text + w.whitespace_ for w in words).strip(" -")
+                if k < sent.end and doc[k].lower_ in self.lex.venues:
+                    name = f"{name} {doc[k].lower_}"  # a venue: "Kanjuruhan stadium"
                 if name.isupper() and len(name) <= 5 and name.lower() not in self.lex.countries:
                     continue  # "in IS", "at GNA": acronyms of groups, not places
                 candidates.append((t.idx, name))
@@ -576,7 +583,8 @@ class ClaimReader:
     def _time(self, doc: Doc, span: Span) -> str:
         sent = span.sent
         found = [(s + sent.start_char, e + sent.start_char, text) for s, e, text in timex.find_times(sent.text)]
-        found = [f for f in found if (f[1] <= span.start_char or f[0] >= span.end_char)
+        dateline = self._dateline_end(sent)
+        found = [f for f in found if (f[1] <= span.start_char or f[0] >= span.end_char) and f[0] >= dateline
                  and self._nearest_number(span, f[0], f[1])]
         if not found:
             return ""
@@ -585,6 +593,11 @@ class ClaimReader:
             gap = s - span.end_char if s >= span.end_char else span.start_char - e
             return gap * (1 if s >= span.end_char else 1.3)
         return min(found, key=distance)[2]
+
+    def _dateline_end(self, sent: Span) -> int:
+        """Where a dateline ("KAHULUI, Hawaii, 12 August (Trans-Pacific Press) - ") ends."""
+        m = _DATELINE.match(sent.text)
+        return sent.start_char + m.end() if m else sent.start_char
 
     def _nearest_number(self, span: Span, start: int, end: int) -> bool:
         """Whether ``span`` is the number nearest to the text at start..end in its sentence

@@ -35,6 +35,8 @@ class Lexicon:
     furniture: frozenset[str]
     national: tuple[str, ...]
     alias_of: dict[str, str]  # lower-cased name -> canonical name
+    people: frozenset[str]
+    venues: frozenset[str]
     countries: dict[str, str]  # lower-cased country name -> name as written in the table
     nouns: frozenset[str]
     verbs: frozenset[str]
@@ -111,6 +113,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         furniture=frozenset(data["furniture"]["lines"]),
         national=tuple(data["scope"]["national"]),
         alias_of=alias_of,
+        people=frozenset(data.get("people", {}).get("things", [])),
+        venues=frozenset(data.get("venues", {}).get("nouns", [])),
         countries=countries,
         nouns=nouns,
         verbs=verbs,
