@@ -1,0 +1,687 @@
+"""Writing a :class:`~reconcile.model.Report` (or a list of claims) in one of the formats.
+
+One :class:`Format` enum, one writer per format, one entry point per kind of output:
+:func:`write_report` and :func:`write_claims`. Every writer is deterministic (the
+same report gives byte-identical output; no timestamps) and escapes what it must:
+
+- ``markdown``: pipes, backslashes and line breaks inside cells, so a row always has
+  its columns, whatever the article said;
+- ``csv``: a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+  return gets a leading ``'`` so a spreadsheet does not run it as a formula, unless
+  the cell is a plain number (``-0.5``, ``-3``, ``-12%``); ``raw_csv=True`` writes
+  cells untouched;
+- ``html``: every piece of article text through :func:`html.escape`; the page loads
+  nothing from the network (its Content-Security-Policy forbids it).
+
+Files are written atomically (a temporary file beside the target, then
+:func:`os.replace`), so an interrupted write leaves the previous file as it was, and
+never over one of the report's input files.
+"""
+from __future__ import annotations
+
+import csv
+import enum
+import html
+import io
+import json
+import os
+import re
+import sys
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from reconcile.errors import OutputError
+from reconcile.model import STATUSES, Claim, Finding, Report, to_jsonable
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from rich.console import Console
+    from rich.table import Table
+
+
+class Format(str, enum.Enum):
+    """Output formats. ``jsonl`` is one record per line (claims, or findings rows)."""
+
+    markdown = "markdown"
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
+    html = "html"
+    table = "table"
+
+
+SUFFIX_FORMATS = {
+    ".md": Format.markdown,
+    ".markdown": Format.markdown,
+    ".csv": Format.csv,
+    ".json": Format.json,
+    ".jsonl": Format.jsonl,
+    ".html": Format.html,
+    ".htm": Format.html,
+    ".txt": Format.table,
+}
+REPORT_FORMATS = (Format.markdown, Format.csv, Format.json, Format.jsonl, Format.html, Format.table)
+CLAIM_FORMATS = (Format.table, Format.csv, Format.json, Format.jsonl)
+
+FINDING_COLUMNS = (
+    "status", "topic",
+    "source_a", "speaker_a", "value_a", "time_a", "quote_a",
+    "source_b", "speaker_b", "value_b", "time_b", "quote_b",
+    "reason", "score",
+)
+"""The pairwise table's columns, in order; :func:`findings_frame` adds ``claim_a``, ``claim_b``."""
+
+FINDING_HEADERS = {c: c.replace("_a", " A").replace("_b", " B") for c in FINDING_COLUMNS}
+CLAIM_COLUMNS = (
+    "id", "source", "start", "end", "number", "value", "kind", "unit",
+    "thing", "event", "place", "time", "speaker", "quote",
+)
+TITLE = "reconcile report"
+TABLE_WIDTH = 160
+"""Width of the terminal table when it is written to a file."""
+
+_CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?%?")
+# Everything str.splitlines() breaks on, so a Markdown row stays one line for any reader.
+_LINE_BREAKS = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_STATUS_STYLE = {"conflict": "bold red", "update": "yellow", "agree": "green"}
+
+
+# --- the pairwise table ------------------------------------------------------------
+
+def _statuses(only: str | Iterable[str] | None) -> tuple[str, ...]:
+    if only is None:
+        return STATUSES
+    wanted = (only,) if isinstance(only, str) else tuple(only)
+    unknown = [s for s in wanted if s not in STATUSES]
+    if unknown:
+        raise OutputError(f"unknown status {unknown[0]!r}; use one of {', '.join(STATUSES)}")
+    return tuple(s for s in STATUSES if s in wanted)
+
+
+def _pairs(report: Report, only: str | Iterable[str] | None) -> list[tuple[Finding, Claim, Claim]]:
+    """The findings kept by ``only``, with their claims, in report order.
+
+    Conflicts first, then updates, then agreements; within a status by (source,
+    start) of side A then side B; ties keep the judge's order.
+    """
+    wanted = _statuses(only)
+    claims = {c.id: c for c in report.claims}
+    rows = []
+    for index, f in enumerate(report.findings):
+        if f.status not in wanted:
+            continue
+        try:
+            a, b = claims[f.a], claims[f.b]
+        except KeyError as e:
+            raise OutputError(f"a {f.status} finding names claim {e.args[0]!r}, which the report does not hold") from e
+        key = (STATUSES.index(f.status), a.source, a.start, b.source, b.start, index)
+        rows.append((key, f, a, b))
+    rows.sort(key=lambda r: r[0])
+    return [(f, a, b) for _, f, a, b in rows]
+
+
+def time_cell(claim: Claim) -> str:
+    """The claim's time as written, with the date or range it resolved to.
+
+    >>> import datetime as dt
+    >>> from reconcile.model import Quantity
+    >>> q = Quantity("5", 0, 1, 5, 5)
+    >>> c = Claim("c1", "s", 0, 1, "5", 0, "5", q, time_text="on Monday", time_start=dt.date(2016, 8, 1))
+    >>> time_cell(c)
+    'on Monday (2016-08-01)'
+    """
+    start, end = claim.time_start, claim.time_end
+    if start is None and end is None:
+        resolved = ""
+    elif start is not None and (end is None or end == start):
+        resolved = start.isoformat()
+    else:
+        resolved = f"{start.isoformat() if start else '…'}..{end.isoformat() if end else '…'}"
+    if claim.time_text and resolved:
+        return f"{claim.time_text} ({resolved})"
+    return claim.time_text or resolved
+
+
+def _finding_row(f: Finding, a: Claim, b: Claim) -> dict[str, Any]:
+    row: dict[str, Any] = {"status": f.status, "topic": f.topic}
+    for side, c in (("a", a), ("b", b)):
+        row[f"source_{side}"] = c.source
+        row[f"speaker_{side}"] = c.speaker
+        row[f"value_{side}"] = c.quantity.describe()
+        row[f"time_{side}"] = time_cell(c)
+        row[f"quote_{side}"] = c.quote
+    row["reason"] = f.reason
+    row["score"] = f.score
+    row["claim_a"], row["claim_b"] = f.a, f.b
+    return row
+
+
+def findings_frame(report: Report, *, only: str | Iterable[str] | None = None) -> pd.DataFrame:
+    """The pairwise table: one row per finding, as a :class:`pandas.DataFrame`.
+
+    Columns are :data:`FINDING_COLUMNS` then ``claim_a`` and ``claim_b`` (the claim
+    ids). Rows: conflicts, then updates, then agreements, each by source and start.
+
+    Parameters
+    ----------
+    report
+        The report to tabulate.
+    only
+        A status or statuses to keep (default ``None``: all).
+    """
+    import pandas as pd
+
+    rows = [_finding_row(f, a, b) for f, a, b in _pairs(report, only)]
+    frame = pd.DataFrame(rows, columns=[*FINDING_COLUMNS, "claim_a", "claim_b"])
+    return frame.astype({"score": "float64"})
+
+
+def claims_frame(claims: Sequence[Claim]) -> pd.DataFrame:
+    """One row per claim with the columns :data:`CLAIM_COLUMNS`, in the given order."""
+    import pandas as pd
+
+    rows = [_claim_row(c) for c in claims]
+    return pd.DataFrame(rows, columns=list(CLAIM_COLUMNS))
+
+
+def _claim_row(c: Claim) -> dict[str, Any]:
+    return {
+        "id": c.id, "source": c.source, "start": c.start, "end": c.end,
+        "number": c.quantity.text, "value": c.quantity.describe(), "kind": c.quantity.kind,
+        "unit": c.quantity.unit or "", "thing": c.thing, "event": c.event, "place": c.place,
+        "time": time_cell(c), "speaker": c.speaker, "quote": c.quote,
+    }
+
+
+def summary(report: Report) -> str:
+    """One line: articles, claims, and findings by status.
+
+    >>> summary(Report([], [], []))
+    '0 articles, 0 claims: 0 conflicts, 0 updates, 0 agreements.'
+    """
+    counts = {s: sum(1 for f in report.findings if f.status == s) for s in STATUSES}
+    return (
+        f"{_plural(len(report.articles), 'article')}, {_plural(len(report.claims), 'claim')}: "
+        f"{_plural(counts['conflict'], 'conflict')}, {_plural(counts['update'], 'update')}, "
+        f"{_plural(counts['agree'], 'agreement')}."
+    )
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+# --- Markdown ------------------------------------------------------------------------
+
+def md_cell(value: Any) -> str:
+    r"""A value made safe for one Markdown table cell.
+
+    >>> md_cell("a | b\nc \\ d")
+    'a \\| b<br>c \\\\ d'
+    """
+    if isinstance(value, float):
+        text = f"{value:.2f}"
+    else:
+        text = "" if value is None else str(value)
+    text = text.replace("\\", "\\\\").replace("|", "\\|")
+    return _LINE_BREAKS.sub("<br>", text).strip()
+
+
+def _markdown(report: Report, *, only: str | Iterable[str] | None, raw_csv: bool) -> Iterator[str]:
+    yield f"# {TITLE}\n\n{summary(report)}\n"
+    if only is not None:
+        yield f"\nShowing: {', '.join(_statuses(only))}.\n"
+    frame = findings_frame(report, only=only)
+    if frame.empty:
+        yield "\nNo findings.\n"
+    else:
+        yield "\n| " + " | ".join(FINDING_HEADERS[c] for c in FINDING_COLUMNS) + " |\n"
+        yield "|" + "|".join("---:" if c == "score" else "---" for c in FINDING_COLUMNS) + "|\n"
+        for row in frame[list(FINDING_COLUMNS)].itertuples(index=False):
+            yield "| " + " | ".join(md_cell(v) for v in row) + " |\n"
+    if report.skipped:
+        yield "\n## Skipped inputs\n\n"
+        for s in report.skipped:
+            hint = f" ({md_cell(s.hint)})" if s.hint else ""
+            yield f"- `{md_cell(s.name).replace('`', chr(39))}`: {md_cell(s.problem)}{hint}\n"
+
+
+# --- CSV -----------------------------------------------------------------------------
+
+def csv_cell(value: Any, *, raw: bool = False) -> Any:
+    """A cell a spreadsheet will not run as a formula (numbers are left alone).
+
+    >>> [csv_cell(v) for v in ("=SUM(A1)", "-0.5", -0.5, "-1,200", "+33 1 40", "ok")]
+    ["'=SUM(A1)", '-0.5', -0.5, '-1,200', "'+33 1 40", 'ok']
+    """
+    if raw or not isinstance(value, str) or not value.startswith(_CSV_TRIGGERS):
+        return value
+    if any(ch.isdigit() for ch in value) and _PLAIN_NUMBER.fullmatch(value):
+        return value
+    return "'" + value
+
+
+def _csv(frame: pd.DataFrame, *, raw: bool) -> Iterator[str]:
+    buf = io.StringIO()
+    # RFC 4180 line ends: with "\n" alone, csv leaves a cell holding a lone "\r" unquoted.
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(frame.columns)
+    yield buf.getvalue()
+    for row in frame.itertuples(index=False):
+        buf.seek(0)
+        buf.truncate()
+        writer.writerow([csv_cell(_scalar(v), raw=raw) for v in row])
+        yield buf.getvalue()
+
+
+def _scalar(value: Any) -> Any:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if hasattr(value, "item"):  # numpy scalar
+        return value.item()
+    return value
+
+
+def _report_csv(report: Report, *, only: str | Iterable[str] | None, raw_csv: bool) -> Iterator[str]:
+    yield from _csv(findings_frame(report, only=only), raw=raw_csv)
+
+
+# --- JSON ----------------------------------------------------------------------------
+
+def report_dict(report: Report, *, only: str | Iterable[str] | None = None) -> dict[str, Any]:
+    """The JSON report as a dict: ``articles``, ``claims``, ``findings``, ``skipped``.
+
+    ``claims`` are :meth:`Claim.to_dict` (with ``id``, ``source``, ``start``, ``end``),
+    ``findings`` have ``status``, ``a``, ``b`` (claim ids), ``topic``, ``reason``,
+    ``score``, ``aligned_because``: the contract the benchmark scorer reads.
+    """
+    return {
+        "articles": [
+            {"source": a.source, "outlet": a.outlet, "published": a.published, "url": a.url, "title": a.title}
+            for a in report.articles
+        ],
+        "claims": [c.to_dict() for c in report.claims],
+        "findings": [
+            {
+                "status": f.status, "a": f.a, "b": f.b, "topic": f.topic, "reason": f.reason,
+                "score": f.score, "aligned_because": list(f.aligned_because),
+            }
+            for f, _, _ in _pairs(report, only)
+        ],
+        "skipped": [{"name": s.name, "problem": s.problem, "hint": s.hint} for s in report.skipped],
+    }
+
+
+def _dumps(obj: Any, *, indent: int | None) -> str:
+    return json.dumps(
+        to_jsonable(obj), indent=indent, sort_keys=True, ensure_ascii=False, allow_nan=False,
+        separators=(",", ": ") if indent else (",", ":"),
+    )
+
+
+def _report_json(report: Report, *, only: str | Iterable[str] | None, raw_csv: bool) -> Iterator[str]:
+    yield _dumps(report_dict(report, only=only), indent=2) + "\n"
+
+
+def _report_jsonl(report: Report, *, only: str | Iterable[str] | None, raw_csv: bool) -> Iterator[str]:
+    for record in findings_frame(report, only=only).to_dict(orient="records"):
+        yield _dumps({k: _scalar(v) for k, v in record.items()}, indent=None) + "\n"
+
+
+# --- HTML ----------------------------------------------------------------------------
+
+_CSS = """
+body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#222}
+h1{margin-bottom:.2rem}.summary{color:#555}
+.filter{border:1px solid #ccc;border-radius:6px;margin:1rem 0;padding:.4rem .8rem}
+.filter label{margin-right:1.2rem;cursor:pointer}
+.finding{border:1px solid #ddd;border-left:6px solid #999;border-radius:6px;margin:1rem 0;padding:.6rem .9rem}
+.finding.conflict{border-left-color:#c62828}.finding.update{border-left-color:#ef8f00}
+.finding.agree{border-left-color:#2e7d32}
+.finding header{display:flex;gap:1rem;align-items:baseline;flex-wrap:wrap}
+.status{font-weight:700;text-transform:uppercase;font-size:.8rem;letter-spacing:.05em}
+.conflict .status{color:#c62828}.update .status{color:#ef8f00}.agree .status{color:#2e7d32}
+.topic{font-weight:600}.score{color:#666;margin-left:auto}.reason{margin:.3rem 0 .6rem}
+.pair{display:grid;grid-template-columns:1fr 1fr;gap:1rem}
+.side{background:#fafafa;border-radius:4px;padding:.5rem .7rem}
+.who{font-size:.85rem;color:#444}.value{font-weight:700}
+blockquote{margin:.4rem 0 0;white-space:pre-wrap}mark{background:#ffe082;padding:0 .1em}
+@media (max-width:700px){.pair{grid-template-columns:1fr}}
+"""
+
+_JS = """
+document.querySelectorAll('.filter input').forEach(function (box) {
+  box.addEventListener('change', function () {
+    document.querySelectorAll('.finding[data-status="' + box.value + '"]').forEach(function (el) {
+      el.hidden = !box.checked;
+    });
+  });
+});
+"""
+
+_CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
+
+
+def _e(value: Any) -> str:
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def highlighted_sentence(claim: Claim) -> str:
+    """The claim's sentence, escaped, with its number inside ``<mark>``.
+
+    >>> from reconcile.model import Quantity
+    >>> q = Quantity("5", 10, 11, 5, 5)
+    >>> highlighted_sentence(Claim("c1", "s", 10, 11, "<b> said 5 & more", 2, "", q))
+    '&lt;b&gt; said <mark>5</mark> &amp; more'
+    """
+    text = claim.sentence
+    lo, hi = claim.start - claim.sentence_start, claim.end - claim.sentence_start
+    if not 0 <= lo < hi <= len(text):
+        return _e(text)
+    return f"{_e(text[:lo])}<mark>{_e(text[lo:hi])}</mark>{_e(text[hi:])}"
+
+
+def _html_side(label: str, claim: Claim, outlets: dict[str, str | None]) -> str:
+    who = [f"<b>{_e(claim.source)}</b>"]
+    if outlets.get(claim.source):
+        who.append(_e(outlets[claim.source]))
+    if claim.speaker:
+        who.append(f"said by {_e(claim.speaker)}")
+    if time_cell(claim):
+        who.append(_e(time_cell(claim)))
+    return (
+        f'<div class="side"><div class="who">{label}: {" · ".join(who)}</div>'
+        f'<div class="value">{_e(claim.quantity.describe())}</div>'
+        f"<blockquote>{highlighted_sentence(claim)}</blockquote></div>"
+    )
+
+
+def _report_html(report: Report, *, only: str | Iterable[str] | None, raw_csv: bool) -> Iterator[str]:
+    pairs = _pairs(report, only)
+    outlets = {a.source: a.outlet for a in report.articles}
+    yield (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{_e(TITLE)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+        f"<h1>{_e(TITLE)}</h1>\n<p class=\"summary\">{_e(summary(report))}</p>\n"
+    )
+    shown = _statuses(only)
+    boxes = []
+    for status in shown:
+        n = sum(1 for f, _, _ in pairs if f.status == status)
+        boxes.append(
+            f'<label><input type="checkbox" value="{status}" checked> {status} ({n})</label>'
+        )
+    yield f'<fieldset class="filter"><legend>Show</legend>{"".join(boxes)}</fieldset>\n'
+    if not pairs:
+        yield "<p>No findings.</p>\n"
+    for f, a, b in pairs:
+        because = f" · aligned on {_e(', '.join(f.aligned_because))}" if f.aligned_because else ""
+        yield (
+            f'<article class="finding {f.status}" data-status="{f.status}">'
+            f'<header><span class="status">{f.status}</span><span class="topic">{_e(f.topic)}</span>'
+            f'<span class="score">score {f.score:.2f}{because}</span></header>'
+            f'<p class="reason">{_e(f.reason)}</p><div class="pair">'
+            f"{_html_side('A', a, outlets)}{_html_side('B', b, outlets)}</div></article>\n"
+        )
+    if report.skipped:
+        yield "<h2>Skipped inputs</h2>\n<ul>\n"
+        for s in report.skipped:
+            hint = f" ({_e(s.hint)})" if s.hint else ""
+            yield f"<li><code>{_e(s.name)}</code>: {_e(s.problem)}{hint}</li>\n"
+        yield "</ul>\n"
+    yield f"<script>{_JS}</script>\n</body>\n</html>\n"
+
+
+# --- terminal table --------------------------------------------------------------------
+
+def report_table(report: Report, *, only: str | Iterable[str] | None = None) -> Table:
+    """The pairwise table as a :class:`rich.table.Table`.
+
+    Source, speaker and time share a cell per side, with the quote under them, so
+    the table fits a terminal.
+    """
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=summary(report), title_justify="left", show_lines=True, expand=False)
+    for header, kwargs in (
+        ("status", {"no_wrap": True}), ("topic", {"ratio": 2}), ("A", {"ratio": 4}),
+        ("value A", {"no_wrap": True}), ("B", {"ratio": 4}), ("value B", {"no_wrap": True}),
+        ("reason", {"ratio": 3}), ("score", {"justify": "right", "no_wrap": True}),
+    ):
+        table.add_column(header, **kwargs)
+    for f, a, b in _pairs(report, only):
+        table.add_row(
+            Text(f.status, style=_STATUS_STYLE.get(f.status, "")), f.topic,
+            _side_text(a), a.quantity.describe(), _side_text(b), b.quantity.describe(),
+            f.reason, f"{f.score:.2f}",
+        )
+    return table
+
+
+def _side_text(claim: Claim) -> Any:
+    from rich.text import Text
+
+    text = Text(claim.source, style="bold")
+    for extra in (claim.speaker, time_cell(claim)):
+        if extra:
+            text.append(f" · {extra}")
+    if claim.quote:
+        text.append(f"\n“{claim.quote}”", style="dim")
+    return text
+
+
+def claims_table(claims: Sequence[Claim]) -> Table:
+    """The claims as a :class:`rich.table.Table` (source, number, value, thing, time, speaker, quote)."""
+    from rich.table import Table
+
+    table = Table(title=_plural(len(claims), "claim"), title_justify="left")
+    for header in ("id", "source", "number", "value", "thing", "time", "speaker", "quote"):
+        table.add_column(header, no_wrap=header in ("id", "value"))
+    for c in claims:
+        row = _claim_row(c)
+        table.add_row(*(str(row[h]) for h in ("id", "source", "number", "value", "thing", "time", "speaker", "quote")))
+    return table
+
+
+def _render_rich(renderable: Any) -> Iterator[str]:
+    from rich.console import Console
+
+    buf = io.StringIO()
+    Console(file=buf, width=TABLE_WIDTH, color_system=None, force_terminal=False, legacy_windows=False).print(renderable)
+    yield "".join(line.rstrip() + "\n" for line in buf.getvalue().splitlines())
+
+
+def _report_table_text(report: Report, *, only: str | Iterable[str] | None, raw_csv: bool) -> Iterator[str]:
+    yield from _render_rich(report_table(report, only=only))
+    if report.skipped:
+        yield "\nSkipped inputs:\n"
+        for s in report.skipped:
+            yield f"  {s.name}: {s.problem}" + (f" ({s.hint})" if s.hint else "") + "\n"
+
+
+_REPORT_WRITERS: dict[Format, Callable[..., Iterator[str]]] = {
+    Format.markdown: _markdown,
+    Format.csv: _report_csv,
+    Format.json: _report_json,
+    Format.jsonl: _report_jsonl,
+    Format.html: _report_html,
+    Format.table: _report_table_text,
+}
+
+
+def _claims_chunks(claims: Sequence[Claim], fmt: Format, *, raw_csv: bool) -> Iterator[str]:
+    if fmt is Format.csv:
+        yield from _csv(claims_frame(claims), raw=raw_csv)
+    elif fmt is Format.json:
+        yield _dumps([c.to_dict() for c in claims], indent=2) + "\n"
+    elif fmt is Format.jsonl:
+        for c in claims:
+            yield _dumps(c.to_dict(), indent=None) + "\n"
+    elif fmt is Format.table:
+        yield from _render_rich(claims_table(claims))
+    else:
+        raise OutputError(f"claims cannot be written as {fmt.value}; use one of {', '.join(f.value for f in CLAIM_FORMATS)}")
+
+
+# --- entry points -------------------------------------------------------------------------
+
+def format_for(out: str | os.PathLike[str] | None, fmt: Format | str | None, *, default: Format) -> Format:
+    """The format asked for: ``fmt`` if given, else the suffix of ``out``, else ``default``.
+
+    >>> format_for("report.html", None, default=Format.markdown).value
+    'html'
+    """
+    if fmt is not None:
+        try:
+            return Format(fmt)
+        except ValueError as e:
+            raise OutputError(f"unknown format {fmt!r}; use one of {', '.join(f.value for f in Format)}") from e
+    if out is None:
+        return default
+    suffix = Path(out).suffix.lower()
+    if suffix not in SUFFIX_FORMATS:
+        raise OutputError(
+            f"cannot tell the format from {Path(out).name!r}; name it .md, .csv, .json, .jsonl, .html "
+            "or .txt, or pass --format"
+        )
+    return SUFFIX_FORMATS[suffix]
+
+
+def render_report(
+    report: Report, fmt: Format | str = Format.markdown, *, only: str | Iterable[str] | None = None,
+    raw_csv: bool = False,
+) -> str:
+    """The report as text in ``fmt`` (default markdown); see :func:`write_report`."""
+    return "".join(_REPORT_WRITERS[Format(fmt)](report, only=only, raw_csv=raw_csv))
+
+
+def render_claims(claims: Sequence[Claim], fmt: Format | str = Format.jsonl, *, raw_csv: bool = False) -> str:
+    """The claims as text in ``fmt``: ``table``, ``csv``, ``json`` or ``jsonl`` (default)."""
+    return "".join(_claims_chunks(claims, Format(fmt), raw_csv=raw_csv))
+
+
+def write_report(
+    report: Report,
+    fmt: Format | str = Format.markdown,
+    *,
+    out: str | os.PathLike[str] | None = None,
+    only: str | Iterable[str] | None = None,
+    raw_csv: bool = False,
+    stream: TextIO | None = None,
+) -> None:
+    """Write the report in ``fmt`` to ``out``, or to ``stream`` when ``out`` is ``None``.
+
+    Parameters
+    ----------
+    report
+        What to write.
+    fmt
+        A :class:`Format` (default markdown).
+    out
+        A file to write atomically (default ``None``: write to ``stream``). Never one
+        of the report's input files (``Article.path``).
+    only
+        A status or statuses to keep (default ``None``: all).
+    raw_csv
+        Write CSV cells untouched, formula-like ones included (default ``False``).
+    stream
+        Where to write when ``out`` is ``None`` (default ``None``: ``sys.stdout``).
+
+    Raises
+    ------
+    OutputError
+        ``out`` is an input file, a folder, or in a folder that does not exist, or
+        cannot be written.
+    """
+    _statuses(only)  # fail before a byte is written
+    chunks = _REPORT_WRITERS[Format(fmt)](report, only=only, raw_csv=raw_csv)
+    inputs = [a.path for a in report.articles if a.path]
+    _emit(chunks, out=out, stream=stream, inputs=inputs)
+
+
+def write_claims(
+    claims: Sequence[Claim],
+    fmt: Format | str = Format.jsonl,
+    *,
+    out: str | os.PathLike[str] | None = None,
+    inputs: Iterable[str] = (),
+    raw_csv: bool = False,
+    stream: TextIO | None = None,
+) -> None:
+    """Write claims as ``table``, ``csv``, ``json`` or ``jsonl`` (default), like :func:`write_report`.
+
+    ``inputs`` are the paths the claims were read from, which ``out`` must not be.
+    """
+    _emit(_claims_chunks(claims, Format(fmt), raw_csv=raw_csv), out=out, stream=stream, inputs=inputs)
+
+
+def _emit(
+    chunks: Iterator[str], *, out: str | os.PathLike[str] | None, stream: TextIO | None, inputs: Iterable[str]
+) -> None:
+    if out is None:
+        target = sys.stdout if stream is None else stream
+        for chunk in chunks:
+            target.write(chunk)
+        target.flush()
+        return
+    path = check_output(out, inputs=inputs)
+    write_atomic(path, chunks)
+
+
+def check_output(out: str | os.PathLike[str], *, inputs: Iterable[str] = ()) -> Path:
+    """``out`` as a path, if a report may be written there; else :class:`OutputError`."""
+    path = Path(out)
+    if path.is_dir():
+        raise OutputError(f"-o {out} is a folder; name a file in it, e.g. {path / 'report.md'}")
+    if not path.parent.is_dir():
+        raise OutputError(f"-o {out}: the folder {path.parent} does not exist; create it first")
+    target = path.resolve()
+    for name in inputs:
+        p = Path(name)
+        try:
+            same = p.resolve() == target or (path.exists() and p.exists() and os.path.samefile(p, path))
+        except OSError:
+            same = False
+        if same:
+            raise OutputError(f"-o {out} is one of the input files; write the report to another file")
+    return path
+
+
+def write_atomic(path: Path, chunks: Iterable[str]) -> None:
+    """Write text to ``path`` through a temporary file beside it and :func:`os.replace`.
+
+    If anything fails midway, the temporary file is removed and ``path`` keeps its
+    previous contents.
+    """
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # umask applies, as for open()
+    except OSError as e:
+        raise OutputError(f"-o {path}: cannot write in {path.parent} ({e.strerror or e})") from e
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            for chunk in chunks:
+                fh.write(chunk)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException as e:
+        tmp.unlink(missing_ok=True)
+        if isinstance(e, OSError):
+            raise OutputError(f"-o {path}: cannot be written ({e.strerror or e})") from e
+        raise
+
+
+def print_report_table(report: Report, console: Console, *, only: str | Iterable[str] | None = None) -> None:
+    """Print the report's table (and skipped inputs) on a rich console, in colour if it has any."""
+    console.print(report_table(report, only=only))
+    if report.skipped:
+        console.print("Skipped inputs:", style="bold")
+        for s in report.skipped:
+            console.print(f"  {s.name}: {s.problem}" + (f" ({s.hint})" if s.hint else ""), markup=False, highlight=False)

@@ -1,0 +1,373 @@
+"""reconcile.report: the writers, their escaping, and atomic writes."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html
+import io
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import reconcile.report as report_mod
+from reconcile.errors import OutputError
+from reconcile.model import Article, Claim, Finding, Quantity, Report, Skipped
+from reconcile.report import (
+    FINDING_COLUMNS,
+    Format,
+    csv_cell,
+    findings_frame,
+    format_for,
+    md_cell,
+    render_claims,
+    render_report,
+    write_report,
+)
+
+
+def _claim(cid, source, sentence, number, low, high=None, *, sentence_start=0, approximate=False, **kw):
+    at = sentence.index(number)
+    start = sentence_start + at
+    q = Quantity(number, start, start + len(number), low, low if high is None else high, approximate=approximate)
+    quote = kw.pop("quote", sentence[max(0, at - 8): at + len(number) + 8].strip())
+    return Claim(cid, source, start, start + len(number), sentence, sentence_start, quote, q, **kw)
+
+
+def _sample(*, skipped=True) -> Report:
+    claims = [
+        _claim("c1", "wire", "About 5,000 fighters were in Sirte.", "About 5,000", 5000, approximate=True,
+               sentence_start=120, speaker="AFRICOM head", time_text="this past spring", quote="About 5,000 fighters"),
+        _claim("c2", "wire", "Now a few hundred to 2,000 | fighters.", "a few hundred to 2,000", 200, 2000,
+               sentence_start=400, speaker="US military", time_text="now", time_start=dt.date(2016, 8, 2),
+               quote="a few hundred to 2,000 | fighters"),
+        _claim("c3", "herald", "There were five air strikes on Monday.", "five", 5,
+               time_text="on Monday", time_start=dt.date(2016, 8, 1), time_end=dt.date(2016, 8, 1),
+               quote="five air strikes"),
+        _claim("c4", "wire", "A second strike hit\ntwo vehicles.", "second", 2, sentence_start=10, quote="A second strike"),
+        _claim("c5", "herald", "=HYPERLINK(1) it was -3 degrees", "-3", -3, sentence_start=60, quote="=HYPERLINK(1) it was -3"),
+        _claim("c6", "wire", "It fell to -3 degrees.", "-3", -3, sentence_start=300, quote="fell to -3 degrees"),
+    ]
+    findings = [
+        Finding("agree", "c5", "c6", "temperature", "-3 equals -3", -0.5, ("thing",)),
+        Finding("conflict", "c3", "c4", "strikes on Sirte", "5 against 2", 0.8333, ("thing", "time")),
+        Finding("update", "c1", "c2", "fighters | Sirte", "~5,000 then 200-2,000", 0.75),
+    ]
+    articles = [
+        Article("herald", "...", outlet="Herald", published=dt.date(2016, 8, 3), path="in/herald.txt"),
+        Article("wire", "...", path="in/wire.txt"),
+    ]
+    return Report(articles, claims, findings, [Skipped("bad/empty.txt", "empty file", "remove it")] if skipped else [])
+
+
+EXPECTED_MARKDOWN = """\
+# reconcile report
+
+2 articles, 6 claims: 1 conflict, 1 update, 1 agreement.
+
+| status | topic | source A | speaker A | value A | time A | quote A | source B | speaker B | value B | time B | quote B | reason | score |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|---:|
+| conflict | strikes on Sirte | herald |  | 5 | on Monday (2016-08-01) | five air strikes | wire |  | 2 |  | A second strike | 5 against 2 | 0.83 |
+| update | fighters \\| Sirte | wire | AFRICOM head | ~5,000 | this past spring | About 5,000 fighters | wire | US military | 200-2,000 | now (2016-08-02) | a few hundred to 2,000 \\| fighters | ~5,000 then 200-2,000 | 0.75 |
+| agree | temperature | herald |  | -3 |  | =HYPERLINK(1) it was -3 | wire |  | -3 |  | fell to -3 degrees | -3 equals -3 | -0.50 |
+
+## Skipped inputs
+
+- `bad/empty.txt`: empty file (remove it)
+"""
+
+
+def test_report_markdown_exact():
+    assert render_report(_sample(), Format.markdown) == EXPECTED_MARKDOWN
+
+
+def test_report_markdown_only_and_empty():
+    out = render_report(_sample(skipped=False), "markdown", only="agree")
+    assert "Showing: agree." in out
+    assert [line.split(" | ")[0] for line in out.splitlines() if line.startswith("| ") and "status" not in line] == ["| agree"]
+    empty = render_report(Report([], [], []), "markdown")
+    assert empty == "# reconcile report\n\n0 articles, 0 claims: 0 conflicts, 0 updates, 0 agreements.\n\nNo findings.\n"
+
+
+def test_report_frame_order_columns_and_filter():
+    frame = findings_frame(_sample())
+    assert list(frame.columns) == [*FINDING_COLUMNS, "claim_a", "claim_b"]
+    assert list(frame.status) == ["conflict", "update", "agree"]
+    assert list(frame.claim_a) == ["c3", "c1", "c5"]
+    assert frame.loc[0, "time_a"] == "on Monday (2016-08-01)"
+    assert frame.loc[1, "value_a"] == "~5,000"
+    assert list(findings_frame(_sample(), only=["agree", "conflict"]).status) == ["conflict", "agree"]
+    assert findings_frame(Report([], [], [])).empty
+
+
+def test_report_frame_sort_is_stable_on_source_then_start():
+    r = _sample()
+    claims = {c.id: c for c in r.claims}
+    r.findings = [Finding("conflict", "c6", "c5", "t", "r", 0.1), Finding("conflict", "c4", "c3", "t", "r", 0.2),
+                  Finding("conflict", "c4", "c3", "t", "again", 0.3)]
+    frame = findings_frame(r)
+    assert list(zip(frame.claim_a, frame.reason)) == [("c4", "r"), ("c4", "again"), ("c6", "r")]
+    assert claims["c4"].start < claims["c6"].start
+
+
+def test_report_unknown_status_and_missing_claim_raise():
+    with pytest.raises(OutputError, match="unknown status 'conflicts'"):
+        findings_frame(_sample(), only="conflicts")
+    r = _sample()
+    r.findings.append(Finding("agree", "c1", "c99", "t", "r", 1.0))
+    with pytest.raises(OutputError, match="'c99'"):
+        findings_frame(r)
+
+
+EXPECTED_CSV = """\
+status,topic,source_a,speaker_a,value_a,time_a,quote_a,source_b,speaker_b,value_b,time_b,quote_b,reason,score,claim_a,claim_b
+conflict,strikes on Sirte,herald,,5,on Monday (2016-08-01),five air strikes,wire,,2,,A second strike,5 against 2,0.8333,c3,c4
+update,fighters | Sirte,wire,AFRICOM head,"~5,000",this past spring,"About 5,000 fighters",wire,US military,"200-2,000",now (2016-08-02),"a few hundred to 2,000 | fighters","~5,000 then 200-2,000",0.75,c1,c2
+agree,temperature,herald,,-3,,'=HYPERLINK(1) it was -3,wire,,-3,,fell to -3 degrees,'-3 equals -3,-0.5,c5,c6
+"""
+
+
+def test_report_csv_exact_neutralises_formulas_but_not_numbers():
+    assert render_report(_sample(), Format.csv) == EXPECTED_CSV.replace("\n", "\r\n")
+    raw = render_report(_sample(), Format.csv, raw_csv=True)
+    assert "\n".join(raw.splitlines()[3:]).count(",-3 equals -3,") == 1
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("=1+1", "'=1+1"), ("+33 1 40 00", "'+33 1 40 00"), ("-", "'-"), ("@SUM(A1)", "'@SUM(A1)"),
+     ("\tx", "'\tx"), ("\rx", "'\rx"), ("-0.5", "-0.5"), ("-1,200", "-1,200"), ("+12%", "+12%"),
+     ("-1e3", "-1e3"), (-0.5, -0.5), (3, 3), ("plain", "plain"), ("-3 people", "'-3 people")],
+    ids=["eq", "plus", "dash", "at", "tab", "cr", "neg-float", "neg-thousands", "percent", "exp",
+         "float", "int", "plain", "number-then-text"],
+)
+def test_report_csv_cell(value, expected):
+    assert csv_cell(value) == expected
+    assert csv_cell(value, raw=True) == value
+
+
+def test_report_json_contract_and_determinism():
+    text = render_report(_sample(), Format.json)
+    assert text == render_report(_sample(), Format.json)
+    data = json.loads(text)
+    assert sorted(data) == ["articles", "claims", "findings", "skipped"]
+    assert data["articles"][0] == {"source": "herald", "outlet": "Herald", "published": "2016-08-03", "url": None, "title": None}
+    claim = data["claims"][0]
+    assert (claim["id"], claim["source"], claim["start"], claim["end"]) == ("c1", "wire", 120, 131)
+    assert claim["number_text"] == "About 5,000" and claim["approximate"] is True
+    assert data["findings"][0] == {"status": "conflict", "a": "c3", "b": "c4", "topic": "strikes on Sirte",
+                                   "reason": "5 against 2", "score": 0.8333, "aligned_because": ["thing", "time"]}
+    assert data["skipped"] == [{"name": "bad/empty.txt", "problem": "empty file", "hint": "remove it"}]
+    assert text.endswith("}\n") and list(json.loads(text, object_pairs_hook=lambda kv: [k for k, _ in kv])) == \
+        ["articles", "claims", "findings", "skipped"]
+
+
+def test_report_json_is_read_by_the_benchmark_scorer_shape():
+    data = json.loads(render_report(_sample(), "json"))
+    ids = {c["id"] for c in data["claims"]}
+    assert all(f["a"] in ids and f["b"] in ids and f["status"] in ("conflict", "update", "agree") for f in data["findings"])
+
+
+def test_report_jsonl_one_finding_per_line():
+    lines = render_report(_sample(), Format.jsonl).splitlines()
+    assert [json.loads(line)["claim_a"] for line in lines] == ["c3", "c1", "c5"]
+
+
+class _Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags: list[str] = []
+        self.external: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.external += [v for k, v in attrs if k in ("src", "href") and v]
+
+
+def _tags(text):
+    p = _Tags()
+    p.feed(text)
+    return p
+
+
+def test_report_html_is_self_contained_and_highlights_the_number():
+    out = render_report(_sample(), Format.html)
+    parsed = _tags(out)
+    assert parsed.external == [] and "http" not in out.replace("http-equiv", "")
+    assert "<style>" in out and "<script>" in out
+    assert "There were <mark>five</mark> air strikes on Monday." in out
+    assert "=HYPERLINK(1) it was <mark>-3</mark> degrees" in out
+    assert out.count('<article class="finding') == 3
+    assert '<input type="checkbox" value="conflict" checked> conflict (1)' in out
+    assert "<code>bad/empty.txt</code>: empty file (remove it)" in out
+    assert out.index("finding conflict") < out.index("finding update") < out.index("finding agree")
+
+
+def test_report_html_bad_offsets_fall_back_to_the_plain_sentence():
+    r = _sample(skipped=False)
+    r.claims[2].sentence_start = 999
+    out = render_report(r, "html")
+    assert "There were five air strikes on Monday." in out
+
+
+def test_report_table_text():
+    out = render_report(_sample(), Format.table)
+    assert out.splitlines()[0] == "2 articles, 6 claims: 1 conflict, 1 update, 1 agreement."
+    assert out.index("conflict") < out.index("update") < out.index("│ agree")
+    assert "Skipped inputs:\n  bad/empty.txt: empty file (remove it)\n" in out
+    assert all(line == line.rstrip() for line in out.splitlines())
+
+
+def test_report_claims_formats():
+    claims = _sample().claims
+    assert [json.loads(line)["id"] for line in render_claims(claims, "jsonl").splitlines()] == [c.id for c in claims]
+    assert [c["id"] for c in json.loads(render_claims(claims, "json"))] == [c.id for c in claims]
+    rows = list(csv.DictReader(io.StringIO(render_claims(claims, "csv"))))
+    assert rows[1]["value"] == "200-2,000" and rows[4]["number"] == "-3"
+    assert "About 5,000" in render_claims(claims, "table")
+    with pytest.raises(OutputError, match="claims cannot be written as html"):
+        render_claims(claims, "html")
+
+
+@pytest.mark.parametrize(
+    ("out", "fmt", "expected"),
+    [("r.md", None, Format.markdown), ("r.CSV", None, Format.csv), ("r.json", None, Format.json),
+     ("r.htm", None, Format.html), ("r.txt", None, Format.table), ("r.md", "json", Format.json),
+     (None, None, Format.table)],
+    ids=["md", "csv-upper", "json", "htm", "txt", "format-wins", "default"],
+)
+def test_report_format_for(out, fmt, expected):
+    assert format_for(out, fmt, default=Format.table) is expected
+
+
+def test_report_format_for_unknown_suffix():
+    with pytest.raises(OutputError, match="pass --format"):
+        format_for("report.pdf", None, default=Format.markdown)
+
+
+# --- writing files --------------------------------------------------------------------
+
+def test_report_write_to_stream_and_file(tmp_path):
+    buf = io.StringIO()
+    write_report(_sample(), "markdown", stream=buf)
+    assert buf.getvalue() == EXPECTED_MARKDOWN
+    out = tmp_path / "r.md"
+    write_report(_sample(), "markdown", out=out)
+    assert out.read_text(encoding="utf-8") == EXPECTED_MARKDOWN
+    assert [p.name for p in tmp_path.iterdir()] == ["r.md"]
+
+
+def test_report_never_overwrites_an_input(tmp_path):
+    src = tmp_path / "wire.txt"
+    src.write_text("original")
+    r = _sample()
+    r.articles[1] = Article("wire", "...", path=str(src))
+    with pytest.raises(OutputError, match="is one of the input files"):
+        write_report(r, "markdown", out=src)
+    with pytest.raises(OutputError, match="is one of the input files"):
+        write_report(r, "markdown", out=tmp_path / "." / "wire.txt")
+    assert src.read_text() == "original"
+
+
+def test_report_output_folder_problems(tmp_path):
+    with pytest.raises(OutputError, match="is a folder"):
+        write_report(_sample(), "markdown", out=tmp_path)
+    with pytest.raises(OutputError, match="does not exist"):
+        write_report(_sample(), "markdown", out=tmp_path / "missing" / "r.md")
+
+
+def test_report_interrupted_write_keeps_the_previous_report(tmp_path, monkeypatch):
+    out = tmp_path / "r.md"
+    out.write_text("previous report\n")
+
+    def broken(report, *, only, raw_csv):
+        yield "# half a report\n"
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setitem(report_mod._REPORT_WRITERS, Format.markdown, broken)
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        write_report(_sample(), "markdown", out=out)
+    assert out.read_text() == "previous report\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.md"]
+
+
+def test_report_bad_only_fails_before_writing():
+    buf = io.StringIO()
+    with pytest.raises(OutputError):
+        write_report(_sample(), "markdown", only="nope", stream=buf)
+    assert buf.getvalue() == ""
+
+
+# --- properties ------------------------------------------------------------------------
+
+_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
+
+
+def _report_with(texts: list[str]) -> Report:
+    t = iter(texts)
+    a = Claim("a", next(t), 0, 1, "5" + next(t), 0, next(t), Quantity("5", 0, 1, 5, 5), speaker=next(t), time_text=next(t))
+    source_b, head = next(t), next(t)
+    at = 3 + len(head)
+    b = Claim("b", source_b, at, at + 1, head + "7", 3, next(t), Quantity("7", at, at + 1, 7, 7), thing=next(t))
+    f = Finding("conflict", "a", "b", next(t), next(t), 0.5)
+    return Report([Article(a.source, "x", outlet=next(t))], [a, b], [f], [Skipped(next(t), next(t), next(t))])
+
+
+_markup = st.sampled_from(["<script>alert(1)</script>", "<b>", "</article>", "&amp;", '"><img src=x>', "'", "|", "\\|", "=1+1"])
+_texts = st.lists(st.one_of(_text, _markup, st.tuples(_text, _markup, _text).map("".join)), min_size=16, max_size=16)
+
+
+def _split_row(line: str) -> list[str]:
+    cells, cur, i = [], "", 0
+    body = line[2:-2]
+    while i < len(body):
+        if body[i] == "\\" and i + 1 < len(body):
+            cur += body[i: i + 2]
+            i += 2
+        elif body.startswith(" | ", i):
+            cells.append(cur)
+            cur, i = "", i + 3
+        else:
+            cur += body[i]
+            i += 1
+    return [*cells, cur]
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts=_texts)
+def test_report_markdown_row_keeps_its_columns(texts):
+    lines = render_report(_report_with(texts), "markdown").splitlines()
+    rows = [line for line in lines if line.startswith("| ")]
+    assert len(rows) == 2  # header and the one finding: no cell broke a line
+    assert [len(_split_row(row)) for row in rows] == [len(FINDING_COLUMNS)] * 2
+    # every unescaped pipe in the row is a cell border
+    assert all(len(re.findall(r"(?<!\\)(?:\\\\)*\|", row)) == len(FINDING_COLUMNS) + 1 for row in rows)
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts=_texts)
+def test_report_csv_round_trip_keeps_every_cell(texts):
+    r = _report_with(texts)
+    expected = findings_frame(r).astype(str).iloc[0].tolist()
+    rows = list(csv.reader(io.StringIO(render_report(r, "csv", raw_csv=True), newline="")))
+    assert rows[0] == list(findings_frame(r).columns)
+    assert rows[1] == expected
+    safe = list(csv.reader(io.StringIO(render_report(r, "csv"), newline="")))[1]
+    for got, want in zip(safe, expected):
+        assert got == (want if csv_cell(want) == want else "'" + want)
+        assert not got.startswith(("=", "+", "@", "\t", "\r")) or got == want
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts=_texts)
+def test_report_html_escapes_all_article_text(texts):
+    benign = _tags(render_report(_report_with(["x"] * 16), "html")).tags
+    out = render_report(_report_with(texts), "html")
+    assert _tags(out).tags == benign
+    shown = [0, 1, 3, 4, 5, 6, 9, 10, 11, 12, 13, 14]  # the HTML shows sentences, not quotes or things
+    for i in shown:
+        assert html.escape(texts[i]) in out
