@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
-from reconcile.lexicon import NATIONAL, Lexicon, load_lexicon
+from reconcile.lexicon import CAPITAL, NATIONAL, Lexicon, load_lexicon
 from reconcile.model import Claim
 
 DEFAULT_THRESHOLD = 0.6
@@ -42,6 +42,8 @@ def measure_key(claim: Claim) -> str:
     q = claim.quantity
     if q.kind == "money":
         return f"money:{q.unit or '?'}"
+    if claim.thing_norm == "magnitude":
+        return "magnitude"  # "magnitude 6.8", "a reading of 7.0": whatever the reader made of the unit
     if q.kind == "measure":
         from reconcile.units import dimension_of
 
@@ -81,7 +83,7 @@ def _scopes(claims: Sequence[Claim]) -> dict[tuple[str, str], tuple[set[str], se
     for c in claims:
         actors, places = scopes[(measure_key(c), c.thing_norm)]
         actors.update(c.actors)
-        if c.place and c.place not in ("*", NATIONAL):
+        if c.place and c.place not in ("*", NATIONAL, CAPITAL):
             places.add(c.place)
     return scopes
 
@@ -89,8 +91,10 @@ def _scopes(claims: Sequence[Claim]) -> dict[tuple[str, str], tuple[set[str], se
 def _mark_ambiguous(al: Alignment, scopes) -> Alignment:
     """A claim that names no actor (or place) where others about the same thing name
     several cannot be pinned to one of them: it may agree, but it cannot conflict."""
+    actors_a, places_a = scopes.get((measure_key(al.a), al.a.thing_norm), (set(), set()))
+    actors_b, places_b = scopes.get((measure_key(al.b), al.b.thing_norm), (set(), set()))
+    actors, places = actors_a | actors_b, places_a | places_b
     for c in (al.a, al.b):
-        actors, places = scopes.get((measure_key(c), c.thing_norm), (set(), set()))
         if not c.actors and len(actors) >= 2:
             return replace(al, ambiguous=f"'{c.quote}' names none of {len(actors)} actors the others name")
         if (not c.place or c.place == "*") and len(places) >= 2 and not (c.place == "*"):
@@ -141,8 +145,9 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon) -> Alignm
             because.append(f"same thing: {a.thing_norm}")
         else:
             thing = thing_similarity
-            if thing < 0.8:
-                return None
+            known = set(lex.thing_of.values())
+            if thing < 0.8 or (a.thing_norm in known and b.thing_norm in known):
+                return None  # two different things of the table, however alike they are spelled
             because.append(f"similar things: {a.thing_norm} / {b.thing_norm}")
     elif a.thing_norm or b.thing_norm:
         thing = 0.55
@@ -203,6 +208,9 @@ def _place_match(pa: str, pb: str) -> bool | None:
     venue_a, venue_b = _is_venue(pa), _is_venue(pb)
     if venue_a != venue_b:
         return None  # a stadium, a port: inside the other place, as far as we can tell
+    if CAPITAL in (pa, pb):
+        other = pb if pa == CAPITAL else pa
+        return None if other not in (NATIONAL,) and not _is_country(other) else False
     if NATIONAL in (pa, pb):
         other = pb if pa == NATIONAL else pa
         return True if _is_country(other) else False

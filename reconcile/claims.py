@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from reconcile import timex
-from reconcile.lexicon import NATIONAL, Lexicon, load_lexicon
+from reconcile.lexicon import CAPITAL, NATIONAL, Lexicon, load_lexicon
 from reconcile.model import COUNTABLE_KINDS, Article, Claim, Quantity
 
 CLAIMS_KEY = "claims"
@@ -201,8 +201,16 @@ class ClaimReader:
         if event_tok is not None:
             event_text = event_tok.text
             event_norm = self._event_class(event_tok) or self._lemma(event_tok)
+            if event_norm in lex.neutral_events:
+                event_norm = ""  # "the toll rose to 45": the figure moved, nothing new happened
         elif "inherit_event" in extra:
             event_text, event_norm = extra["inherit_event"]
+        # "killing 820 people" counts deaths: people named by what happened to them
+        event_thing = lex.event_things.get(event_norm)
+        if event_thing and (not thing_norm or thing_norm in lex.people or thing_norm == event_thing):
+            if thing_norm and thing_norm not in ("person", event_thing):
+                extra["group"] = thing_norm
+            thing_norm = event_thing
         speaker, speaker_tokens = self._speaker(doc, span)
         actors = self._actors(doc, span, thing_tokens, speaker_tokens)
         if not actors and speaker and self._has_pronoun_subject(doc, span):
@@ -325,7 +333,11 @@ class ClaimReader:
         return (t.lemma_ or t.text).lower()
 
     def _event_class(self, t: Token) -> str:
-        return self.lex.event_of.get(self._lemma(t)) or self.lex.event_of.get(t.lower_, "")
+        lemma = self._lemma(t)
+        if lemma == "take" and t.i + 3 < len(t.doc) and t.doc[t.i + 1].lower_ == "to" \
+                and t.doc[t.i + 3].lower_ in ("street", "streets"):
+            return "protest"  # "took to the streets"
+        return self.lex.event_of.get(lemma) or self.lex.event_of.get(t.lower_, "")
 
     def _figure_left(self, doc: Doc, span: Span):
         """A figure noun before the number: "the death toll ... reached 93" -> toll."""
@@ -375,12 +387,17 @@ class ClaimReader:
         if j < sent.end and doc[j].lower_ not in self.lex.attribution_verbs and (
                 self._event_class(doc[j]) or self._verbish(doc[j]) or self._irregular_past(doc[j])):
             return doc[j]
-        for j in range(span.start - 1, max(sent.start, span.start - 8) - 1, -1):
-            t = doc[j]
-            if t.text in _CLAUSE_END:
+        left = []
+        for j in range(span.start - 1, max(sent.start, span.start - 12) - 1, -1):
+            if doc[j].text in _CLAUSE_END:
                 break
-            if self._event_class(t) and t.lower_ not in self.lex.attribution_verbs:
+            left.append(doc[j])
+        # a word of the event table first ("the number of people confirmed dead stood at 99")
+        for t in left:
+            if self._event_class(t) and t.lower_ not in self.lex.attribution_verbs \
+                    and self._event_class(t) not in self.lex.neutral_events:
                 return t
+        for t in left[:8]:
             if self._verbish(t) and t.lower_ not in self.lex.attribution_verbs:
                 return t
         return None
@@ -515,7 +532,8 @@ class ClaimReader:
             capital = t.text[:1].isupper() and any(c.isalpha() for c in t.text) and not any(
                 c.isdigit() for c in t.text) and not re.search(r"-[a-z]", t.text)
             initial = t.is_sent_start or (t.i > 0 and t.doc[t.i - 1].text in _QUOTES)
-            is_name = capital and t.i not in skip and t.lower_ not in _CALENDAR and (
+            is_name = capital and t.i not in skip and t.lower_ not in _CALENDAR and not (
+                initial and t.lower_ in self.lex.stop_words) and (
                 not initial or t.text.isupper() or t.lower_ in self._names
                 or t.lower_ in self.lex.alias_of or _next_is_name(t) or (t.lower_ not in self.lex.nouns
                                                      and t.lower_ not in self.lex.stop_words
@@ -541,6 +559,8 @@ class ClaimReader:
         for word in self.lex.national:
             for m in re.finditer(rf"\b{re.escape(word)}\b", low):
                 candidates.append((sent.start_char + m.start(), NATIONAL))
+        for m in re.finditer(r"\bthe (?:capital|capital city)\b", low):
+            candidates.append((sent.start_char + m.start(), CAPITAL))
         for t in sent:
             if t.lower_ == "there" and t.i > span.start and doc[t.i - 1].lower_ not in ("are", "is", "were", "was"):
                 candidates.append((t.idx, "*"))
@@ -575,7 +595,7 @@ class ClaimReader:
             pos = c[0]
             return abs(pos - span.start_char) * (1 if pos >= span.start_char else 1.5)
         pos, name = min(candidates, key=distance)
-        if name in (NATIONAL, "*"):
+        if name in (NATIONAL, "*", CAPITAL):
             return name
         canon = self.lex.canonical_name(name)
         return canon

@@ -17,6 +17,7 @@ from spacy.lookups import load_lookups
 from reconcile.errors import DataFileError
 
 NATIONAL = "<national>"
+CAPITAL = "<capital>"  # "the capital": some city, not the whole country
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,8 @@ class Lexicon:
     national: tuple[str, ...]
     alias_of: dict[str, str]  # lower-cased name -> canonical name
     people: frozenset[str]
+    neutral_events: frozenset[str]
+    event_things: dict[str, str]
     venues: frozenset[str]
     countries: dict[str, str]  # lower-cased country name -> name as written in the table
     nouns: frozenset[str]
@@ -114,6 +117,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         national=tuple(data["scope"]["national"]),
         alias_of=alias_of,
         people=frozenset(data.get("people", {}).get("things", [])),
+        neutral_events=frozenset(data.get("neutral_events", {}).get("words", [])),
+        event_things=dict(data.get("event_things", {})),
         venues=frozenset(data.get("venues", {}).get("nouns", [])),
         countries=countries,
         nouns=nouns,
