@@ -1,0 +1,70 @@
+"""Speed of parse_quantities against a bare spaCy tokenizer over the same text.
+
+Usage::
+
+    python benchmarks/quantities_speed.py [--words 200000]
+
+Builds a corpus of at least ``--words`` words by repeating the fixture articles
+(``fixtures/clusters/*/*.txt``), then times, in the same run, ``parse_quantities``
+over each article text and ``spacy.blank("en")``'s tokenizer over the same texts. The
+last line is ``quantities: words_per_s=N bare_words_per_s=M ratio=R``.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import spacy
+
+from reconcile.quantities import parse_quantities
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def corpus(min_words: int) -> tuple[list[str], int]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(ROOT.glob("fixtures/clusters/*/*.txt"))]
+    if not texts:
+        raise SystemExit("no fixture articles under fixtures/clusters/*/*.txt")
+    words_each = [len(t.split()) for t in texts]
+    out, n = [], 0
+    while n < min_words:
+        for t, w in zip(texts, words_each):
+            out.append(t)
+            n += w
+    return out, n
+
+
+def best_of(fn, repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--words", type=int, default=200_000, help="minimum corpus size in words (default 200000)")
+    ap.add_argument("--repeat", type=int, default=3, help="timed runs, best kept (default 3)")
+    args = ap.parse_args(argv)
+    texts, n_words = corpus(args.words)
+    nlp = spacy.blank("en")
+    tokenizer = nlp.tokenizer
+    parse_quantities(texts[0])  # compile the grammar outside the timing
+    tokenizer(texts[0])
+    mentions = sum(len(parse_quantities(t)) for t in texts)
+    t_ours = best_of(lambda: [parse_quantities(t) for t in texts], args.repeat)
+    t_bare = best_of(lambda: [tokenizer(t) for t in texts], args.repeat)
+    ours, bare = n_words / t_ours, n_words / t_bare
+    print(f"corpus: {len(texts)} articles, {n_words} words, {mentions} mentions")
+    print(f"parse_quantities: {t_ours:.3f}s  mentions/s={mentions / t_ours:,.0f}  words/s={ours:,.0f}")
+    print(f"spacy.blank('en') tokenizer: {t_bare:.3f}s  words/s={bare:,.0f}")
+    print(f"quantities: words_per_s={ours:.0f} bare_words_per_s={bare:.0f} ratio={ours / bare:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
