@@ -81,7 +81,7 @@ def _scopes(claims: Sequence[Claim]) -> dict[tuple[str, str], tuple[set[str], se
     """For each (measure, thing): the actors and the places the claims about it name."""
     scopes: dict[tuple[str, str], tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
     for c in claims:
-        actors, places = scopes[(measure_key(c), c.thing_norm)]
+        actors, places = scopes[(measure_key(c), c.topic)]
         actors.update(c.actors)
         if c.place and c.place not in ("*", NATIONAL, CAPITAL):
             places.add(c.place)
@@ -91,8 +91,8 @@ def _scopes(claims: Sequence[Claim]) -> dict[tuple[str, str], tuple[set[str], se
 def _mark_ambiguous(al: Alignment, scopes) -> Alignment:
     """A claim that names no actor (or place) where others about the same thing name
     several cannot be pinned to one of them: it may agree, but it cannot conflict."""
-    actors_a, places_a = scopes.get((measure_key(al.a), al.a.thing_norm), (set(), set()))
-    actors_b, places_b = scopes.get((measure_key(al.b), al.b.thing_norm), (set(), set()))
+    actors_a, places_a = scopes.get((measure_key(al.a), al.a.topic), (set(), set()))
+    actors_b, places_b = scopes.get((measure_key(al.b), al.b.topic), (set(), set()))
     actors, places = actors_a | actors_b, places_a | places_b
     for c in (al.a, al.b):
         if not c.actors and len(actors) >= 2:
@@ -113,8 +113,8 @@ def _blocks(claims: Sequence[Claim]) -> Iterator[list[Claim]]:
 def _align_block(block: list[Claim], *, threshold: float, window: int, lex: Lexicon) -> Iterator[Alignment]:
     if len(block) > window:
         # sorted neighbourhood: claims about the same thing sort together
-        block = sorted(block, key=lambda c: (c.thing_norm, c.event_norm, c.place, c.source, c.start))
-    names = [c.thing_norm for c in block]
+        block = sorted(block, key=lambda c: (c.topic, c.event_norm, c.place, c.source, c.start))
+    names = [c.topic for c in block]
     n = len(block)
     for lo in range(0, n, max(1, window // 2)) if n > window else [0]:
         part = range(lo, min(n, lo + window)) if n > window else range(n)
@@ -139,17 +139,17 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon) -> Alignm
         return None  # one sentence does not disagree with itself
     because: list[str] = []
     # what is counted
-    if a.thing_norm and b.thing_norm:
-        if a.thing_norm == b.thing_norm:
+    if a.topic and b.topic:
+        if a.topic == b.topic:
             thing = 1.0
-            because.append(f"same thing: {a.thing_norm}")
+            because.append(f"same thing: {a.topic}")
         else:
             thing = thing_similarity
             known = set(lex.thing_of.values())
-            if thing < 0.8 or (a.thing_norm in known and b.thing_norm in known):
+            if thing < 0.8 or (a.topic in known and b.topic in known):
                 return None  # two different things of the table, however alike they are spelled
-            because.append(f"similar things: {a.thing_norm} / {b.thing_norm}")
-    elif a.thing_norm or b.thing_norm:
+            because.append(f"similar things: {a.topic} / {b.topic}")
+    elif a.topic or b.topic:
         thing = 0.55
     else:
         thing = 0.45
@@ -158,7 +158,7 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon) -> Alignm
     if a.quantity.kind == "measure":
         if oa and ob and oa != ob and not (_named(a) or _named(b)):
             return None
-        if a.thing_norm == "duration" and (not oa or not ob or oa != ob):
+        if a.topic == "duration" and (not oa or not ob or oa != ob):
             return None  # "two years", "16 weeks": spans of time, compared only for one object
     # what happened
     event = 0.5
@@ -171,11 +171,14 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon) -> Alignm
             return None
         else:
             event = 0.4
-    elif not a.thing_norm or not b.thing_norm:
+    elif not a.topic or not b.topic:
         return None  # neither the thing nor the event ties them together
-    elif a.thing_norm in lex.people or b.thing_norm in lex.people:
+    elif a.topic in lex.people or b.topic in lex.people:
         return None  # a group of people is only a figure once we know what happened to them
     # who and where
+    ga, gb = a.extra.get("group"), b.extra.get("group")
+    if ga and gb and ga != gb:
+        return None  # fighters killed, soldiers killed: different groups
     if a.actors and b.actors:
         if not set(a.actors) & set(b.actors):
             return None

@@ -63,6 +63,7 @@ class _Draft:
     quantity: Quantity
     thing: str = ""
     thing_norm: str = ""
+    topic: str = ""
     event: str = ""
     event_norm: str = ""
     actors: tuple[str, ...] = ()
@@ -127,6 +128,13 @@ class ClaimReader:
             if q.kind not in COUNTABLE_KINDS:
                 continue
             draft = self._read(doc, span, q, drafts, last_place_by_sent)
+            prev_start = draft.extra.get("inherited_from")
+            if prev_start is not None:
+                # coordinated figures share their setting: "300 killed and 1,500 wounded in Sirte"
+                prev = next((d for d in drafts if d.start == prev_start), None)
+                if prev is not None and prev.sentence_start == draft.sentence_start:
+                    prev.place = prev.place or draft.place
+                    prev.time_text = prev.time_text or draft.time_text
             if draft.speaker and draft.speaker.lower() in _PRONOUNS:
                 draft.speaker = last_speaker
             elif draft.speaker:
@@ -206,11 +214,14 @@ class ClaimReader:
         elif "inherit_event" in extra:
             event_text, event_norm = extra["inherit_event"]
         # "killing 820 people" counts deaths: people named by what happened to them
+        topic = thing_norm
         event_thing = lex.event_things.get(event_norm)
         if event_thing and (not thing_norm or thing_norm in lex.people or thing_norm == event_thing):
             if thing_norm and thing_norm not in ("person", event_thing):
                 extra["group"] = thing_norm
-            thing_norm = event_thing
+            topic = event_thing
+        if q.kind == "percent" and figure is not None and figure[0].lower_ == "turnout":
+            topic = thing_norm = "turnout"  # a share of voters, not a crowd
         speaker, speaker_tokens = self._speaker(doc, span)
         actors = self._actors(doc, span, thing_tokens, speaker_tokens)
         if not actors and speaker and self._has_pronoun_subject(doc, span):
@@ -218,10 +229,11 @@ class ClaimReader:
             actors = (lex.canonical_name(speaker),) if speaker[:1].isupper() else ()
         if not actors and extra.get("inherit_actors"):
             actors = extra["inherit_actors"]
-        place = self._place(doc, span)
+        reach_end = thing_tokens[-1].idx + len(thing_tokens[-1].text) if thing_tokens else span.end_char
+        place = self._place(doc, span, reach_end)
         if not place and extra.get("inherit_place"):
             place = extra["inherit_place"]
-        time_text = self._time(doc, span)
+        time_text = self._time(doc, span, reach_end)
         window = doc[max(sent.start, span.start - 4): span.start]
         clause = doc[max(sent.start, span.start - 8): min(sent.end, span.end + 6)]
         incremental = any(t.lower_ in lex.incremental for t in thing_tokens[:2]) or any(
@@ -240,7 +252,7 @@ class ClaimReader:
         return _Draft(
             start=span.start_char, end=end, quote_start=quote_start, quote_end=max(quote_end, end),
             sentence_start=sent.start_char, sentence_end=sent.end_char, quantity=q,
-            thing=thing_text, thing_norm=thing_norm, event=event_text, event_norm=event_norm,
+            thing=thing_text, thing_norm=thing_norm, topic=topic, event=event_text, event_norm=event_norm,
             actors=actors, place=place, time_text=time_text, speaker=speaker, negated=negated,
             hedged=hedged, incremental=incremental and not inherited, rule=f"{q.rule}+{rule}" if q.rule else rule,
             extra=extra,
@@ -437,7 +449,8 @@ class ClaimReader:
                     name = self._name_forward([x for x in sent if x.i > t.i])
             if not name:
                 continue
-            dist = abs(t.i - span.start)
+            # a pronoun inside a quotation gives way to the name outside it
+            dist = abs(t.i - span.start) + (1000 if len(name) == 1 and name[0].lower_ in _PRONOUNS | {"i", "we"} else 0)
             if best is None or dist < best[0]:
                 best = (dist, " ".join(x.text for x in name).strip(), name)
         if best:
@@ -551,7 +564,7 @@ class ClaimReader:
             groups.append(cur)
         return [" ".join(t.text for t in g) for g in groups]
 
-    def _place(self, doc: Doc, span: Span) -> str:
+    def _place(self, doc: Doc, span: Span, reach_end: int) -> str:
         """The place the claim is about: "in Sirte", "across France", "nationwide", "there"."""
         sent = span.sent
         low = sent.text.lower()
@@ -587,7 +600,7 @@ class ClaimReader:
                 candidates.append((t.idx, name))
         candidates = [c for c in candidates if c[1] == NATIONAL or (
             span.start_char - c[0] <= PLACE_REACH if c[0] < span.start_char else c[0] - span.end_char <= PLACE_REACH)]
-        candidates = [c for c in candidates if c[1] == NATIONAL or self._nearest_number(span, c[0], c[0])]
+        candidates = [c for c in candidates if c[1] == NATIONAL or self._nearest_number(span, c[0], c[0], reach_end)]
         if not candidates:
             return ""
         # the place nearest the number, preferring one after it in the same clause
@@ -600,12 +613,12 @@ class ClaimReader:
         canon = self.lex.canonical_name(name)
         return canon
 
-    def _time(self, doc: Doc, span: Span) -> str:
+    def _time(self, doc: Doc, span: Span, reach_end: int) -> str:
         sent = span.sent
         found = [(s + sent.start_char, e + sent.start_char, text) for s, e, text in timex.find_times(sent.text)]
         dateline = self._dateline_end(sent)
         found = [f for f in found if (f[1] <= span.start_char or f[0] >= span.end_char) and f[0] >= dateline
-                 and self._nearest_number(span, f[0], f[1])]
+                 and self._nearest_number(span, f[0], f[1], reach_end)]
         if not found:
             return ""
         def distance(f):
@@ -619,7 +632,7 @@ class ClaimReader:
         m = _DATELINE.match(sent.text)
         return sent.start_char + m.end() if m else sent.start_char
 
-    def _nearest_number(self, span: Span, start: int, end: int) -> bool:
+    def _nearest_number(self, span: Span, start: int, end: int, reach_end: int) -> bool:
         """Whether ``span`` is the number nearest to the text at start..end in its sentence
         ("Turnout was 59.7%, down from 67.3% in 2019": 2019 goes with 67.3%)."""
         def gap(other: Span) -> int:
@@ -628,11 +641,14 @@ class ClaimReader:
             if other.start_char >= end:
                 return other.start_char - end
             return 0
-        mine = gap(span)
+        mine = max(0, start - reach_end) if start >= span.end_char else gap(span)
         sent_start = span.sent.start
         for other in self._countable:
             if other.sent.start != sent_start or other.start_char == span.start_char:
                 continue
+            oq = other._.quantity
+            if oq.approximate and not any(ch.isdigit() for ch in oq.text):
+                continue  # "several targets": too vague to take the place or time from a figure
             if gap(other) < mine:
                 return False
         return True
@@ -724,6 +740,7 @@ def claims_from_doc(doc: Doc, article: Article) -> list[Claim]:
             quantity=d.quantity,
             thing=d.thing,
             thing_norm=d.thing_norm,
+            topic=d.topic or d.thing_norm,
             event=d.event,
             event_norm=d.event_norm,
             actors=d.actors,

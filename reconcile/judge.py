@@ -184,7 +184,7 @@ def _fmt(x: float) -> str:
 
 
 def _topic(a: Claim, b: Claim) -> str:
-    thing = a.thing_norm or b.thing_norm or a.quantity.kind
+    thing = a.topic or b.topic or a.quantity.kind
     event = a.event_norm or b.event_norm
     words = [thing]
     if event and event != thing:

@@ -138,6 +138,7 @@ class Claim:
     quantity: Quantity
     thing: str = ""
     thing_norm: str = ""
+    topic: str = ""  # what alignment compares: the thing, or for people what happened to them ("death")
     event: str = ""
     event_norm: str = ""
     actors: tuple[str, ...] = ()

@@ -1,0 +1,134 @@
+"""Claims: the seed table of the claims issue, and the rules behind it."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from reconcile.claims import extract_claims
+from reconcile.model import Article
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SEED_TABLE = json.loads((FIXTURES / "expected" / "libya-sirte-claims.json").read_text(encoding="utf-8"))["claims"]
+
+
+def _claim_at(claims, source, text, anchor):
+    pattern = r"\s+".join(re.escape(w) for w in anchor.split())
+    m = re.search(pattern, text, flags=re.IGNORECASE)
+    assert m, f"anchor {anchor!r} not in {source}"
+    hits = [c for c in claims if c.source == source and c.start < m.end() and m.start() < c.end]
+    assert hits, f"no claim overlaps {anchor!r}"
+    return hits[0]
+
+
+@pytest.mark.parametrize("row", SEED_TABLE, ids=[r["id"] for r in SEED_TABLE])
+def test_claims_seed_table(row, seed_claims, seed_articles):
+    text = next(a.text for a in seed_articles if a.source == row["source"])
+    c = _claim_at(seed_claims, row["source"], text, row["anchor"])
+    q = c.quantity
+    if "low" in row:
+        assert q.low == row["low"]
+    if "high" in row:
+        assert q.high == row["high"]
+    if "low_below" in row:
+        assert q.low is not None and q.low < row["low_below"]
+    if "low_inclusive" in row:
+        assert q.low_inclusive is row["low_inclusive"]
+    if "approximate" in row:
+        assert q.approximate is row["approximate"]
+    if "unit" in row:
+        assert q.unit == row["unit"]
+    assert c.thing_norm == row["thing"]
+    if "event" in row:
+        assert c.event_norm == row["event"]
+    if "event_text" in row:
+        assert c.event == row["event_text"]
+    if "actors" in row:
+        assert set(row["actors"]) <= set(c.actors)
+    if "place" in row:
+        assert c.place == row["place"]
+    if "time" in row:
+        assert c.time_text == row["time"]
+    if "speaker" in row:
+        assert (row["speaker"] in c.speaker) if row["speaker"] else c.speaker == ""
+    if "incremental" in row:
+        assert c.incremental is row["incremental"]
+
+
+def test_claims_offsets_point_into_the_text(seed_claims, seed_articles):
+    texts = {a.source: a.text for a in seed_articles}
+    for c in seed_claims:
+        assert texts[c.source][c.start:c.end] == c.quantity.text or c.rule.startswith("enumeration")
+        assert c.sentence in texts[c.source]
+        assert texts[c.source][c.sentence_start:].startswith(c.sentence[:20])
+
+
+def test_claims_ids_are_stable(seed_articles, nlp):
+    first = [c.id for c in extract_claims(seed_articles, nlp=nlp)]
+    second = [c.id for c in extract_claims(seed_articles, nlp=nlp)]
+    assert first == second and len(set(first)) == len(first)
+
+
+def test_claims_years_ordinals_and_furniture_are_not_claims(seed_claims):
+    numbers = {c.quantity.text.lower() for c in seed_claims}
+    assert "2015" not in numbers and "second" not in numbers and "t-72" not in numbers
+    assert all(c.sentence.strip().lower() != "advertisement" for c in seed_claims)
+
+
+def test_claims_resolve_weekdays_against_publication_date(seed_claims):
+    five = next(c for c in seed_claims if c.quote.startswith("five air strikes"))
+    assert (five.time_start, five.time_end) == (dt.date(2016, 8, 1), dt.date(2016, 8, 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "thing", "topic", "event"),
+    [
+        ("The death toll rose to 45 on Sunday.", "death", "death", "die"),
+        ("The fire burned 2,170 acres.", "area", "area", "destroy"),
+        ("Turnout was 67% across the country.", "turnout", "turnout", ""),
+        ("Gunmen stormed the village, killing 12 people.", "person", "death", "die"),
+        ("Police said 22 people had been arrested in Paris.", "person", "arrest", "arrest"),
+        ("More than 300 fighters have been killed and over 1,500 wounded.", "fighter", "injury", "injure"),
+        ("Four workers remain missing.", "employee", "missing", "missing"),
+    ],
+    ids=["toll-left", "measure-area", "turnout-percent", "killing-n", "arrested", "wounded-elided", "remain-missing"],
+)
+def test_claims_thing_topic_and_event(text, thing, topic, event, nlp):
+    claims = extract_claims([Article(source="t", text=text)], nlp=nlp)
+    last = claims[-1]
+    assert (last.thing_norm, last.topic, last.event_norm) == (thing, topic, event)
+
+
+def test_claims_speaker_forms(nlp):
+    text = ('Officials said 40 people died. According to the Red Cross, 50 people died. '
+            '"We counted 60 bodies," said a local doctor.')
+    claims = extract_claims([Article(source="s", text=text)], nlp=nlp)
+    assert [c.speaker for c in claims] == ["Officials", "the Red Cross", "a local doctor"]
+
+
+def test_claims_aliases_make_one_actor(nlp):
+    text = "ISIL fighters numbered 300. Daesh fighters numbered 400."
+    claims = extract_claims([Article(source="a", text=text)], nlp=nlp)
+    assert [c.actors for c in claims] == [("Islamic State",), ("Islamic State",)]
+
+
+def test_claims_hedge_and_negation_flags(nlp):
+    claims = extract_claims([Article(source="h", text="The group was believed to have 200 fighters. "
+                                                       "Not 30 soldiers were hurt.")], nlp=nlp)
+    assert claims[0].hedged and not claims[0].negated
+    assert claims[1].negated
+
+
+def test_claims_many_processes_give_the_same_claims(seed_articles):
+    one = extract_claims(seed_articles)
+    two = extract_claims(seed_articles, n_process=2, chunk_size=1)
+    assert [c.to_dict() for c in one] == [c.to_dict() for c in two]
+
+
+def test_claims_as_frame(seed_articles, nlp):
+    frame = extract_claims(seed_articles, nlp=nlp, as_frame=True)
+    assert {"id", "source", "start", "end", "sentence", "quote", "low", "high", "thing_norm"} <= set(frame.columns)
+    assert len(frame) == len(extract_claims(seed_articles, nlp=nlp))
