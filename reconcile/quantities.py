@@ -293,10 +293,16 @@ class _Grammar:
         words_alt = _alt(number_words)
         vague_alt = _alt(list(self.vague))
         # Anchors: where a mention can start. Cheap to scan for; the reader decides.
+        heads = set(number_words) | {p.split()[0] for p in self.vague if p.split()[0] not in ("a", "an")}
+        after_a = set(number_words) | {p.split()[1] for p in self.vague if p.split()[0] in ("a", "an") and " " in p}
+        word_trie = _trie(_cased(heads))
+        a_trie = _trie(_cased(after_a))
+        # Anchors: where a mention can start. A word anchor includes the non-word
+        # character before it, which lets the regex engine skip through words fast.
         self.anchor = re.compile(
-            r"\d|(?<![\w.,\-−])[-−](?=\.?\d)|^\s*[-−]\s(?=\d)|(?<![\d.])\.(?=\d)|[" + "".join(_UNICODE_FRACTIONS)
-            + r"]|(?i:" + vague_alt + "|" + words_alt
-            + r"|\ban?\s+(?=" + words_alt + r")|\b(?:minus|negative)\s+(?=\d|" + words_alt + r"))")
+            r"(?P<d>\d)|(?P<s>[-−.](?=\d)|[-−]\s(?=\d)|[" + "".join(_UNICODE_FRACTIONS) + r"])"
+            r"|(?:^|[^\w])(?P<w>(?:" + word_trie + r")\b|(?:[Aa]n?|AN?)\s+(?=(?:" + a_trie
+            + r")\b)|(?i:minus|negative)\s+(?=\d|(?:" + word_trie + r")\b))")
         self.pronoun_one = frozenset(w.lower() for w in ctx.get("one_is_a_pronoun_after", ()))
         self.vague_re = re.compile(r"(?i:" + vague_alt + r")")
         # A token of a run of number words and digits.
@@ -325,6 +331,13 @@ class _Grammar:
         self.prefix = re.compile(
             r"(?i:(?P<p>" + _alt(list(self.approx_before) + list(self.cmp_before) + ["between", "from", "of"])
             + r"))\s*$")
+        self.prefix_phrases = frozenset(_norm(p) for p in list(self.approx_before) + list(self.cmp_before)
+                                        + ["between", "from", "of"])
+        self.prefix_maxk = max(len(p.split()) for p in self.prefix_phrases)
+        self.prefix_last = frozenset(_norm(p).split()[-1] for p in
+                                     list(self.approx_before) + list(self.cmp_before) + ["between", "from", "of"])
+        self.before_last = frozenset([_norm(p).split()[-1] for p in self.units_before]
+                                     + ["m" + c.lower() for c in self.money_codes])
         self.postfix = re.compile(
             r"(?:\s*|\s*-\s*)(?i:(?P<p>" + _alt(list(self.cmp_after) + list(self.approx_after)) + r"))(?![\w+])")
         self.connector = re.compile(r"\s*(?:(?P<dash>[-–—~])|(?i:\b(?P<w>to|through|thru|and|or|till|until)\b))\s*")
@@ -342,6 +355,19 @@ class _Grammar:
             r"|(?P<model>(?i:\b[a-z]{1,6}-\d+[a-z]*\b)|\b(?!(?:" + codes + r")\d)[A-Z]{1,4}\d+[A-Za-z0-9]*\b"
             r"|\b(?:" + "|".join(sorted({re.escape(w) for w in labels if "." not in w}, key=len, reverse=True)) + r")\s+\d[\d.]*[A-Za-z]*\b"
             r"|\b(?:9/11|24/7|7/7)\b)")
+        self.at_digit = re.compile(
+            r"(?P<phone>\d{3}-\d{3}-\d{4}\b)"
+            r"|(?P<time>\d{1,2}(?::[0-5]\d){1,2}(?:\s*(?i:[ap]\.?m\b\.?))?|\d{1,2}\s*(?i:[ap]\.m\.|[ap]m\b)|\d{1,2}\s+o'clock\b)"
+            r"|(?P<date>\d{4}-\d{2}-\d{2}\b|\d{1,2}/\d{1,2}/\d{2,4}\b|\d{4}-(?:0[1-9]|1[0-2])\b(?!-)"
+            r"|" + day + r"\s+(?:of\s+)?(?:" + month_alt + r")\.?(?:,?\s+\d{4}\b)?)"
+            r"|(?P<model>(?:9/11|24/7|7/7)\b)")
+        self.phone_at = re.compile(r"\+\d{1,3}[-\s.]?\(?\d{1,4}\)?(?:[-\s./]\d{2,5}){2,}|\(\d{3}\)\s*\d{3}[-\s]\d{4}")
+        self.month_date = re.compile(r"(?:" + month_alt + r")\.?\s+" + day + r"(?:,?\s+\d{4})?\b(?!\s*(?:%|per))"
+                                     r"|(?:" + month_alt + r")\.?,?\s+\d{4}\b")
+        self.months = frozenset(m.rstrip(".") for m in months)
+        self.labels = frozenset(labels)
+        self.label_num = re.compile(r"\d[\d.]*[A-Za-z]*\b")
+        self.model_tail = re.compile(r"\d+[A-Za-z]*\b")
         self.label_dot = re.compile(r"(?:" + "|".join(re.escape(w) for w in labels if "." in w) + r")\s*$")
         self.digit_ordinal = re.compile(r"\d+(?:st|nd|rd|th)\b", re.I)
         self.word_before = re.compile(r"(\w+)\W*$")
@@ -349,6 +375,75 @@ class _Grammar:
 
 _DIGITS = (r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3}(?![\d,]))+(?:\.\d+)?(?![\d,.]\d)|\d+(?:[.,]\d+)*|\.\d+)"
            r"(?:[eE][+-]?\d+\b|\^[-+]*\d+|\s*[x×]\s*10\^[-+]?\d+)?")
+
+
+class _Written:
+    """The prefix as written, in the shape of a match (``group("p")``, ``start()``)."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text.rstrip()
+
+    def group(self, _name: str) -> str:
+        return self.text
+
+    def start(self) -> int:
+        return 0
+
+
+def _phrase_before(window: str, phrases: frozenset[str], maxk: int) -> tuple[str, int] | None:
+    """The longest phrase of ``phrases`` that ends ``window``, and where it starts there."""
+    toks = [(m.start(), m.group()) for m in _TOKEN.finditer(window, max(0, len(window) - 60))][-maxk:]
+    for k in range(len(toks), 0, -1):
+        first_at, first = toks[-k]
+        stripped = first.lstrip("([{\"'“‘")
+        at = first_at + len(first) - len(stripped)
+        phrase = " ".join([stripped.lower()] + [t.lower() for _, t in toks[len(toks) - k + 1:]])
+        if phrase in phrases:
+            return phrase, at
+    return None
+
+
+_TOKEN = re.compile(r"\S+")
+
+
+def _last_token(window: str) -> str:
+    """The last whitespace-separated token of window, lowercased, opening brackets stripped."""
+    parts = window.rsplit(None, 1)
+    if not parts:
+        return ""
+    tok = parts[-1].lower().lstrip("([{\"'“‘")
+    if tok[-1:] in "<>=$€£¥₹~" and len(tok) > 1 and not tok[:-1].isalpha():
+        # "<=" and "US$" are tokens; "x>" is not
+        return tok if tok in ("<=", ">=", "< =", "> =") else tok[-1]
+    return tok
+
+
+def _cased(words: set[str]) -> list[str]:
+    out = set()
+    for w in words:
+        out.update((w, w[:1].upper() + w[1:], w.upper()))
+    return sorted(out)
+
+
+def _trie(words: list[str]) -> str:
+    """A regex alternation of words, factored by prefix so the engine tries few branches."""
+    root: dict[str, Any] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = "(?:" + "|".join(alts) + ")"
+        return body + "?" if "" in node else body
+
+    return build(root)
 
 
 @functools.lru_cache(maxsize=8)
@@ -794,23 +889,35 @@ class _Reader:
     def scan(self) -> list[_M]:
         g, text = self.g, self.text
         out: list[_M] = []
-        specials = self._specials()
-        si = 0
         pos = 0
         n = len(text)
         while pos < n:
-            m = g.anchor.search(text, pos)
+            m = g.anchor.search(text, pos - 1 if pos > 0 and not text[pos - 1].isalnum() else pos)
             if not m:
                 break
-            s = m.start()
-            while si < len(specials) and specials[si].end <= s:
-                si += 1
-            if si < len(specials) and specials[si].start <= s:
-                sp = specials[si]
-                out.append(sp)
-                pos = sp.end
-                si += 1
+            if m.group("w") is not None:
+                s = m.start("w")
+            else:
+                s = m.start()
+                if s < pos:
+                    m = g.anchor.search(text, pos)
+                    if not m:
+                        break
+                    s = m.start("w") if m.group("w") is not None else m.start()
+            ch = text[s]
+            if ch in "-−." and s > 0 and (text[s - 1].isalnum() or text[s - 1] in ".,-−"):
+                pos = s + 1
                 continue
+            if ch in "-−" and text[s + 1] == " " and text[:s].strip():
+                pos = s + 1
+                continue
+            if m.group("d") is not None or ch == "-" or ch == "+":
+                sp = self._special_at(s)
+                if sp is not None:
+                    if sp.kind != "none":
+                        out.append(sp)
+                    pos = max(sp.end, s + 1)
+                    continue
             # inside a word ("COVID19", "x2")? skip to the end of it
             if s > 0 and (text[s - 1].isalpha() or text[s - 1] == "_") and text[s].isdigit() and not (
                     text[max(0, s - 3):s].upper() in g.money_codes and not text[max(0, s - 4):s - 3].isalpha()):
@@ -833,12 +940,55 @@ class _Reader:
                 pos = mention.end
         return self._combine(out)
 
-    def _specials(self) -> list[_M]:
-        out = []
-        for m in self.g.special.finditer(self.text):
-            kind = m.lastgroup or "model"
-            out.append(_M(m.start(), m.end(), None, None, kind=kind, rule=f"{kind}.shape"))
-        return out
+    def _special_at(self, s: int) -> _M | None:
+        """A date, time, phone or model number, or a URL, around the digit at s."""
+        g, text = self.g, self.text
+        # URLs and e-mail addresses: their digits are not mentions
+        ws = s
+        while ws > 0 and not text[ws - 1].isspace() and s - ws < 200:
+            ws -= 1
+        chunk_head = text[ws:s + 1]
+        if "/" in chunk_head or "@" in chunk_head or "www." in chunk_head:
+            we = s
+            while we < len(text) and not text[we].isspace():
+                we += 1
+            chunk = text[ws:we]
+            if "://" in chunk or chunk.startswith("www.") or re.search(r"[\w.+-]+@[\w-]+\.\w", chunk):
+                return _M(ws, we, None, None, kind="skip", rule="skip.url")
+        prev = text[s - 1] if s > 0 else ""
+        if prev in "+(":
+            pm = g.phone_at.match(text, s - 1)
+            if pm:
+                return _M(s - 1, pm.end(), None, None, kind="phone", rule="phone.shape")
+        if prev == "-" and s > 1 and text[s - 2].isalpha():
+            ls = s - 1
+            while ls > 0 and text[ls - 1].isalpha() and s - ls < 8:
+                ls -= 1
+            if not (ls > 0 and text[ls - 1].isalnum()) and s - 1 - ls <= 6:
+                tm = g.model_tail.match(text, s)
+                if tm:
+                    return _M(ls, tm.end(), None, None, kind="model", rule="model.shape")
+        dm = g.at_digit.match(text, s)
+        if dm and not (s > 0 and text[s - 1].isdigit()):
+            kind = dm.lastgroup or "date"
+            return _M(s, dm.end(), None, None, kind=kind, rule=f"{kind}.shape")
+        if prev in (" ", "\u00a0"):
+            we = s - 1
+            while we > 0 and text[we - 1] == " ":
+                we -= 1
+            wstart = we
+            while wstart > 0 and (text[wstart - 1].isalpha() or text[wstart - 1] == "."):
+                wstart -= 1
+            word = text[wstart:we]
+            if word and word.rstrip(".") in g.months:
+                mm = g.month_date.match(text, wstart)
+                if mm:
+                    return _M(wstart, mm.end(), None, None, kind="date", rule="date.shape")
+            if word in g.labels and word[:1].isupper():
+                lm = g.label_num.match(text, s)
+                if lm:
+                    return _M(wstart, lm.end(), None, None, kind="model", rule="model.label")
+        return None
 
     def _signed(self, s: int) -> _M | list[_M] | None:
         """A number written with a minus sign: "-5", "<-30", "- 10 k" at the start."""
@@ -970,7 +1120,7 @@ class _Reader:
         lo_lim = max(self.floor, mm.start - 12)
         pre = text[lo_lim:mm.start]
         before: _Unit | None = None
-        bm = g.unit_before.search(pre) if pre else None
+        bm = g.unit_before.search(pre) if pre and _last_token(pre) in g.before_last else None
         if bm:
             if bm.group("m"):
                 before = g.money_codes.get(bm.group("code"))
@@ -1117,17 +1267,21 @@ class _Reader:
     def _prefix(self, mm: _M) -> None:
         g, text = self.g, self.text
         pre = text[max(0, mm.start - _LOOKBACK):mm.start]
-        pm = g.prefix.search(pre)
-        if not pm:
+        if _last_token(pre) not in g.prefix_last:
             return
-        phrase = _norm(pm.group("p"))
-        new_start = mm.start - len(pre) + pm.start()
+        hit = _phrase_before(pre, g.prefix_phrases, g.prefix_maxk)
+        if hit is None:
+            return
+        phrase, at = hit
+        written = pre[at:]
+        pm = _Written(written)
+        new_start = mm.start - len(pre) + at
         if phrase in ("between", "from"):
             mm.has_prefix = f"{phrase}@{new_start}"
             return
         if phrase == "of":
             # "percent of 10", "per cent of twenty-two"
-            pm2 = g.unit_before.search(text[max(0, new_start - 12):new_start + len(pm.group())].rstrip())
+            pm2 = g.unit_before.search(text[max(0, new_start - 12):new_start + len(written)].rstrip())
             if pm2 and pm2.group("u") and _norm(pm2.group("u")) in g.units_before and \
                     g.units_before[_norm(pm2.group("u"))].kind == "percent" and mm.kind == "count":
                 u = g.units_before[_norm(pm2.group("u"))]
@@ -1136,7 +1290,7 @@ class _Reader:
             return
         if mm.low is None:
             return
-        if phrase[0] in "<>≤≥" and pre[:pm.start()].endswith(("<", ">", "=")):
+        if phrase[0] in "<>≤≥" and pre[:at].endswith(("<", ">", "=")):
             return
         a = g.approx_before.get(phrase)
         if a is not None:
