@@ -162,7 +162,9 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon) -> Alignm
             return None  # "two years", "16 weeks": spans of time, compared only for one object
     # what happened
     event = 0.5
-    if a.event_norm and b.event_norm:
+    if a.topic and a.topic == b.topic and a.topic in lex.event_things.values():
+        event = 1.0  # "deaths", "arrests": the thing already says what happened
+    elif a.event_norm and b.event_norm:
         ea, eb = a.event_norm, b.event_norm
         if ea == eb:
             event = 1.0

@@ -135,6 +135,11 @@ class ClaimReader:
                 if prev is not None and prev.sentence_start == draft.sentence_start:
                     prev.place = prev.place or draft.place
                     prev.time_text = prev.time_text or draft.time_text
+            if draft.place == CAPITAL:
+                # "the capital": the city the article last named, if any
+                named = next((d.place for d in reversed(drafts) if d.place and d.place[:1] not in "<*"
+                              and d.place.lower() not in self.lex.countries), "")
+                draft.place = named or CAPITAL
             if draft.speaker and draft.speaker.lower() in _PRONOUNS:
                 draft.speaker = last_speaker
             elif draft.speaker:
@@ -327,6 +332,8 @@ class ClaimReader:
             return True
         if low.endswith("ing") and lemma != low and low not in self.lex.nouns:
             return True
+        if lemma == low and low not in self.lex.nouns and low not in self.lex.adjectives:
+            return True  # "remain", "die": a verb that is nothing else
         return lemma != low and low not in self.lex.nouns and not low.endswith("s")
 
     def _irregular_past(self, t: Token) -> bool:
@@ -336,7 +343,9 @@ class ClaimReader:
 
     def _plural(self, t: Token) -> bool:
         low, lemma = t.lower_, self._lemma(t)
-        return lemma != low and lemma in self.lex.nouns and (low.endswith("s") or low in ("men", "women", "people", "children"))
+        if low in ("men", "women", "people", "children", "police", "staff", "personnel", "crew"):
+            return True
+        return lemma != low and lemma in self.lex.nouns and low.endswith("s")
 
     def _is_noun(self, t: Token) -> bool:
         return self._lemma(t) in self.lex.nouns or t.lower_ in self.lex.nouns
@@ -349,6 +358,9 @@ class ClaimReader:
         if lemma == "take" and t.i + 3 < len(t.doc) and t.doc[t.i + 1].lower_ == "to" \
                 and t.doc[t.i + 3].lower_ in ("street", "streets"):
             return "protest"  # "took to the streets"
+        if t.lower_ in ("on", "in") and t.i + 2 < len(t.doc) and (
+                t.doc[t.i + 1].lower_ == "strike" or t.doc[t.i + 2].lower_ in ("street", "streets")):
+            return "protest"  # "were on strike", "were in the streets"
         return self.lex.event_of.get(lemma) or self.lex.event_of.get(t.lower_, "")
 
     def _figure_left(self, doc: Doc, span: Span):
