@@ -338,6 +338,7 @@ class _Grammar:
                                      list(self.approx_before) + list(self.cmp_before) + ["between", "from", "of"])
         self.before_last = frozenset([_norm(p).split()[-1] for p in self.units_before]
                                      + ["m" + c.lower() for c in self.money_codes])
+        self.postfix_first = frozenset(p[0].lower() for p in list(self.cmp_after) + list(self.approx_after)) | {"-"}
         self.postfix = re.compile(
             r"(?:\s*|\s*-\s*)(?i:(?P<p>" + _alt(list(self.cmp_after) + list(self.approx_after)) + r"))(?![\w+])")
         self.connector = re.compile(r"\s*(?:(?P<dash>[-–—~])|(?i:\b(?P<w>to|through|thru|and|or|till|until)\b))\s*")
@@ -406,6 +407,7 @@ def _phrase_before(window: str, phrases: frozenset[str], maxk: int) -> tuple[str
 
 
 _TOKEN = re.compile(r"\S+")
+_ORD_HINT = re.compile(r"\d(?:st|nd|rd|th)", re.I)
 
 
 def _last_token(window: str) -> str:
@@ -1018,11 +1020,11 @@ class _Reader:
             mm = _M(s, s + 1, _UNICODE_FRACTIONS[ch], _UNICODE_FRACTIONS[ch], rule="number.fraction")
             return self._extend(mm)
         if ch.isdigit():
-            dm = g.digit_ordinal.match(text, s)
+            dm = g.digit_ordinal.match(text, s) if _ORD_HINT.search(text, s, s + 12) else None
             if dm and not text[dm.end():dm.end() + 1].isalnum():
                 return _M(s, dm.end(), float(re.match(r"\d+", dm.group()).group()),
                           float(re.match(r"\d+", dm.group()).group()), kind="ordinal", rule="ordinal.digits")
-            fr = _FRACTION_DIGITS.match(text, s)
+            fr = _FRACTION_DIGITS.match(text, s) if "/" in text[s:s + 16] else None
             if fr and not (s > 0 and text[s - 1] in "/"):
                 a, b = int(fr.group("n")), int(fr.group("d"))
                 whole = float(fr.group("w")) if fr.group("w") else 0.0
@@ -1331,6 +1333,9 @@ class _Reader:
     def _postfix(self, mm: _M) -> None:
         g, text = self.g, self.text
         if mm.low is None and mm.high is None:
+            return
+        nxt = text[mm.end:mm.end + 3].lstrip()[:1].lower()
+        if not nxt or nxt not in g.postfix_first:
             return
         pm = g.postfix.match(text, mm.end)
         if not pm:
