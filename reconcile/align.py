@@ -138,6 +138,9 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon) -> Alignm
     if a.source == b.source and a.sentence_start == b.sentence_start:
         return None  # one sentence does not disagree with itself
     because: list[str] = []
+    if (a.extra.get("implicit") or b.extra.get("implicit")) and (
+            a.topic != b.topic or a.extra.get("implicit") == b.extra.get("implicit")):
+        return None  # "a tank" counts one tank only against an explicit count of tanks
     # what is counted
     if a.topic and b.topic:
         if a.topic == b.topic:

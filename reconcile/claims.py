@@ -145,6 +145,8 @@ class ClaimReader:
             elif draft.speaker:
                 last_speaker = draft.speaker
             drafts.extend(self._split_change(doc, span, draft))
+        drafts.extend(self._implicit_ones(doc, drafts, last_place_by_sent))
+        drafts.sort(key=lambda d: d.start)
         claim_spans = []
         for d in drafts:
             cs = doc.char_span(d.start, d.end, alignment_mode="expand")
@@ -691,6 +693,30 @@ class ClaimReader:
                         rule="enumeration")
         return replace(prev, end=end, quote_end=end, quantity=total, rule="enumeration",
                        extra={**prev.extra, "enumerated_to": start})
+
+    def _implicit_ones(self, doc: Doc, drafts: list[_Draft], last_place_by_sent) -> list[_Draft]:
+        """"one strike targeted a tank": a thing named with "a" right after what was done to
+        it is a count of one. People are left out (too many "a man" stories)."""
+        taken = {d.start for d in drafts}
+        out = []
+        for t in doc:
+            if t.lower_ not in ("a", "an") or t.i == 0 or t.idx in taken:
+                continue
+            verb = doc[t.i - 1]
+            event = self._event_class(verb)
+            if not event or event in self.lex.neutral_events or not (self._verbish(verb) or self._irregular_past(verb)):
+                continue
+            q = Quantity(text=t.text, start=t.idx, end=t.idx + len(t.text), low=1.0, high=1.0, kind="count",
+                         rule="implicit-one")
+            span = doc[t.i: t.i + 1]
+            span._.quantity = q
+            draft = self._read(doc, span, q, drafts, last_place_by_sent)
+            if not draft.thing_norm or draft.topic in self.lex.people or draft.topic in self.lex.event_things.values() \
+                    or draft.thing_norm in self.lex.people:
+                continue
+            draft.extra["implicit"] = True
+            out.append(draft)
+        return out
 
     def _split_change(self, doc: Doc, span: Span, draft: _Draft) -> list[_Draft]:
         """"raise the age from 62 to 64" is a change from 62 to 64, not a range."""
