@@ -87,8 +87,9 @@ def judge(al: Alignment) -> Finding | None:
 def interval(q: Quantity, *, other: Quantity | None = None) -> Interval:
     """The interval a quantity allows, in base units when it has a unit.
 
-    When the other quantity is in a different unit, a round figure is taken to be
-    rounded: "300-metre" allows 299.5 to 300.5 m, so 984 feet (299.9 m) meets it.
+    When the other quantity is in a different unit, a figure is taken to be rounded to
+    the digits it is written with: "300-metre" allows 299.5 to 300.5 m, so 984 feet
+    (299.9 m) meets it and 948 feet (288.9 m) does not.
     """
     lo, hi, lo_inc, hi_inc = q.widened()
     if q.kind == "measure" and q.unit:
@@ -103,17 +104,11 @@ def interval(q: Quantity, *, other: Quantity | None = None) -> Interval:
 
 
 def _rounding_step(q: Quantity) -> float:
-    text = "".join(ch for ch in q.text if ch.isdigit() or ch == ".")
-    if "." in text:
-        decimals = len(text.split(".", 1)[1].rstrip("0")) or len(text.split(".", 1)[1])
-        return 10.0 ** -decimals
-    value = abs(q.value or 0)
-    if value == 0:
-        return 1.0
-    step = 1.0
-    while value % (step * 10) == 0:
-        step *= 10
-    return step
+    """The precision a figure is written to: 1 for "300", 0.1 for "1.6"."""
+    digits = "".join(ch for ch in q.text if ch.isdigit() or ch == ".")
+    if "." in digits:
+        return 10.0 ** -len(digits.split(".", 1)[1])
+    return 1.0
 
 
 def _meet(a: Interval, b: Interval) -> bool:

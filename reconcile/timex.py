@@ -44,7 +44,7 @@ _TIME_PATTERNS = [
 ]
 TIME_RE = re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in _TIME_PATTERNS) + r")\b", re.IGNORECASE)
 # a time of day is not a time scope; a lone "may" is a modal verb
-_NOT_TIME = re.compile(r"^(?:may|march|in\s+may|in\s+march)$", re.IGNORECASE)
+_NOT_TIME = re.compile(r"^(?:may|march)$", re.IGNORECASE)
 
 
 def find_times(text: str) -> list[tuple[int, int, str]]:

@@ -1,0 +1,113 @@
+"""Verdicts: interval logic, units, time scope, and the seed cluster's gold."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from reconcile.align import Alignment
+from reconcile.judge import _meet, interval, judge, reconcile
+from reconcile.model import Claim, Quantity
+
+SEED = Path(__file__).resolve().parent.parent / "fixtures" / "clusters" / "libya-sirte-airstrikes"
+
+
+_SAME = object()
+
+
+def _q(low, high=_SAME, **kw):
+    return Quantity(text=str(low), start=0, end=1, low=low, high=low if high is _SAME else high, **kw)
+
+
+def _claim(cid, q, *, time_text="", quote=None, **kw):
+    return Claim(id=cid, source=cid, start=0, end=1, sentence="s", sentence_start=0, quote=quote or q.text,
+                 quantity=q, thing_norm="thing", topic="thing", time_text=time_text, **kw)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "meet"),
+    [
+        (_q(5000, approximate=True, tolerance=0.1), _q(200, 2000), False),
+        (_q(320, approximate=True, tolerance=0.1), _q(300, None, low_inclusive=False), True),
+        (_q(1000, approximate=True, tolerance=0.1), _q(1300, approximate=True, tolerance=0.1), False),
+        (_q(None, 187000, high_inclusive=False, approximate=True, tolerance=0.1), _q(186779), True),
+        (_q(None, 187000, high_inclusive=False, approximate=True, tolerance=0.1), _q(190234), False),
+        (_q(14000, None, low_inclusive=False), _q(15600, None, low_inclusive=False), True),
+        (_q(300, None, low_inclusive=False), _q(300), False),
+        (_q(15, None), _q(15), True),
+    ],
+    ids=["approx-above-range", "some-inside-bound", "about-1000-vs-roughly-1300", "nearly-below",
+         "nearly-exceeded", "two-lower-bounds", "exclusive-bound", "inclusive-bound"],
+)
+def test_judge_intervals_meet(a, b, meet):
+    assert _meet(interval(a), interval(b)) is meet
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "meet"),
+    [
+        (_q(2170, unit="acre", kind="measure"), _q(880, unit="hectare", kind="measure", approximate=True, tolerance=0.1), True),
+        (_q(984, unit="foot", kind="measure"), _q(300, unit="meter", kind="measure"), True),
+        (_q(948, unit="foot", kind="measure"), _q(300, unit="meter", kind="measure"), False),
+        (_q(1.6, unit="mile", kind="measure"), _q(2.6, unit="kilometer", kind="measure"), True),
+        (_q(72, unit="kilometer", kind="measure", approximate=True, tolerance=0.1),
+         _q(45, unit="mile", kind="measure", approximate=True, tolerance=0.1), True),
+    ],
+    ids=["acres-hectares", "984ft-300m", "948ft-300m", "miles-km-rounded", "approx-km-miles"],
+)
+def test_judge_units_are_converted(a, b, meet):
+    assert _meet(interval(a, other=b), interval(b, other=a)) is meet
+
+
+def test_judge_update_when_times_differ():
+    a = _claim("a", _q(5000, approximate=True, tolerance=0.1), time_text="this past spring")
+    b = _claim("b", _q(200, 2000), time_text="now")
+    f = judge(Alignment(a, b, 0.9, ("same thing: thing",)))
+    assert f.status == "update"
+    assert "is above" in f.reason and "(at most 2,000)" in f.reason
+    assert "times differ: this past spring / now" in f.reason
+
+
+def test_judge_conflict_without_stated_times():
+    f = judge(Alignment(_claim("a", _q(5)), _claim("b", _q(2)), 0.9, ()))
+    assert f.status == "conflict"
+
+
+def test_judge_increments_never_conflict():
+    a = _claim("a", _q(5), time_text="on Monday")
+    b = _claim("b", _q(2), incremental=True)
+    assert judge(Alignment(a, b, 0.9, ())) is None
+
+
+def test_judge_ambiguous_pairs_may_agree_but_never_conflict():
+    assert judge(Alignment(_claim("a", _q(5)), _claim("b", _q(2)), 0.9, (), ambiguous="x")) is None
+    assert judge(Alignment(_claim("a", _q(5)), _claim("b", _q(5)), 0.9, (), ambiguous="x")).status == "agree"
+
+
+def _gold_pairs(report_claims, texts, pairs):
+    def side(c, s):
+        src, quote = s
+        m = re.search(r"\s+".join(re.escape(w) for w in quote.split()), texts[src], flags=re.IGNORECASE)
+        return c.source == src and c.start < m.end() and m.start() < c.end
+    return [(g, [(x, y) for x in report_claims for y in report_claims
+                 if side(x, g["a"]) and side(y, g["b"])]) for g in pairs]
+
+
+def test_judge_seed_cluster_finds_the_gold_conflicts_and_no_trap(seed_claims, seed_articles):
+    gold = json.loads((SEED / "gold.json").read_text(encoding="utf-8"))
+    texts = {a.source: a.text for a in seed_articles}
+    findings = reconcile(seed_claims, as_frame=False)
+    flagged = {frozenset((f.a, f.b)) for f in findings if f.status in ("conflict", "update")}
+    for g, pairs in _gold_pairs(seed_claims, texts, gold["conflicts"]):
+        assert any(frozenset((x.id, y.id)) in flagged for x, y in pairs), g["topic"]
+    for g, pairs in _gold_pairs(seed_claims, texts, gold["non_conflicts"]):
+        assert not any(frozenset((x.id, y.id)) in flagged for x, y in pairs), g["topic"]
+    assert len(flagged) == len(gold["conflicts"])
+
+
+def test_judge_reconcile_returns_a_frame(seed_claims):
+    frame = reconcile(seed_claims)
+    assert list(frame.columns) == ["status", "a", "b", "topic", "reason", "score", "aligned_because"]
+    assert frame["status"].tolist() == sorted(frame["status"].tolist(), key=["conflict", "update", "agree"].index)
