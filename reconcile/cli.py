@@ -1,12 +1,41 @@
 """The command line: options in, library calls out, exit codes back.
 
 Everything here can be done from ``import reconcile``; this module only wires it.
+
+Exit codes: 0 every input read and the output written; 1 with ``--fail-on-conflict``
+when the report holds a conflict; 2 a usage error (bad option, --meta file, model,
+output path); 3 the output was written but some inputs were skipped; 141 standard
+output was closed early (``reconcile report ... | head``).
 """
 from __future__ import annotations
+
+import enum
+import os
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
 from reconcile import __version__
+from reconcile.errors import MetadataError, OutputError, ReconcileError
+from reconcile.sources import DEFAULT_MAX_BYTES
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from reconcile.model import Article, Claim, Skipped
+
+EXIT_OK = 0
+EXIT_CONFLICT = 1
+EXIT_USAGE = 2
+EXIT_SKIPPED = 3
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a reader that left
+HANDFUL = 5
+"""More articles than this get a progress bar (when stderr is a terminal)."""
 
 app = typer.Typer(
     name="reconcile",
@@ -14,6 +43,28 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
 )
+
+
+class ReportFormat(str, enum.Enum):
+    markdown = "markdown"
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
+    html = "html"
+    table = "table"
+
+
+class ClaimsFormat(str, enum.Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
+
+
+class Status(str, enum.Enum):
+    conflict = "conflict"
+    update = "update"
+    agree = "agree"
 
 
 def _version(value: bool) -> None:
@@ -29,6 +80,274 @@ def _root(
     ),
 ) -> None:
     """Find where news reports of one event disagree on the numbers, and why."""
+
+
+# Options both commands share, declared once.
+_PATHS = typer.Argument(
+    ..., metavar="PATH...", show_default=False,
+    help="Articles: .txt/.md files, saved web pages (.html), .jsonl/.csv collections, "
+    "folders (read recursively), glob patterns, or - for standard input.",
+)
+_OUTPUT = typer.Option(
+    None, "--output", "-o", metavar="FILE", dir_okay=False,
+    help="Write to FILE (atomically; never over an input) instead of standard output. "
+    "Its suffix picks the format unless --format is given: .md .csv .json .jsonl .html .txt.",
+)
+_META = typer.Option(
+    None, "--meta", metavar="FILE", exists=False,
+    help="Outlet, publication date and URL per source, from a CSV or JSON file "
+    "(columns source, outlet, published, url) or a cluster's gold.json.",
+)
+_PUBLISHED = typer.Option(
+    None, "--published", metavar="DATE",
+    help="Publication date (YYYY-MM-DD) for every article that has none; "
+    "relative times ('on Monday') are resolved against it.",
+)
+_MODEL = typer.Option(
+    None, "--model", metavar="NAME",
+    help="An installed spaCy pipeline to build on (e.g. en_core_web_sm); default: built-in rules only.",
+)
+_ENCODING = typer.Option(
+    None, "--encoding", metavar="NAME",
+    help="Read every input in this text encoding (e.g. latin-1) instead of detecting it.",
+)
+_QUIET = typer.Option(False, "--quiet", "-q", help="Print nothing on stderr but errors: no progress, no skipped-input notes.")
+_VERBOSE = typer.Option(False, "--verbose", "-v", help="Also say on stderr what was read and how long each step took.")
+
+
+_MAX_BYTES = typer.Option(
+    DEFAULT_MAX_BYTES, "--max-bytes", metavar="N", min=1,
+    help="Skip inputs larger than N bytes.",
+)
+_RAW_CSV = typer.Option(
+    False, "--raw-csv",
+    help="Write CSV cells as they are; by default a cell starting with = + - @ is prefixed "
+    "with ' so spreadsheets do not run it as a formula (plain numbers are left alone).",
+)
+
+
+@app.command(
+    epilog="Example: reconcile claims fixtures/clusters/libya-sirte-airstrikes --format csv -o claims.csv",
+)
+def claims(
+    paths: list[str] = _PATHS,
+    fmt: Optional[ClaimsFormat] = typer.Option(
+        None, "--format", "-f", case_sensitive=False,
+        help="Output format. Default: a table on a terminal, else one JSON object per line (jsonl), "
+        "or the suffix of -o.",
+    ),
+    output: Optional[Path] = _OUTPUT,
+    meta: Optional[Path] = _META,
+    published: Optional[str] = _PUBLISHED,
+    model: Optional[str] = _MODEL,
+    encoding: Optional[str] = _ENCODING,
+    max_bytes: int = _MAX_BYTES,
+    raw_csv: bool = _RAW_CSV,
+    quiet: bool = _QUIET,
+    verbose: bool = _VERBOSE,
+) -> None:
+    """List every numeric claim the articles make: number, value, thing, time, speaker, quote.
+
+    Exit status: 0 every input read; 2 usage error; 3 claims written, but some
+    inputs were skipped (each named on stderr with what to do).
+    """
+    from reconcile import report as rep
+
+    err = _stderr_console()
+    with _errors_to_exit(err):
+        fmt_ = rep.format_for(output, fmt.value if fmt else None, default=_default(rep.Format.table, rep.Format.jsonl, output))
+        if fmt_ not in rep.CLAIM_FORMATS:
+            raise OutputError(f"claims cannot be written as {fmt_.value}; use -o with .csv, .json, .jsonl or .txt")
+        articles, skipped = _read(paths, meta=meta, published=published, encoding=encoding,
+                                  max_bytes=max_bytes, err=err, quiet=quiet, verbose=verbose)
+        found = _extract(articles, model=model, err=err, quiet=quiet, verbose=verbose)
+        inputs = [a.path for a in articles if a.path]
+        with _pipe_guard():
+            if fmt_ is rep.Format.table and output is None:
+                _stdout_console().print(rep.claims_table(found))
+            else:
+                rep.write_claims(found, fmt_, out=output, inputs=inputs, raw_csv=raw_csv)
+        if output is not None and not quiet:
+            _note(err, f"Wrote {output}: {len(found)} claims from {len(articles)} articles.")
+    raise typer.Exit(EXIT_SKIPPED if skipped else EXIT_OK)
+
+
+@app.command(
+    epilog="Example: reconcile report fixtures/clusters/libya-sirte-airstrikes "
+    "--meta fixtures/clusters/libya-sirte-airstrikes/gold.json -o report.html",
+)
+def report(
+    paths: list[str] = _PATHS,
+    fmt: Optional[ReportFormat] = typer.Option(
+        None, "--format", "-f", case_sensitive=False,
+        help="Output format. Default: a table on a terminal, else markdown, or the suffix of -o.",
+    ),
+    output: Optional[Path] = _OUTPUT,
+    only: Optional[list[Status]] = typer.Option(
+        None, "--only", case_sensitive=False,
+        help="Show only findings with this status; repeat for several.",
+    ),
+    threshold: Optional[float] = typer.Option(
+        None, "--threshold", metavar="F", min=0.0, max=1.0,
+        help="Lowest alignment score (0 to 1) for two claims to be compared; default 0.6. "
+        "Lower finds more pairs, and more false ones.",
+    ),
+    meta: Optional[Path] = _META,
+    published: Optional[str] = _PUBLISHED,
+    model: Optional[str] = _MODEL,
+    encoding: Optional[str] = _ENCODING,
+    max_bytes: int = _MAX_BYTES,
+    raw_csv: bool = _RAW_CSV,
+    fail_on_conflict: bool = typer.Option(
+        False, "--fail-on-conflict", help="Exit with status 1 when the report holds a conflict (for CI)."
+    ),
+    quiet: bool = _QUIET,
+    verbose: bool = _VERBOSE,
+) -> None:
+    """Report which numeric claims agree and which conflict across the articles, and why.
+
+    Exit status: 0 every input read; 1 the report holds a conflict (with
+    --fail-on-conflict); 2 usage error; 3 report written, but some inputs were
+    skipped (each named on stderr with what to do).
+    """
+    from reconcile import report as rep
+    from reconcile.model import Report
+
+    err = _stderr_console()
+    statuses = [s.value for s in only] if only else None
+    with _errors_to_exit(err):
+        fmt_ = rep.format_for(output, fmt.value if fmt else None, default=_default(rep.Format.table, rep.Format.markdown, output))
+        if output is not None:
+            rep.check_output(output)  # before the slow part; inputs are checked again on writing
+        articles, skipped = _read(paths, meta=meta, published=published, encoding=encoding,
+                                  max_bytes=max_bytes, err=err, quiet=quiet, verbose=verbose)
+        found = _extract(articles, model=model, err=err, quiet=quiet, verbose=verbose)
+        findings = _judge(found, threshold=threshold, err=err, verbose=verbose)
+        result = Report(articles=articles, claims=found, findings=findings, skipped=skipped)
+        with _pipe_guard():
+            if fmt_ is rep.Format.table and output is None:
+                rep.print_report_table(result, _stdout_console(), only=statuses)
+            else:
+                rep.write_report(result, fmt_, out=output, only=statuses, raw_csv=raw_csv)
+        if output is not None and not quiet:
+            _note(err, f"Wrote {output}: {rep.summary(result)}")
+    if fail_on_conflict and any(f.status == "conflict" for f in findings):
+        raise typer.Exit(EXIT_CONFLICT)
+    raise typer.Exit(EXIT_SKIPPED if skipped else EXIT_OK)
+
+
+# --- the steps -------------------------------------------------------------------------
+
+def _read(
+    paths: Sequence[str], *, meta: Path | None, published: str | None, encoding: str | None,
+    max_bytes: int, err: Console, quiet: bool, verbose: bool,
+) -> tuple[list[Article], list[Skipped]]:
+    from reconcile import sources
+    from reconcile.model import Article
+
+    try:
+        date = sources.parse_date(published) if published is not None else None
+    except MetadataError as e:
+        raise MetadataError(f"--published {e}") from e
+    table = sources.read_metadata(meta) if meta is not None else None
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    for item in sources.iter_articles(paths, encoding=encoding, max_bytes=max_bytes, stdin=sys.stdin):
+        if isinstance(item, Article):
+            articles.append(item)
+            continue
+        skipped.append(item)
+        if not quiet:
+            hint = f"; {item.hint}" if item.hint else ""
+            _note(err, f"skipped {item.name}: {item.problem}{hint}")
+    articles = sources.apply_metadata(articles, table, published=date)
+    if verbose:
+        for a in articles:
+            about = ", ".join(x for x in (a.outlet, a.published.isoformat() if a.published else None) if x)
+            _note(err, f"read {a.source} ({about or 'no metadata'}; {len(a.text):,} characters) from {a.path or 'stdin'}")
+    return articles, skipped
+
+
+def _extract(articles: list[Article], *, model: str | None, err: Console, quiet: bool, verbose: bool) -> list[Claim]:
+    from reconcile import claims as claims_mod
+
+    started = time.perf_counter()
+    show_progress = not quiet and err.is_terminal and len(articles) > HANDFUL
+    feed = _tracked(articles, err) if show_progress else articles
+    found = claims_mod.extract_claims(feed, model=model)
+    if verbose:
+        _note(err, f"found {len(found)} claims in {len(articles)} articles in {time.perf_counter() - started:.1f} s")
+    return list(found)
+
+
+def _tracked(articles: list[Article], err: Console) -> Iterator[Article]:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn("Reading claims"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("claims", total=len(articles))
+        for article in articles:
+            yield article
+            progress.advance(task)
+
+
+def _judge(found: list[Claim], *, threshold: float | None, err: Console, verbose: bool):
+    from reconcile import judge
+
+    started = time.perf_counter()
+    kwargs = {} if threshold is None else {"threshold": threshold}
+    findings = judge.reconcile(found, as_frame=False, **kwargs)
+    if verbose:
+        _note(err, f"judged {len(findings)} aligned pairs in {time.perf_counter() - started:.1f} s")
+    return findings
+
+
+# --- terminal manners ---------------------------------------------------------------------
+
+def _stderr_console() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True)  # honours NO_COLOR, and knows whether stderr is a terminal
+
+
+def _note(err: Console, message: str, *, style: str | None = None) -> None:
+    # One line per message, unwrapped, so logs and grep see whole lines.
+    err.print(message, markup=False, highlight=False, soft_wrap=True, style=style)
+
+
+def _stdout_console() -> Console:
+    from rich.console import Console
+
+    return Console()
+
+
+def _default(on_terminal, otherwise, output: Path | None):
+    return on_terminal if output is None and sys.stdout.isatty() else otherwise
+
+
+@contextmanager
+def _errors_to_exit(err: Console) -> Iterator[None]:
+    """Turn reconcile's own errors into one line on stderr and exit status 2."""
+    try:
+        yield
+    except ReconcileError as error:
+        _note(err, f"Error: {error}", style="bold red")
+        raise typer.Exit(EXIT_USAGE) from error
+
+
+@contextmanager
+def _pipe_guard() -> Iterator[None]:
+    """A reader that leaves early (``| head``) ends the run quietly with status 141."""
+    try:
+        yield
+    except BrokenPipeError as error:
+        # Point stdout at /dev/null so the interpreter's last flush cannot fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass  # not a real file (a test runner's buffer): nothing left to flush
+        raise typer.Exit(EXIT_BROKEN_PIPE) from error
 
 
 def main() -> None:
