@@ -23,7 +23,8 @@ DEFAULT_THRESHOLD = 0.6
 DEFAULT_WINDOW = 60
 # figures more than this far apart in time are different events, not updates
 HISTORY_DAYS = 365
-PLACE_MATCH = 85.0  # rapidfuzz ratio at which two place names are one place ("Marrakech"/"Marrakesh")
+PLACE_MATCH = 85.0
+GENERIC_EVENTS = frozenset({"have", ""})  # rapidfuzz ratio at which two place names are one place ("Marrakech"/"Marrakesh")
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +181,10 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon) -> Alignm
         return None  # neither the thing nor the event ties them together
     elif a.topic in lex.people or b.topic in lex.people:
         return None  # a group of people is only a figure once we know what happened to them
+    if (not a.topic or not b.topic) and (a.event_norm != b.event_norm or a.event_norm in GENERIC_EVENTS):
+        return None  # with the thing unsaid, only a telling event ties them ("six remained missing")
+    if (a.topic in lex.people or b.topic in lex.people) and a.event_norm != b.event_norm:
+        return None  # two workers recovered, eight workers filling potholes: other groups
     # who and where
     ga, gb = a.extra.get("group"), b.extra.get("group")
     if ga and gb and ga != gb:

@@ -221,14 +221,18 @@ class ClaimReader:
         elif "inherit_event" in extra:
             event_text, event_norm = extra["inherit_event"]
         # "killing 820 people" counts deaths: people named by what happened to them
+        if q.kind == "percent" and figure is not None and figure[0].lower_ == "turnout":
+            thing_norm = "turnout"  # a share of voters, not a crowd
+        if rule == "figure-left" and not event_norm:
+            # "the death toll reached 93": the figure says what happened
+            event_norm = next((ev for ev, th in lex.event_things.items() if th == thing_norm), "")
         topic = thing_norm
         event_thing = lex.event_things.get(event_norm)
         if event_thing and (not thing_norm or thing_norm in lex.people or thing_norm == event_thing):
             if thing_norm and thing_norm not in ("person", event_thing):
                 extra["group"] = thing_norm
             topic = event_thing
-        if q.kind == "percent" and figure is not None and figure[0].lower_ == "turnout":
-            topic = thing_norm = "turnout"  # a share of voters, not a crowd
+
         speaker, speaker_tokens = self._speaker(doc, span)
         actors = self._actors(doc, span, thing_tokens, speaker_tokens)
         if not actors and speaker and self._has_pronoun_subject(doc, span):
@@ -631,6 +635,8 @@ class ClaimReader:
         sent = span.sent
         found = [(s + sent.start_char, e + sent.start_char, text) for s, e, text in timex.find_times(sent.text)]
         dateline = self._dateline_end(sent)
+        text = doc.text
+        found = [f for f in found if not text.startswith(("'s", "\u2019s"), f[1])]  # "last year's total"
         found = [f for f in found if (f[1] <= span.start_char or f[0] >= span.end_char) and f[0] >= dateline
                  and self._nearest_number(span, f[0], f[1], reach_end)]
         if not found:

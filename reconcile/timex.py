@@ -30,6 +30,8 @@ _TIME_PATTERNS = [
     # on 31 January (2023), in February 2015, on January 31(, 2023), at the end of September
     rf"(?:(?:{_PREP}\s+)?(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)?(?:{_PREP}\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?",
     rf"(?:(?:{_PREP}\s+)?(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)?(?:{_PREP}\s+)?{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?",
+    # between January and July (2024)
+    rf"between\s+{_MONTH}\s+and\s+{_MONTH}(?:\s+\d{{4}})?",
     # in 2019, since 2001, the first quarter of 2023
     rf"(?:(?:{_PREP}\s+)?(?:the\s+)?(?:first|second|third|fourth|last)\s+(?:quarter|half)\s+of\s+)?(?:{_PREP}\s+)?(?:19|20)\d\d\b",
     # this past spring, last year, next week, earlier this month
@@ -91,6 +93,13 @@ def resolve(text: str, published: dt.date | None) -> tuple[dt.date, dt.date] | N
     day = int(day_m.group(1)) if day_m and (not year_m or day_m.group(1) != year_m.group(1)) else None
     weekday = next((WEEKDAYS.index(w) for w in words if w in WEEKDAYS), None)
 
+    months = [_MONTH_ABBR[w.rstrip(".")[:3]] for w in words if w.rstrip(".") in MONTHS]
+    if words and words[0] == "between" and len(months) == 2:
+        y = year or (published.year if published else None)
+        if y is None:
+            return None
+        first, last = sorted(months)
+        return dt.date(y, first, 1), dt.date(y, last, calendar.monthrange(y, last)[1])
     if month is not None:
         y = year or (published.year if published else None)
         if y is None:
