@@ -68,17 +68,19 @@ def judge(al: Alignment) -> Finding | None:
     topic = _topic(a, b)
     why_times = f"times differ: {a.time_text} / {b.time_text}" if times_differ else ""
     blocked = _never_conflicts(a, b)
+    if blocked:
+        return None  # not the same quantity after all: neither agreement nor conflict
     if meet:
         moved = times_differ and a.quantity.value is not None and b.quantity.value is not None \
-            and a.quantity.value != b.quantity.value and not blocked and not al.ambiguous
+            and a.quantity.value != b.quantity.value and not al.ambiguous
         if moved:
             reason = f"{_show(a)} then {_show(b)}: the figure moved; {why_times}"
             return Finding("update", a.id, b.id, topic, reason, al.score, al.because)
         reason = f"{_show(a)} and {_show(b)} {_agree_words(a.quantity, b.quantity)}"
         return Finding("agree", a.id, b.id, topic, reason, al.score, al.because)
     relation = _relation(a, ia, b, ib)
-    if blocked or al.ambiguous:
-        return None  # not the same quantity after all: neither agreement nor conflict
+    if al.ambiguous:
+        return None  # may be about different things: not a conflict we can stand behind
     if times_differ:
         return Finding("update", a.id, b.id, topic, f"{relation}; {why_times}", al.score, al.because)
     return Finding("conflict", a.id, b.id, topic, relation, al.score, al.because)
