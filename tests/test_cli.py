@@ -281,7 +281,6 @@ def test_cli_report_end_to_end_on_fixture_inputs():
     result = _run("report", INPUTS, "-f", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    texts = {}
     from reconcile.sources import read_articles
 
     texts = {a.source: a.text for a in read_articles([str(INPUTS)])[0]}

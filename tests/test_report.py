@@ -8,7 +8,6 @@ import io
 import json
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -135,6 +134,16 @@ def test_report_csv_exact_neutralises_formulas_but_not_numbers():
     assert render_report(_sample(), Format.csv) == EXPECTED_CSV.replace("\n", "\r\n")
     raw = render_report(_sample(), Format.csv, raw_csv=True)
     assert "\n".join(raw.splitlines()[3:]).count(",-3 equals -3,") == 1
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("a | b", "a \\| b"), ("one\ntwo\r\nthree", "one<br>two<br>three"), ("C:\\x|", "C:\\\\x\\|"),
+     ("para\u2029graph", "para<br>graph"), (0.8333, "0.83"), (None, ""), ("  padded  ", "padded")],
+    ids=["pipe", "newlines", "backslash-pipe", "unicode-break", "float", "none", "strip"],
+)
+def test_report_md_cell(value, expected):
+    assert md_cell(value) == expected
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
-import os
 from pathlib import Path
 
 import pytest
@@ -205,13 +203,20 @@ def test_sources_oversized_stdin_is_skipped():
     assert articles == [] and skip.name == "<stdin>"
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads everything")
-def test_sources_unreadable_file_is_skipped(tmp_path):
+def test_sources_unreadable_file_is_skipped(tmp_path, monkeypatch):
     path = tmp_path / "locked.txt"
     path.write_text("45 people")
-    path.chmod(0)
+    real_open = Path.open
+
+    def no_permission(self, *args, **kwargs):
+        if self == path:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", no_permission)  # chmod 0 does not stop root
     articles, (skip,) = _read(path)
-    assert skip.problem.startswith("cannot be read")
+    assert articles == []
+    assert (skip.problem, skip.hint) == ("cannot be read: Permission denied", "check the file's permissions")
 
 
 def test_sources_duplicate_source_names_keep_the_first(tmp_path):
