@@ -467,7 +467,8 @@ def report_table(report: Report, *, only: str | Iterable[str] | None = None) -> 
 def _side_text(claim: Claim) -> Any:
     from rich.text import Text
 
-    text = Text(claim.source, style="bold")
+    text = Text()
+    text.append(claim.source, style="bold")
     for extra in (claim.speaker, time_cell(claim)):
         if extra:
             text.append(f" · {extra}")
