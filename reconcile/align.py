@@ -96,6 +96,8 @@ def _mark_ambiguous(al: Alignment, scopes) -> Alignment:
     actors_b, places_b = scopes.get((measure_key(al.b), al.b.topic), (set(), set()))
     actors, places = actors_a | actors_b, places_a | places_b
     for c in (al.a, al.b):
+        if c.extra.get("elliptical"):
+            return replace(al, ambiguous=f"'{c.quote}' leaves its thing to be guessed from another figure")
         if not c.actors and len(actors) >= 2:
             return replace(al, ambiguous=f"'{c.quote}' names none of {len(actors)} actors the others name")
         if (not c.place or c.place == "*") and len(places) >= 2 and not (c.place == "*"):

@@ -43,6 +43,7 @@ _PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "st
 _CALENDAR = set(timex.WEEKDAYS) | set(timex.MONTHS) | {"jan", "feb", "mar", "apr", "jun", "jul", "aug",
                                                       "sep", "sept", "oct", "nov", "dec"}
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,}(?:,[^\n]{0,60}?)?\s[-\u2013\u2014]\s")
+_IRREGULAR_PLURALS = {"men", "women", "children", "people", "feet", "teeth", "mice", "geese", "police"}
 _GENERIC_MODIFIERS = {"more", "other", "additional", "total", "overall", "estimated", "reported", "confirmed",
                       "registered", "local", "some", "new", "further", "extra", "people", "official", "known"}
 _CONTESTS = {"battle", "fight", "war", "struggle", "offensive", "assault", "race", "siege"}
@@ -125,8 +126,8 @@ class ClaimReader:
                 if merged is not None:
                     drafts[-1] = merged
                 continue
-            if q.kind not in COUNTABLE_KINDS:
-                continue
+            if q.kind not in COUNTABLE_KINDS or "score" in q.rule.split("+"):
+                continue  # "won 3-2" is a result, not a count
             draft = self._read(doc, span, q, drafts, last_place_by_sent)
             prev_start = draft.extra.get("inherited_from")
             if prev_start is not None:
@@ -179,8 +180,8 @@ class ClaimReader:
         if thing_tokens and head is not None:
             thing_text = doc[thing_tokens[0].i: thing_tokens[-1].i + 1].text
             words = [t for t in thing_tokens if not t.text == "-"]
-            head_lemma = self._lemma(head)
-            thing_norm = lex.thing_class(" ".join(self._lemma(t) for t in words), head_lemma)
+            head_lemma = self._noun_lemma(head)
+            thing_norm = lex.thing_class(" ".join(self._noun_lemma(t) for t in words), head_lemma)
         elif figure is not None:
             fig_tok, fig_text, fig_norm = figure
             thing_text, thing_norm = fig_text, fig_norm
@@ -203,6 +204,8 @@ class ClaimReader:
                 inherited = True
                 rule = "thing-inherited"
                 extra["inherited_from"] = prev.start
+                if prev.sentence_start == sent.start_char:
+                    extra["elliptical"] = True  # "Reform UK won four seats, the Greens four"
                 if not event_tok:
                     extra["inherit_event"] = (prev.event, prev.event_norm)
                 extra["inherit_place"] = prev.place
@@ -359,6 +362,13 @@ class ClaimReader:
     def _lemma(self, t: Token) -> str:
         return (t.lemma_ or t.text).lower()
 
+    def _noun_lemma(self, t: Token) -> str:
+        """The lemma of a word read as a noun: "crew" stays "crew" (not the verb "crow")."""
+        low = t.lower_
+        if low in self.lex.nouns and not low.endswith("s") and low not in _IRREGULAR_PLURALS:
+            return low
+        return self._lemma(t)
+
     def _event_class(self, t: Token) -> str:
         lemma = self._lemma(t)
         if lemma == "take" and t.i + 3 < len(t.doc) and t.doc[t.i + 1].lower_ == "to" \
@@ -399,7 +409,7 @@ class ClaimReader:
                     if words:
                         head = words[-1]
                         return t, doc[j: words[-1].i + 1].text, self.lex.thing_class(
-                            " ".join(self._lemma(w) for w in words), self._lemma(head))
+                            " ".join(self._noun_lemma(w) for w in words), self._noun_lemma(head))
                 if key in ("figure", "number", "total", "tally", "count", "estimate"):
                     return None  # "put the figure at 30,000": the figure of the sentence before
                 continue
@@ -690,7 +700,7 @@ class ClaimReader:
         if prev.sentence_start != span.sent.start_char or prev.quantity.value != q.value - 1:
             return None
         tokens, head, _, _ = self._thing_right(doc, span, q)
-        if head is None or self.lex.thing_class(self._lemma(head), self._lemma(head)) != prev.thing_norm:
+        if head is None or self.lex.thing_class(self._noun_lemma(head), self._noun_lemma(head)) != prev.thing_norm:
             return None
         left = doc[span.start - 1] if span.start > 0 else None
         start = left.idx if left is not None and left.lower_ in ("a", "the") else span.start_char

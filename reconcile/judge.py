@@ -118,10 +118,10 @@ def _meet(a: Interval, b: Interval) -> bool:
     blo, bhi, blo_inc, bhi_inc = b
     lo, lo_inc = (alo, alo_inc) if alo > blo else (blo, blo_inc) if blo > alo else (alo, alo_inc and blo_inc)
     hi, hi_inc = (ahi, ahi_inc) if ahi < bhi else (bhi, bhi_inc) if bhi < ahi else (ahi, ahi_inc and bhi_inc)
+    # intervals that touch meet: "more than 2,000" and "2,000" are not a contradiction
+    # a reader would stand behind, whatever the inclusivity of the words
     tol = 1e-9 * max(1.0, abs(lo) if math.isfinite(lo) else 1.0)
-    if lo < hi - tol:
-        return True
-    return abs(lo - hi) <= tol and lo_inc and hi_inc
+    return lo <= hi + tol
 
 
 def _times_differ(a: Claim, b: Claim) -> bool:

@@ -35,11 +35,12 @@ def _claim(cid, q, *, time_text="", quote=None, **kw):
         (_q(None, 187000, high_inclusive=False, approximate=True, tolerance=0.1), _q(186779), True),
         (_q(None, 187000, high_inclusive=False, approximate=True, tolerance=0.1), _q(190234), False),
         (_q(14000, None, low_inclusive=False), _q(15600, None, low_inclusive=False), True),
-        (_q(300, None, low_inclusive=False), _q(300), False),
+        (_q(300, None, low_inclusive=False), _q(300), True),
+        (_q(300, None, low_inclusive=False), _q(299), False),
         (_q(15, None), _q(15), True),
     ],
     ids=["approx-above-range", "some-inside-bound", "about-1000-vs-roughly-1300", "nearly-below",
-         "nearly-exceeded", "two-lower-bounds", "exclusive-bound", "inclusive-bound"],
+         "nearly-exceeded", "two-lower-bounds", "touching-bound", "below-bound", "inclusive-bound"],
 )
 def test_judge_intervals_meet(a, b, meet):
     assert _meet(interval(a), interval(b)) is meet
