@@ -290,37 +290,40 @@ class _Grammar:
                         + list(self.fractions) + list(self.scales)
                         + [w + "s" for w in self.scales if not w.endswith("s")])
         self.number_words = frozenset(number_words)
-        words_alt = _alt(number_words)
         vague_alt = _alt(list(self.vague))
         # Anchors: where a mention can start. Cheap to scan for; the reader decides.
+        # Two scans over the text, each a pattern the regex engine can skip through
+        # quickly: single digit/fraction characters, and whole number words (matched
+        # in the lowercased text). A vague word that needs "a"/"an" before it ("a few",
+        # "a number of") anchors only with that article.
         heads = set(number_words) | {p.split()[0] for p in self.vague if p.split()[0] not in ("a", "an")}
-        after_a = set(number_words) | {p.split()[1] for p in self.vague if p.split()[0] in ("a", "an") and " " in p}
-        word_trie = _trie(_cased(heads))
-        a_trie = _trie(_cased(after_a))
-        # Anchors: where a mention can start. A word anchor includes the non-word
-        # character before it, which lets the regex engine skip through words fast.
-        self.anchor = re.compile(
-            r"(?P<d>\d)|(?P<s>[-−.](?=\d)|[-−]\s(?=\d)|[" + "".join(_UNICODE_FRACTIONS) + r"])"
-            r"|(?:^|[^\w])(?P<w>(?:" + word_trie + r")\b|(?:[Aa]n?|AN?)\s+(?=(?:" + a_trie
-            + r")\b)|(?i:minus|negative)\s+(?=\d|(?:" + word_trie + r")\b))")
+        after_a = {p.split()[1] for p in self.vague if p.split()[0] in ("a", "an") and " " in p}
+        self.a_only = frozenset(after_a - heads)
+        self.a_words = frozenset(set(number_words) | after_a)
+        self.digit_scan = re.compile(r"[\d" + "".join(_UNICODE_FRACTIONS) + r"]")
+        self.word_scan = re.compile(r"\b(?:" + _trie(sorted(heads | after_a | {"minus", "negative"})) + r")\b")
+        self.word_scan_ci = re.compile(self.word_scan.pattern, re.I)
         self.pronoun_one = frozenset(w.lower() for w in ctx.get("one_is_a_pronoun_after", ()))
         self.vague_re = re.compile(r"(?i:" + vague_alt + r")")
-        # A token of a run of number words and digits.
-        self.run_tok = re.compile(
-            r"(\s*-\s*|\s+)?(?:(?i:(" + words_alt + r"|\ban\b|\ba\b|\band\b|\bpoint\b|\bof\b|\bminus\b|\bnegative\b))"
-            r"|(" + _DIGITS + r"))")
+        # The words a run of number words and digits is made of.
+        self.run_words = frozenset(number_words) | {"a", "an", "and", "point", "of", "minus", "negative"}
         self.digits = re.compile(_DIGITS)
         self.scale_after = re.compile(r"\s*-?\s*(?i:(" + _alt([w for w in self.scales if self.scales[w] >= 100]
                                      + [w + "s" for w in self.scales if self.scales[w] >= 100 and not w.endswith("s")])
                                      + r"))")
         abbrev_cs = [a for a in self.abbrev if len(a) == 1 or a.isupper()]
         abbrev_ci = [a for a in self.abbrev if a not in abbrev_cs]
+        self.abbrev_first = frozenset(a[0] for a in self.abbrev) | frozenset(a[0].upper() for a in self.abbrev)
         self.abbrev_re = re.compile(r"( ?)(" + "|".join(re.escape(a) for a in sorted(abbrev_cs, key=len, reverse=True))
                                     + (r"|(?i:" + "|".join(re.escape(a) for a in sorted(abbrev_ci, key=len, reverse=True)) + ")" if abbrev_ci else "")
                                     + r")(?![\w$€£])")
         ua_ci = [p for p in self.units_after if p not in cs_after]
         ub_ci = [p for p in self.units_before if p not in cs_before]
         codes = "|".join(sorted(self.money_codes))
+        # The first letters (or first symbol) of every unit written after a number: a
+        # cheap test before the unit regex, which most numbers ("5,000 fighters") fail.
+        self.unit_keys = frozenset([_unit_key(p.lower(), 0) for p in self.units_after]
+                                   + ["m" + c.lower() for c in self.money_codes])
         self.unit_after = re.compile(
             r"(\s*-\s*|\s*[(\[{<]\s*|\s*)(?:(?P<m>M)(?P<code>" + codes + r")\b|(?P<u>"
             + _alt(cs_after, lead=False) + "|(?i:" + _alt(ua_ci, lead=False)
@@ -395,19 +398,60 @@ class _Written:
 
 def _phrase_before(window: str, phrases: frozenset[str], maxk: int) -> tuple[str, int] | None:
     """The longest phrase of ``phrases`` that ends ``window``, and where it starts there."""
-    toks = [(m.start(), m.group()) for m in _TOKEN.finditer(window, max(0, len(window) - 60))][-maxk:]
+    cut = max(0, len(window) - 60)
+    toks = window[cut:].split()
+    if cut and toks and not window[cut - 1].isspace():
+        toks = toks[1:]  # a word cut in two by the window is not a word
+    toks = toks[-maxk:]
+    low = [t.lower() for t in toks]
     for k in range(len(toks), 0, -1):
-        first_at, first = toks[-k]
-        stripped = first.lstrip("([{\"'“‘")
-        at = first_at + len(first) - len(stripped)
-        phrase = " ".join([stripped.lower()] + [t.lower() for _, t in toks[len(toks) - k + 1:]])
+        first = low[-k].lstrip("([{\"'“‘")
+        phrase = " ".join([first] + low[len(low) - k + 1:])
         if phrase in phrases:
-            return phrase, at
+            # where the k-th last token starts, found from the end of the window
+            at = len(window)
+            for tok in reversed(toks[-k:]):
+                at = window.rfind(tok, 0, at)
+            return phrase, at + len(toks[-k]) - len(toks[-k].lstrip("([{\"'“‘"))
     return None
 
 
 _TOKEN = re.compile(r"\S+")
-_ORD_HINT = re.compile(r"\d(?:st|nd|rd|th)", re.I)
+# After "300 or more" etc.: words that show the postfix belongs to what follows.
+_POSTFIX_STOP = re.compile(r"\s*(?:than|or|to|equal)\b|\s*[-−]?\d", re.I)
+
+
+_RUN_STEP = re.compile(r"(\s*-\s*|\s+)?(?:([^\W\d_]+)|(\d|\.\d))")
+
+
+def _skip_unit_sep(text: str, i: int) -> int:
+    """Where a unit after a number can begin: past spaces, one hyphen or one bracket."""
+    n = len(text)
+    while i < n and text[i].isspace():
+        i += 1
+    if i < n and text[i] in "-([{<":
+        i += 1
+        while i < n and text[i].isspace():
+            i += 1
+    return i
+
+
+def _unit_key(text: str, i: int) -> str:
+    """The letters starting at i (a symbol stands alone): what a unit is looked up by."""
+    n = len(text)
+    if i >= n:
+        return ""
+    if not text[i].isalpha():
+        return text[i]
+    e = i + 1
+    while e < n and text[e].isalpha():
+        e += 1
+    return text[i:e]
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+_ORD_FIRST = frozenset("sSnNrRtT")
 
 
 def _last_token(window: str) -> str:
@@ -500,11 +544,21 @@ class _Tok:
 _CLASS_OF_ORDINAL = {1: "U", 2: "U", 3: "U", 4: "U", 5: "U", 6: "U", 7: "U", 8: "U", 9: "U"}
 
 
+_EXPONENT = re.compile(r"(?:[eE]([+-]?\d+)|\^([-+]*)(\d+)|\s*[x×]\s*10\^([-+]?\d+))$")
+_PLAIN_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
+_INDIAN_GROUPS = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?")
+_DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?:\.\d{3}){2,}")
+_COMMA_DECIMAL = re.compile(r"\d+,\d{1,2}")
+
+
 def _digits_value(raw: str) -> list[tuple[float, int, int]] | None:
     """Value of a digit string; several when it is a list ("22,24") or an address."""
+    if raw.isdecimal():  # the common case, "2019", "15"
+        v = float(raw)
+        return [(v, 0, len(raw))] if math.isfinite(v) else None
     s = raw.replace("\u00a0", " ").replace("\u202f", " ")
     expo = 0.0
-    m = re.search(r"(?:[eE]([+-]?\d+)|\^([-+]*)(\d+)|\s*[x×]\s*10\^([-+]?\d+))$", s)
+    m = _EXPONENT.search(s) if ("e" in s or "E" in s or "^" in s) else None
     power = None
     if m:
         if m.group(1) is not None:
@@ -515,13 +569,13 @@ def _digits_value(raw: str) -> list[tuple[float, int, int]] | None:
             expo = float(m.group(4))
         s = s[:m.start()]
     body = s.replace(" ", "")
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", body) or re.fullmatch(r"\d+(?:\.\d+)?", body) or re.fullmatch(r"\.\d+", body):
+    if _PLAIN_NUMBER.fullmatch(body):
         v = float(body.replace(",", ""))
-    elif re.fullmatch(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?", body):
+    elif _INDIAN_GROUPS.fullmatch(body):
         v = float(body.replace(",", ""))
-    elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d+", body) or re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", body):
+    elif _DOT_GROUPS.fullmatch(body):
         v = float(body.replace(".", "").replace(",", "."))
-    elif re.fullmatch(r"\d+,\d{1,2}", body):
+    elif _COMMA_DECIMAL.fullmatch(body):
         v = float(body.replace(",", "."))
     else:
         return None
@@ -558,33 +612,44 @@ class _Reader:
         g, text = self.g, self.text
         toks: list[_Tok] = []
         while len(toks) < limit:
-            m = g.run_tok.match(text, pos)
+            # a separator (spaces, or one hyphen with spaces around it), then a word or digits
+            m = _RUN_STEP.match(text, pos)
             if not m:
                 break
             sep = m.group(1) or ""
-            if toks and not sep and m.group(3) is not None:
+            if toks:
+                if not sep or "\n" in sep:
+                    break
+            elif sep:
                 break
-            if not toks and sep:
-                break
-            if "\n" in sep and sep.count("\n") > 0 and toks:
-                break
-            if m.group(2) is not None:
-                w = m.group(2).lower()
-                t = self._classify(w, m.start(2), m.end(2), sep)
+            word = m.group(2)
+            if word is not None:
+                e = m.end(2)
+                if e < len(text) and (text[e].isdigit() or text[e] == "_"):
+                    break
+                w = word.lower()
+                if w not in g.run_words:
+                    break
+                t = self._classify(w, m.start(2), e, sep)
                 if t is None:
                     break
+                pos = e
             else:
-                raw = m.group(3)
                 if toks and toks[-1].cls == "D":
                     break
+                i = m.start(3)
+                dm = g.digits.match(text, i)
+                if not dm:
+                    break
+                raw = dm.group()
                 vals = _digits_value(raw)
                 if vals is None or len(vals) != 1:
                     if not toks:
-                        toks.append(_Tok("DX", 0.0, m.start(3), m.end(3), raw, sep))
+                        toks.append(_Tok("DX", 0.0, i, dm.end(), raw, sep))
                     break
-                t = _Tok("D", vals[0][0], m.start(3), m.end(3), raw, sep)
+                t = _Tok("D", vals[0][0], i, dm.end(), raw, sep)
+                pos = dm.end()
             toks.append(t)
-            pos = m.end()
         return toks
 
     def _classify(self, w: str, s: int, e: int, sep: str) -> _Tok | None:
@@ -893,46 +958,68 @@ class _Reader:
         out: list[_M] = []
         pos = 0
         n = len(text)
-        while pos < n:
-            m = g.anchor.search(text, pos - 1 if pos > 0 and not text[pos - 1].isalnum() else pos)
-            if not m:
+        low = text.lower()
+        if len(low) == len(text):
+            word_scan, wtext = g.word_scan, low
+        else:  # a character whose lowercase is longer ("İ") would shift offsets
+            word_scan, wtext = g.word_scan_ci, text
+        dm = g.digit_scan.search(text)
+        wm = word_scan.search(wtext)
+        while pos < n and (dm is not None or wm is not None):
+            if dm is not None and dm.start() < pos:
+                dm = g.digit_scan.search(text, pos)
+            if wm is not None and wm.start() < pos:
+                wm = word_scan.search(wtext, pos)
+            if dm is None and wm is None:
                 break
-            if m.group("w") is not None:
-                s = m.start("w")
-            else:
-                s = m.start()
-                if s < pos:
-                    m = g.anchor.search(text, pos)
-                    if not m:
-                        break
-                    s = m.start("w") if m.group("w") is not None else m.start()
-            ch = text[s]
-            if ch in "-−." and s > 0 and (text[s - 1].isalnum() or text[s - 1] in ".,-−"):
-                pos = s + 1
-                continue
-            if ch in "-−" and text[s + 1] == " " and text[:s].strip():
-                pos = s + 1
-                continue
-            if m.group("d") is not None or ch == "-" or ch == "+":
-                sp = self._special_at(s)
-                if sp is not None:
-                    if sp.kind != "none":
-                        out.append(sp)
-                    pos = max(sp.end, s + 1)
+            if wm is None or (dm is not None and dm.start() < wm.start()):
+                ds = dm.start()
+                s, fail_end, is_digit = ds, ds + 1, text[ds].isdigit()
+                if is_digit and ds - 1 >= pos and text[ds - 1] in "-−.":
+                    if not (ds - 1 > 0 and (text[ds - 2].isalnum() or text[ds - 2] in ".,-−")):
+                        s = ds - 1
+                elif is_digit and ds - 2 >= pos and text[ds - 1].isspace() and text[ds - 2] in "-−":
+                    if not (ds - 2 > 0 and (text[ds - 3].isalnum() or text[ds - 3] in ".,-−")) and not (
+                            text[ds - 1] == " " and text[:ds - 2].strip()):
+                        s = ds - 2
+                if (s == ds and is_digit) or text[s] == "-":
+                    sp = self._special_at(s)
+                    if sp is not None:
+                        if sp.kind != "none":
+                            out.append(sp)
+                        pos = max(sp.end, s + 1)
+                        continue
+                # inside a word ("COVID19", "x2")? skip to the end of it
+                if s > 0 and (text[s - 1].isalpha() or text[s - 1] == "_") and text[s].isdigit() and not (
+                        text[max(0, s - 3):s].upper() in g.money_codes and not text[max(0, s - 4):s - 3].isalpha()):
+                    e = s
+                    while e < n and (text[e].isalnum()):
+                        e += 1
+                    pos = e
                     continue
-            # inside a word ("COVID19", "x2")? skip to the end of it
-            if s > 0 and (text[s - 1].isalpha() or text[s - 1] == "_") and text[s].isdigit() and not (
-                    text[max(0, s - 3):s].upper() in g.money_codes and not text[max(0, s - 4):s - 3].isalpha()):
-                e = s
-                while e < n and (text[e].isalnum()):
-                    e += 1
-                pos = e
-                continue
+            else:
+                ws, we = wm.start(), wm.end()
+                s, fail_end = ws, we
+                w = wtext[ws:we] if wtext is low else wtext[ws:we].lower()
+                t = ws
+                while t > pos and text[t - 1].isspace():
+                    t -= 1
+                art = -1
+                if t < ws and w in g.a_words:
+                    if t - 1 >= pos and text[t - 1] in "aA" and not (t - 2 >= 0 and _is_word_char(text[t - 2])):
+                        art = t - 1
+                    elif t - 2 >= pos and text[t - 2:t] in ("an", "An", "AN") and not (
+                            t - 3 >= 0 and _is_word_char(text[t - 3])):
+                        art = t - 2
+                if art >= 0:
+                    s, fail_end = art, ws
+                elif w in g.a_only:
+                    pos = we
+                    continue
             self.floor = out[-1].end if out else 0
-            mention = self._signed(s) if text[s] in "-−" else self.read_at(s, m)
+            mention = self._signed(s) if text[s] in "-−" else self.read_at(s)
             if mention is None:
-                pos = m.end() if m.end() > s else s + 1
-                # skip the rest of a word so a match cannot start mid-word
+                pos = fail_end
                 continue
             if isinstance(mention, list):
                 out.extend(mention)
@@ -970,7 +1057,12 @@ class _Reader:
                 tm = g.model_tail.match(text, s)
                 if tm:
                     return _M(ls, tm.end(), None, None, kind="model", rule="model.shape")
-        dm = g.at_digit.match(text, s)
+        e = s
+        while e < len(text) and text[e].isdigit():
+            e += 1
+        after = text[e:e + 1]
+        dm = g.at_digit.match(text, s) if after in ("-", ":", "/") or (
+            e - s <= 2 and after and (after.isspace() or after.isalpha())) else None
         if dm and not (s > 0 and text[s - 1].isdigit()):
             kind = dm.lastgroup or "date"
             return _M(s, dm.end(), None, None, kind=kind, rule=f"{kind}.shape")
@@ -998,17 +1090,16 @@ class _Reader:
         j = s + 1
         while j < len(text) and text[j] == " ":
             j += 1
-        am = self.g.anchor.match(text, j)
-        if am is None or not (text[j].isdigit() or text[j] == "."):
+        if j >= len(text) or not (text[j].isdigit() or text[j] == "."):
             return None
-        inner = self.read_at(j, am)
+        inner = self.read_at(j)
         if not isinstance(inner, _M) or inner.low is None or inner.kind in ("year", "ordinal") or inner.start != j:
             return inner
         inner.low, inner.high = -inner.high if inner.high is not None else None, -inner.low
         inner.start = s
         return inner
 
-    def read_at(self, s: int, anchor: re.Match[str]) -> _M | list[_M] | None:
+    def read_at(self, s: int) -> _M | list[_M] | None:
         g, text = self.g, self.text
         ch = text[s]
         # vague quantities come first: "a few hundred", "dozens of", "tens of thousands"
@@ -1020,7 +1111,10 @@ class _Reader:
             mm = _M(s, s + 1, _UNICODE_FRACTIONS[ch], _UNICODE_FRACTIONS[ch], rule="number.fraction")
             return self._extend(mm)
         if ch.isdigit():
-            dm = g.digit_ordinal.match(text, s) if _ORD_HINT.search(text, s, s + 12) else None
+            e = s + 1
+            while e < len(text) and text[e].isdigit():
+                e += 1
+            dm = g.digit_ordinal.match(text, s) if text[e:e + 1] in _ORD_FIRST else None
             if dm and not text[dm.end():dm.end() + 1].isalnum():
                 return _M(s, dm.end(), float(re.match(r"\d+", dm.group()).group()),
                           float(re.match(r"\d+", dm.group()).group()), kind="ordinal", rule="ordinal.digits")
@@ -1102,7 +1196,8 @@ class _Reader:
         e = mm.end
         # glued or spaced magnitude abbreviation: "2bn", "10k", "$1.45m", "10 bln"
         if not mm.words and mm.low is not None:
-            am = g.abbrev_re.match(text, e)
+            nxt = text[e + 1:e + 2] if text[e:e + 1] == " " else text[e:e + 1]
+            am = g.abbrev_re.match(text, e) if nxt and nxt in g.abbrev_first else None
             if am and not (am.group(1) and len(am.group(2)) == 1 and am.group(2) not in "kKM"):
                 a = am.group(2)
                 mult = g.abbrev.get(a, g.abbrev.get(a.lower(), 1.0))
@@ -1114,10 +1209,6 @@ class _Reader:
                     mm.magnitude = mult
                     mm.end = e = am.end()
                     mm.plain_int = False
-            elif mm.magnitude == 1.0:
-                sm = g.scale_after.match(text, e)
-                if sm is not None and mm.rule.startswith("number.fraction"):
-                    pass
         # unit or currency before: "$5", "US$ 1MM", "USD 200", "£ 8.10 million"
         lo_lim = max(self.floor, mm.start - 12)
         pre = text[lo_lim:mm.start]
@@ -1137,7 +1228,7 @@ class _Reader:
                 mm.start = lo_lim + bm.start()
         # unit after
         unit: _Unit | None = None
-        um = g.unit_after.match(text, e)
+        um = g.unit_after.match(text, e) if _unit_key(text, _skip_unit_sep(text, e)).lower() in g.unit_keys else None
         if um:
             if um.group("m"):
                 unit = g.money_codes.get(um.group("code"))
@@ -1342,9 +1433,7 @@ class _Reader:
             return
         phrase = _norm(pm.group("p"))
         rest = text[pm.end():pm.end() + 12]
-        if phrase not in ("+",) and (re.match(r"\s*(?:than|or|to|equal)\b|\s*[-−]?\d", rest, re.I)
-                                     or g.anchor.match(text, pm.end() + len(rest) - len(rest.lstrip()))
-                                     and rest[:1].isspace() and g.number_words.intersection(rest.lower().split()[:1])):
+        if phrase not in ("+",) and _POSTFIX_STOP.match(rest):
             return
         if phrase == "+" and rest[:1].isdigit():
             return
