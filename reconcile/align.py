@@ -185,7 +185,8 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon) -> Alignm
         return None  # a group of people is only a figure once we know what happened to them
     if (not a.topic or not b.topic) and (a.event_norm != b.event_norm or a.event_norm in GENERIC_EVENTS):
         return None  # with the thing unsaid, only a telling event ties them ("six remained missing")
-    if (a.topic in lex.people or b.topic in lex.people) and a.event_norm != b.event_norm:
+    event_topic = a.topic and a.topic == b.topic and a.topic in lex.event_things.values()
+    if not event_topic and (a.topic in lex.people or b.topic in lex.people) and a.event_norm != b.event_norm:
         return None  # two workers recovered, eight workers filling potholes: other groups
     # who and where
     ga, gb = a.extra.get("group"), b.extra.get("group")

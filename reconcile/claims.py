@@ -133,7 +133,9 @@ class ClaimReader:
             if prev_start is not None:
                 # coordinated figures share their setting: "300 killed and 1,500 wounded in Sirte"
                 prev = next((d for d in drafts if d.start == prev_start), None)
-                if prev is not None and prev.sentence_start == draft.sentence_start:
+                between = doc.text[prev.end: draft.start].lower() if prev is not None else ""
+                if prev is not None and prev.sentence_start == draft.sentence_start \
+                        and re.search(r"\band\b", between) and not re.search(r"\b(?:from|than|compared|after|before)\b", between):
                     prev.place = prev.place or draft.place
                     prev.time_text = prev.time_text or draft.time_text
             if draft.place == CAPITAL:
@@ -232,9 +234,10 @@ class ClaimReader:
         topic = thing_norm
         event_thing = lex.event_things.get(event_norm)
         if event_thing and (not thing_norm or thing_norm in lex.people or thing_norm == event_thing):
-            if thing_norm and thing_norm not in ("person", event_thing):
+            if thing_norm and thing_norm not in ("person", event_thing) and not inherited:
                 extra["group"] = thing_norm
             topic = event_thing
+            extra.pop("elliptical", None)  # its own event says what it counts ("six remained missing")
 
         speaker, speaker_tokens = self._speaker(doc, span)
         actors = self._actors(doc, span, thing_tokens, speaker_tokens)
