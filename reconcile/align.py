@@ -70,9 +70,10 @@ def align(claims: Sequence[Claim], *, threshold: float = DEFAULT_THRESHOLD, wind
     """
     lex = lexicon or load_lexicon()
     scopes = _scopes(claims)
+    names = _names(claims)
     out: list[Alignment] = []
     for block in _blocks(claims):
-        for al in _align_block(block, threshold=threshold, window=window, lex=lex):
+        for al in _align_block(block, threshold=threshold, window=window, lex=lex, names=names):
             out.append(_mark_ambiguous(al, scopes))
     out.sort(key=lambda al: (al.a.source, al.a.start, al.b.source, al.b.start))
     return out
@@ -113,34 +114,37 @@ def _blocks(claims: Sequence[Claim]) -> Iterator[list[Claim]]:
         yield groups[key]
 
 
-def _align_block(block: list[Claim], *, threshold: float, window: int, lex: Lexicon) -> Iterator[Alignment]:
+def _align_block(block: list[Claim], *, threshold: float, window: int, lex: Lexicon,
+                 names: dict[str, str]) -> Iterator[Alignment]:
     if len(block) > window:
         # sorted neighbourhood: claims about the same thing sort together
         block = sorted(block, key=lambda c: (c.topic, c.event_norm, c.place, c.source, c.start))
-    names = [c.topic for c in block]
+    topics = [c.topic for c in block]
     n = len(block)
     for lo in range(0, n, max(1, window // 2)) if n > window else [0]:
         part = range(lo, min(n, lo + window)) if n > window else range(n)
         idx = list(part)
         if len(idx) < 2:
             continue
-        sims = process.cdist([names[i] for i in idx], [names[i] for i in idx], scorer=fuzz.ratio,
+        sims = process.cdist([topics[i] for i in idx], [topics[i] for i in idx], scorer=fuzz.ratio,
                              processor=None, workers=1)
         for x, i in enumerate(idx):
             for y in range(x + 1, len(idx)):
                 j = idx[y]
                 if n > window and lo > 0 and y < window // 2 and x < window // 2:
                     continue  # this pair was compared in the previous window
-                al = pair(block[i], block[j], float(sims[x, y]) / 100.0, lex=lex)
+                al = pair(block[i], block[j], float(sims[x, y]) / 100.0, lex=lex, names=names)
                 if al is not None and al.score >= threshold:
                     yield al
 
 
-def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon) -> Alignment | None:
+def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
+         names: dict[str, str] | None = None) -> Alignment | None:
     """Whether two claims speak of the same quantity; ``None`` when something rules it out."""
     if a.source == b.source and a.sentence_start == b.sentence_start:
         return None  # one sentence does not disagree with itself
     because: list[str] = []
+    names = names or {}
     if (a.extra.get("implicit") or b.extra.get("implicit")) and (
             a.topic != b.topic or a.extra.get("implicit") == b.extra.get("implicit")):
         return None  # "a tank" counts one tank only against an explicit count of tanks
@@ -160,10 +164,10 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon) -> Alignm
     else:
         thing = 0.45
     # a measure counts its dimension; what it measures must match too
-    oa, ob = a.extra.get("object", ""), b.extra.get("object", "")
+    oa, ob = _object(a, names), _object(b, names)
     if a.quantity.kind == "measure":
-        if oa and ob and oa != ob and not (_named(a) or _named(b)):
-            return None
+        if oa and ob and oa != ob:
+            return None  # the length of a bridge, the length of a ship
         if a.topic == "duration" and (not oa or not ob or oa != ob):
             return None  # "two years", "16 weeks": spans of time, compared only for one object
     # what happened
@@ -209,10 +213,19 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon) -> Alignm
     return Alignment(a, b, round(score, 3), tuple(because))
 
 
-def _named(c: Claim) -> bool:
-    """A measure of a named thing ("the 984-foot Dali")."""
+def _object(c: Claim, names: dict[str, str]) -> str:
+    """What a measure measures, a name resolved to its kind where an article says it
+    ("the 984-foot Dali" is a vessel where another article says "the container ship Dali")."""
     obj = c.extra.get("object", "")
-    return bool(obj) and obj[:1].isupper()
+    return names.get(obj, obj) if obj[:1].isupper() else obj
+
+
+def _names(claims: Sequence[Claim]) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for c in claims:
+        for name, kind in c.extra.get("names", {}).items():
+            names.setdefault(name, kind)
+    return names
 
 
 def _place_match(pa: str, pb: str) -> bool | None:

@@ -112,6 +112,7 @@ class ClaimReader:
         # mid-sentence too ("Labour won 411 seats")
         self._names = {t.lower_ for t in doc if t.text[:1].isupper() and not t.is_sent_start
                        and doc[t.i - 1].text not in _QUOTES and not doc[t.i - 1].is_punct}
+        self._appositions = self._names_of_kinds(doc)
         self._countable = [s for s in quantities if s._.quantity is not None
                            and s._.quantity.kind in COUNTABLE_KINDS]
         for span in quantities:
@@ -191,7 +192,10 @@ class ClaimReader:
             extra["figure"] = fig_tok.text
         if q.kind == "measure" and q.unit:
             # a measure counts its dimension; the object it measures qualifies it
-            extra["object"] = thing_text if thing_text[:1].isupper() else thing_norm
+            named = thing_text[:1].isupper()
+            extra["object"] = self._appositions.get(thing_text, thing_text) if named else thing_norm
+            if self._appositions:
+                extra["names"] = dict(self._appositions)  # lets alignment resolve names across articles
             thing_norm = _dimension(q.unit) or thing_norm
             if not thing_text:
                 thing_text = q.unit
@@ -659,6 +663,20 @@ class ClaimReader:
             gap = s - span.end_char if s >= span.end_char else span.start_char - e
             return gap * (1 if s >= span.end_char else 1.3)
         return min(found, key=distance)[2]
+
+    def _names_of_kinds(self, doc: Doc) -> dict[str, str]:
+        """"the container ship Dali": a name and the kind of thing it names (Dali -> vessel)."""
+        out: dict[str, str] = {}
+        for t in doc[1:]:
+            prev = doc[t.i - 1]
+            before = doc[t.i - 2] if t.i >= 2 else None
+            if before is not None and (before.text == "-" or before.like_num):
+                continue  # "the 984-foot Dali": a measure, not a kind
+            if t.text[:1].isupper() and not t.is_sent_start and prev.is_lower and prev.is_alpha \
+                    and prev.lower_ not in self.lex.stop_words and self._is_noun(prev) and not self._verbish(prev):
+                noun = self._noun_lemma(prev)
+                out.setdefault(t.text, self.lex.thing_class(noun, noun))
+        return out
 
     def _dateline_end(self, sent: Span) -> int:
         """Where a dateline ("KAHULUI, Hawaii, 12 August (Trans-Pacific Press) - ") ends."""
