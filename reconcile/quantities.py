@@ -322,12 +322,24 @@ class _Grammar:
         codes = "|".join(sorted(self.money_codes))
         # The first letters (or first symbol) of every unit written after a number: a
         # cheap test before the unit regex, which most numbers ("5,000 fighters") fail.
-        self.unit_keys = frozenset([_unit_key(p.lower(), 0) for p in self.units_after]
-                                   + ["m" + c.lower() for c in self.money_codes])
+        unit_head = r"(\s*-\s*|\s*[(\[{<]\s*|\s*)"
+        unit_tail = r"(?P<close>\s*[)\]}>])?"
         self.unit_after = re.compile(
-            r"(\s*-\s*|\s*[(\[{<]\s*|\s*)(?:(?P<m>M)(?P<code>" + codes + r")\b|(?P<u>"
-            + _alt(cs_after, lead=False) + "|(?i:" + _alt(ua_ci, lead=False)
-            + r")))(?P<close>\s*[)\]}>])?")
+            unit_head + r"(?:(?P<m>M)(?P<code>" + codes + r")\b|(?P<u>"
+            + _alt(cs_after, lead=False) + "|(?i:" + _alt(ua_ci, lead=False) + r")))" + unit_tail)
+        # One small regex per key, so that a number is tried only against the units
+        # that can follow it; "M" + a currency code ("MUSD") needs the whole one.
+        keyed: dict[str, tuple[list[str], list[str]]] = {}
+        for p in cs_after:
+            keyed.setdefault(_unit_key(p.lower(), 0), ([], []))[0].append(p)
+        for p in ua_ci:
+            keyed.setdefault(_unit_key(p.lower(), 0), ([], []))[1].append(p)
+        self.unit_after_at = {
+            key: re.compile(unit_head + r"(?:(?P<m>(?!))(?P<code>(?!))|(?P<u>" + _alt(cs, lead=False)
+                            + "|(?i:" + _alt(ci, lead=False) + r")))" + unit_tail)
+            for key, (cs, ci) in keyed.items()}
+        for c in self.money_codes:
+            self.unit_after_at["m" + c.lower()] = self.unit_after
         self.unit_before = re.compile(
             r"(?:(?P<m>\bM)(?P<code>" + codes + r")|(?P<u>(?<![\w$])(?:" + _alt(cs_before)
             + "|(?i:" + _alt(ub_ci) + r"))))\s*$")
@@ -379,6 +391,9 @@ class _Grammar:
 
 _DIGITS = (r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3}(?![\d,]))+(?:\.\d+)?(?![\d,.]\d)|\d+(?:[.,]\d+)*|\.\d+)"
            r"(?:[eE][+-]?\d+\b|\^[-+]*\d+|\s*[x×]\s*10\^[-+]?\d+)?")
+# One step of a run of number words and digits: a separator (spaces, or one hyphen
+# with spaces around it), then letters or a digit string.
+_RUN_STEP = re.compile(r"(\s*-\s*|\s+)?(?:([^\W\d_]+)|(" + _DIGITS + r"))")
 
 
 class _Written:
@@ -421,7 +436,9 @@ _TOKEN = re.compile(r"\S+")
 _POSTFIX_STOP = re.compile(r"\s*(?:than|or|to|equal)\b|\s*[-−]?\d", re.I)
 
 
-_RUN_STEP = re.compile(r"(\s*-\s*|\s+)?(?:([^\W\d_]+)|(\d|\.\d))")
+# Where a unit after a number can begin (past spaces, one hyphen or one bracket) and
+# its key: the letters there, or the one symbol.
+_UNIT_KEY_AT = re.compile(r"\s*(?:[-(\[{<]\s*)?([^\W\d_]+|[^\s\w])")
 
 
 def _skip_unit_sep(text: str, i: int) -> int:
@@ -637,18 +654,14 @@ class _Reader:
             else:
                 if toks and toks[-1].cls == "D":
                     break
-                i = m.start(3)
-                dm = g.digits.match(text, i)
-                if not dm:
-                    break
-                raw = dm.group()
+                i, pos = m.start(3), m.end(3)
+                raw = m.group(3)
                 vals = _digits_value(raw)
                 if vals is None or len(vals) != 1:
                     if not toks:
-                        toks.append(_Tok("DX", 0.0, i, dm.end(), raw, sep))
+                        toks.append(_Tok("DX", 0.0, i, pos, raw, sep))
                     break
-                t = _Tok("D", vals[0][0], i, dm.end(), raw, sep)
-                pos = dm.end()
+                t = _Tok("D", vals[0][0], i, pos, raw, sep)
             toks.append(t)
         return toks
 
@@ -807,6 +820,8 @@ class _Reader:
         n = len(toks)
         if not n:
             return None
+        if n == 1 and toks[0].cls == "D":  # the common case: one digit string
+            return toks[0].value, 1, "cardinal", False, 1.0, True
         i = 0
         sign = 1.0
         if toks[0].cls == "NEG":
@@ -1228,7 +1243,9 @@ class _Reader:
                 mm.start = lo_lim + bm.start()
         # unit after
         unit: _Unit | None = None
-        um = g.unit_after.match(text, e) if _unit_key(text, _skip_unit_sep(text, e)).lower() in g.unit_keys else None
+        km = _UNIT_KEY_AT.match(text, e)
+        unit_re = g.unit_after_at.get(km.group(1).lower()) if km else None
+        um = unit_re.match(text, e) if unit_re is not None else None
         if um:
             if um.group("m"):
                 unit = g.money_codes.get(um.group("code"))
