@@ -83,11 +83,26 @@ def _scopes(claims: Sequence[Claim]) -> dict[tuple[str, str], tuple[set[str], se
     """For each (measure, thing): the actors and the places the claims about it name."""
     scopes: dict[tuple[str, str], tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
     for c in claims:
+        gap = time_gap_to_publication(c)
+        if gap is not None and gap > HISTORY_DAYS:
+            continue  # "the 1960 tsunami killed 61": history does not make today's figures ambiguous
         actors, places = scopes[(measure_key(c), c.topic)]
         actors.update(c.actors)
-        if c.place and c.place not in ("*", NATIONAL, CAPITAL):
-            places.add(c.place)
+        if c.place and c.place not in ("*", NATIONAL, CAPITAL) and not _is_venue(c.place) \
+                and not any(fuzz.ratio(c.place.lower(), p.lower()) >= PLACE_MATCH for p in places):
+            places.add(c.place)  # a venue sits inside a place; near-identical spellings are one place
     return scopes
+
+
+def time_gap_to_publication(c: Claim) -> int | None:
+    """Days between a claim's stated time and its article's publication date."""
+    published = c.extra.get("published")
+    if not (published and c.time_start and c.time_end):
+        return None
+    d = dt.date.fromisoformat(published)
+    if c.time_end < d:
+        return (d - c.time_end).days
+    return (c.time_start - d).days if c.time_start > d else 0
 
 
 def _mark_ambiguous(al: Alignment, scopes) -> Alignment:

@@ -190,7 +190,10 @@ class ClaimReader:
             thing_text, thing_norm = fig_text, fig_norm
             rule = "figure-left"
             extra["figure"] = fig_tok.text
-        if q.kind == "measure" and q.unit:
+        if q.unit == "dimensionless" and ("magnitude" in q.text.lower() or (
+                span.start > 0 and doc[span.start - 1].lower_ == "magnitude")):
+            thing_norm, thing_text = "magnitude", thing_text or "magnitude"
+        if q.kind == "measure" and q.unit and thing_norm != "magnitude":
             # a measure counts its dimension; the object it measures qualifies it
             named = thing_text[:1].isupper()
             extra["object"] = self._appositions.get(thing_text, thing_text) if named else thing_norm
@@ -260,7 +263,8 @@ class ClaimReader:
         incremental = any(t.lower_ in lex.incremental for t in thing_tokens[:2]) or any(
             t.lower_ in ("more", "another", "additional", "further") for t in doc[span.end: span.end + 1])
         distinct = any(t.lower_ in _DISTINCT for t in window) or any(
-            t.lower_ in _DISTINCT for t in thing_tokens[:2])
+            t.lower_ in _DISTINCT for t in thing_tokens[:2]) or any(
+            t.lower_ in ("separate", "different", "unrelated") for t in doc[max(sent.start, span.start - 12): span.start])
         if distinct:
             extra["distinct"] = True
         negated = any(t.lower_ in lex.negations for t in window)

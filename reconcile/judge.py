@@ -71,8 +71,10 @@ def judge(al: Alignment) -> Finding | None:
     if blocked:
         return None  # not the same quantity after all: neither agreement nor conflict
     if meet:
-        moved = times_differ and a.quantity.value is not None and b.quantity.value is not None \
-            and a.quantity.value != b.quantity.value and not al.ambiguous
+        # a running figure re-reported at another stated time with another value moved,
+        # even where an earlier lower bound still holds ("at least 820" then "2,497")
+        moved = times_differ and not al.ambiguous and (
+            (a.quantity.low, a.quantity.high) != (b.quantity.low, b.quantity.high))
         if moved:
             reason = f"{_show(a)} then {_show(b)}: the figure moved; {why_times}"
             return Finding("update", a.id, b.id, topic, reason, al.score, al.because)
