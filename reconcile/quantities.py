@@ -314,7 +314,7 @@ class _Grammar:
         abbrev_cs = [a for a in self.abbrev if len(a) == 1 or a.isupper()]
         abbrev_ci = [a for a in self.abbrev if a not in abbrev_cs]
         self.abbrev_first = frozenset(a[0] for a in self.abbrev) | frozenset(a[0].upper() for a in self.abbrev)
-        self.abbrev_re = re.compile(r"( ?)(" + "|".join(re.escape(a) for a in sorted(abbrev_cs, key=len, reverse=True))
+        self.abbrev_re = re.compile(r"( {0,2})(" + "|".join(re.escape(a) for a in sorted(abbrev_cs, key=len, reverse=True))
                                     + (r"|(?i:" + "|".join(re.escape(a) for a in sorted(abbrev_ci, key=len, reverse=True)) + ")" if abbrev_ci else "")
                                     + r")(?![\w$€£])")
         ua_ci = [p for p in self.units_after if p not in cs_after]
@@ -464,6 +464,23 @@ def _unit_key(text: str, i: int) -> str:
     while e < n and text[e].isalpha():
         e += 1
     return text[i:e]
+
+
+def _counted_noun_after(text: str, i: int) -> bool:
+    """Whether a plural noun follows i ("1.4m demonstrators"): then "m" is million."""
+    m = _NEXT_WORD.match(text, i)
+    if not m:
+        return False
+    w = m.group(1).lower()
+    return w in _IRREGULAR_PLURALS or (len(w) > 3 and w.endswith("s") and not w.endswith("ss"))
+
+
+_NEXT_WORD = re.compile(r"[ \u00a0]+([A-Za-z]+)\b")
+_IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women"})
+
+
+def _is_power_of_ten(x: float) -> bool:
+    return x >= 10 and math.log10(x).is_integer()
 
 
 def _is_word_char(ch: str) -> bool:
@@ -722,7 +739,11 @@ class _Reader:
                 if after_and or j + 1 >= n or state not in ("h", "") or (state == "" and total == 0):
                     break
                 nxt = toks[j + 1]
-                if nxt.cls not in ("U", "T", "X", "D") or (nxt.cls in ("U", "D") and nxt.value == 0):
+                if (nxt.cls not in ("U", "T", "X", "D") and j + 1 != as_ordinal) or (
+                        nxt.cls in ("U", "D") and nxt.value == 0):
+                    break
+                if nxt.cls == "D" and not nxt.word.isdecimal():
+                    # "1.1 million and 1.4 million": a decimal starts a new number
                     break
                 facts["and_at"] = j
                 facts["before_and"] = total + (group or 0.0)
@@ -780,9 +801,20 @@ class _Reader:
                 if group is None:
                     if j == i and not t.plural:
                         group = 1.0
+                    elif total and toks[j - 1].cls == "S" and v > last_scale and not t.plural:
+                        # stacked scales: "three lakh crore", "a thousand million"
+                        total *= v
+                        last_scale = v
+                        facts["last_scale"] = v
+                        j += 1
+                        end = j
+                        continue
                     else:
                         break
                 if v >= last_scale:
+                    if facts["and_at"] >= 0:
+                        # "one million and two million" is two numbers
+                        return facts["before_and"], facts["and_at"], facts
                     break
                 total += group * v
                 group, state = None, ""
@@ -919,6 +951,20 @@ class _Reader:
         if t.cls == "X" and j + 1 < n and toks[j + 1].cls == "O" and toks[j + 1].value < 10 and words_only \
                 and toks[j + 1].sep.strip() in ("", "-"):
             return value / (t.value + toks[j + 1].value), j + 2, "fraction"
+        if t.cls == "AND" and words_only and j + 1 < n and toks[j + 1].cls == "O" and not toks[j + 1].plural:
+            # "one hundred and fifth" is the 105th
+            v2, j2, f2 = self.cardinal(toks, i, as_ordinal=j + 1)
+            if j2 == j + 2 and f2["ordinal"]:
+                return v2, j2, "ordinal"
+        if words_only and value == 1 and j == i + 1 and toks[i].cls == "U" and t.cls in ("U", "X", "H"):
+            # "one one-hundred-fifth": one over a compound ordinal
+            k = j
+            while k < n and toks[k].cls in ("U", "T", "X", "H", "S", "AND"):
+                k += 1
+            if k < n and k > j and toks[k].cls == "O" and not toks[k].plural:
+                v2, j2, f2 = self.cardinal(toks, j, as_ordinal=k)
+                if j2 == k + 1 and f2["ordinal"] and v2 >= 20:
+                    return 1.0 / v2, j2, "fraction"
         if t.cls not in ("O", "F"):
             return None
         if t.cls == "O" and not t.plural:
@@ -937,6 +983,12 @@ class _Reader:
             den += toks[j - 1].value
             num_end = j - 1
         and_at = facts["and_at"]
+        if t.cls == "O" and and_at > i and _is_power_of_ten(den):
+            # "two hundred and fifty-four hundredths" is 200.54: before a tenths or
+            # hundredths denominator, "and" is the decimal point
+            part, k, _ = self.cardinal(toks[:j], and_at + 1)
+            if k == j and 0 < part < den:
+                return facts["before_and"] + part / den, j + 1, "fraction"
         if num_end == j and and_at >= 0 and and_at == j - 2 and toks[j - 1].cls == "U":
             frac = toks[j - 1].value / den
             return self._mixed(toks, facts["before_and"], frac, facts, j + 1), self._mixed_end(toks, j + 1), "fraction"
@@ -1211,13 +1263,17 @@ class _Reader:
         e = mm.end
         # glued or spaced magnitude abbreviation: "2bn", "10k", "$1.45m", "10 bln"
         if not mm.words and mm.low is not None:
-            nxt = text[e + 1:e + 2] if text[e:e + 1] == " " else text[e:e + 1]
+            nxt = text[e:e + 3].lstrip(" ")[:1]
             am = g.abbrev_re.match(text, e) if nxt and nxt in g.abbrev_first else None
-            if am and not (am.group(1) and len(am.group(2)) == 1 and am.group(2) not in "kKM"):
+            if am and not (am.group(1) and len(am.group(2)) == 1 and am.group(2) not in "kKMG"):
                 a = am.group(2)
                 mult = g.abbrev.get(a, g.abbrev.get(a.lower(), 1.0))
-                if a == "m" and not self._currency_before(mm.start):
-                    pass
+                if a == "m" and not self._currency_before(mm.start) and not (
+                        not am.group(1) and _counted_noun_after(text, am.end())):
+                    pass  # "1.8m" is metres; "£3m" and "1.4m demonstrators" are millions
+                elif a == "G" and not am.group(1) and mm.low == int(mm.low) and 0 < mm.low < 10:
+                    # "5G", "4G": a mobile network generation, not five billion
+                    return _M(mm.start, am.end(), None, None, kind="model", rule="model.shape")
                 else:
                     mm.low *= mult
                     mm.high = mm.low
@@ -1543,6 +1599,11 @@ class _Reader:
             a.start = from_start
         elif a.has_prefix.startswith("between"):
             a.start = int(a.has_prefix.split("@")[1])
+        if a.unit == "meter" and b.magnitude == 1e6 and b.kind != "measure" and text[a.end - 1] == "m" \
+                and text[a.end - 2].isdigit():
+            # "from 1.1m to 1.4m demonstrators": the "m" of both ends is million
+            a.kind, a.unit, a.magnitude = b.kind, b.unit, 1e6
+            lo = a.low * 1e6
         # carry the magnitude and the unit across: "10 to 20 billion", "$10-20 million"
         if b.magnitude > 1 and a.magnitude == 1 and not a.words == (not b.words) and lo * b.magnitude <= hi:
             lo = lo * b.magnitude
