@@ -70,13 +70,29 @@ def align(claims: Sequence[Claim], *, threshold: float = DEFAULT_THRESHOLD, wind
     """
     lex = lexicon or load_lexicon()
     scopes = _scopes(claims)
+    local = _local_places(claims)
     names = _names(claims)
     out: list[Alignment] = []
     for block in _blocks(claims):
         for al in _align_block(block, threshold=threshold, window=window, lex=lex, names=names):
-            out.append(_mark_ambiguous(al, scopes))
+            out.append(_mark_ambiguous(al, scopes, local))
     out.sort(key=lambda al: (al.a.source, al.a.start, al.b.source, al.b.start))
     return out
+
+
+def _local_places(claims: Sequence[Claim]) -> set[tuple[str, str, str]]:
+    """(measure, thing, place) where one article gives the thing both for that place and
+    with no place at all: there the place is a part ("18 killed in Marrakesh") of a
+    whole (the national toll), and the two are not comparable."""
+    placed: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    unplaced: set[tuple[str, str, str]] = set()
+    for c in claims:
+        key = (c.source, measure_key(c), c.topic)
+        if c.place and c.place not in ("*",):
+            placed[key].add(c.place)
+        elif not c.place:
+            unplaced.add(key)
+    return {(m, t, place) for (src, m, t), places in placed.items() if (src, m, t) in unplaced for place in places}
 
 
 def _scopes(claims: Sequence[Claim]) -> dict[tuple[str, str], tuple[set[str], set[str]]]:
@@ -105,13 +121,15 @@ def time_gap_to_publication(c: Claim) -> int | None:
     return (c.time_start - d).days if c.time_start > d else 0
 
 
-def _mark_ambiguous(al: Alignment, scopes) -> Alignment:
+def _mark_ambiguous(al: Alignment, scopes, local=frozenset()) -> Alignment:
     """A claim that names no actor (or place) where others about the same thing name
     several cannot be pinned to one of them: it may agree, but it cannot conflict."""
     actors_a, places_a = scopes.get((measure_key(al.a), al.a.topic), (set(), set()))
     actors_b, places_b = scopes.get((measure_key(al.b), al.b.topic), (set(), set()))
     actors, places = actors_a | actors_b, places_a | places_b
-    for c in (al.a, al.b):
+    for c, other in ((al.a, al.b), (al.b, al.a)):
+        if c.place and not other.place and (measure_key(c), c.topic, c.place) in local:
+            return replace(al, ambiguous=f"'{c.quote}' is for {c.place}, a part of what '{other.quote}' counts")
         if c.extra.get("elliptical"):
             return replace(al, ambiguous=f"'{c.quote}' leaves its thing to be guessed from another figure")
         if not c.actors and len(actors) >= 2:
@@ -202,15 +220,16 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
         return None  # neither the thing nor the event ties them together
     elif a.topic in lex.people or b.topic in lex.people:
         return None  # a group of people is only a figure once we know what happened to them
+    if (not a.topic or not b.topic) and a.quantity.kind != "count":
+        return None  # an amount of money or a share of what? unsaid, it ties nothing
     if (not a.topic or not b.topic) and (a.event_norm != b.event_norm or a.event_norm in GENERIC_EVENTS):
         return None  # with the thing unsaid, only a telling event ties them ("six remained missing")
     event_topic = a.topic and a.topic == b.topic and a.topic in lex.event_things.values()
     if not event_topic and (a.topic in lex.people or b.topic in lex.people) and a.event_norm != b.event_norm:
         return None  # two workers recovered, eight workers filling potholes: other groups
     # who and where
-    ga, gb = a.extra.get("group"), b.extra.get("group")
-    if ga and gb and ga != gb:
-        return None  # fighters killed, soldiers killed: different groups
+    if a.thing_norm and b.thing_norm and a.extra.get("group") != b.extra.get("group"):
+        return None  # fighters killed, soldiers killed, children among the dead: other groups
     if a.actors and b.actors:
         if not set(a.actors) & set(b.actors):
             return None

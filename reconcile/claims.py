@@ -39,7 +39,8 @@ _AUX = {"be", "is", "are", "was", "were", "been", "being", "have", "has", "had",
         "now", "only", "reportedly", "already", "then", "just", "not", "n't", "so", "far", "up", "to"}
 _PLACE_PREPS = {"in", "at", "near", "across", "outside", "inside", "around", "throughout", "on"}
 _PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "state", "county", "port",
-                "capital", "island", "area", "municipality", "prefecture", "department", "suburb"}
+                "capital", "island", "area", "municipality", "prefecture", "department", "suburb",
+                "mountains", "mountain", "valley", "coast", "islands", "peninsula", "governorate"}
 _CALENDAR = set(timex.WEEKDAYS) | set(timex.MONTHS) | {"jan", "feb", "mar", "apr", "jun", "jul", "aug",
                                                       "sep", "sept", "oct", "nov", "dec"}
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,}(?:,[^\n]{0,60}?)?\s[-\u2013\u2014]\s")
@@ -48,7 +49,7 @@ _GENERIC_MODIFIERS = {"more", "other", "additional", "total", "overall", "estima
                       "registered", "local", "some", "new", "further", "extra", "people", "official", "known"}
 _CONTESTS = {"battle", "fight", "war", "struggle", "offensive", "assault", "race", "siege"}
 PLACE_REACH = 120  # characters: a place further from the number is about something else
-_DISTINCT = {"separate", "another", "other", "different", "earlier", "previous", "second"}
+_DISTINCT = {"separate", "other", "different", "earlier", "previous", "second"}
 
 
 @dataclass
@@ -254,7 +255,7 @@ class ClaimReader:
         if not actors and extra.get("inherit_actors"):
             actors = extra["inherit_actors"]
         reach_end = thing_tokens[-1].idx + len(thing_tokens[-1].text) if thing_tokens else span.end_char
-        place = self._place(doc, span, reach_end)
+        place = self._place(doc, span, reach_end, event_tok)
         if not place and extra.get("inherit_place"):
             place = extra["inherit_place"]
         time_text = self._time(doc, span, reach_end)
@@ -445,6 +446,10 @@ class ClaimReader:
             left.append(doc[j])
         # a word of the event table first ("the number of people confirmed dead stood at 99")
         for t in left:
+            nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            if t.lower_ in _AUX and nxt is not None and (self._verbish(nxt) or self._irregular_past(nxt)
+                                                          or nxt.lower_ in _AUX):
+                continue  # "had risen to": an auxiliary says nothing of what happened
             if self._event_class(t) and t.lower_ not in self.lex.attribution_verbs \
                     and self._event_class(t) not in self.lex.neutral_events:
                 return t
@@ -601,9 +606,13 @@ class ClaimReader:
                 cur = []
         if cur:
             groups.append(cur)
+        doc = toks[0].doc if toks else None
+        # "Taroudant province", "the High Atlas mountains": places, not actors
+        groups = [g for g in groups if not (doc is not None and g[-1].i + 1 < len(doc)
+                                            and doc[g[-1].i + 1].lower_ in _PLACE_NOUNS)]
         return [" ".join(t.text for t in g) for g in groups]
 
-    def _place(self, doc: Doc, span: Span, reach_end: int) -> str:
+    def _place(self, doc: Doc, span: Span, reach_end: int, event_tok: Token | None = None) -> str:
         """The place the claim is about: "in Sirte", "across France", "nationwide", "there"."""
         sent = span.sent
         low = sent.text.lower()
@@ -636,6 +645,8 @@ class ClaimReader:
                     name = f"{name} {doc[k].lower_}"  # a venue: "Kanjuruhan stadium"
                 if name.isupper() and len(name) <= 5 and name.lower() not in self.lex.countries:
                     continue  # "in IS", "at GNA": acronyms of groups, not places
+                if t.idx >= reach_end and self._another_clause(doc, reach_end, t.idx, event_tok):
+                    continue  # "won four seats and came third ... across England"
                 candidates.append((t.idx, name))
         candidates = [c for c in candidates if c[1] == NATIONAL or (
             span.start_char - c[0] <= PLACE_REACH if c[0] < span.start_char else c[0] - span.end_char <= PLACE_REACH)]
@@ -681,6 +692,17 @@ class ClaimReader:
                 noun = self._noun_lemma(prev)
                 out.setdefault(t.text, self.lex.thing_class(noun, noun))
         return out
+
+    def _another_clause(self, doc: Doc, start: int, end: int, event_tok: Token | None) -> bool:
+        """Whether a verb other than the claim's own event stands between two offsets."""
+        for t in doc.char_span(start, end, alignment_mode="expand") or ():
+            prev = doc[t.i - 1].lower_ if t.i else ""
+            if prev in ("-", "the", "a", "an", "its", "their") or t.idx < start:
+                continue  # "the non-recognised government": a participle used as an adjective
+            if (event_tok is None or t.i != event_tok.i) and (self._verbish(t) or self._irregular_past(t)) \
+                    and not (event_tok is not None and self._lemma(t) == self._lemma(event_tok)):
+                return True
+        return False
 
     def _dateline_end(self, sent: Span) -> int:
         """Where a dateline ("KAHULUI, Hawaii, 12 August (Trans-Pacific Press) - ") ends."""
