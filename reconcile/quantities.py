@@ -486,6 +486,7 @@ def _is_power_of_ten(x: float) -> bool:
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 _ORD_FIRST = frozenset("sSnNrRtT")
+_TAIL_WORD = re.compile(r"(?:[^\W\d_]|\.)+$")
 
 
 def _last_token(window: str) -> str:
@@ -1137,9 +1138,12 @@ class _Reader:
             we = s - 1
             while we > 0 and text[we - 1] == " ":
                 we -= 1
-            wstart = we
-            while wstart > 0 and (text[wstart - 1].isalpha() or text[wstart - 1] == "."):
-                wstart -= 1
+            # the word before: month and label words are short, so a longer run of
+            # letters is no such word
+            tm = _TAIL_WORD.search(text, max(0, we - 12), we)
+            if tm is None or (tm.start() > 0 and (text[tm.start() - 1].isalpha() or text[tm.start() - 1] == ".")):
+                return None
+            wstart = tm.start()
             word = text[wstart:we]
             if word and word.rstrip(".") in g.months:
                 mm = g.month_date.match(text, wstart)
