@@ -76,8 +76,43 @@ def align(claims: Sequence[Claim], *, threshold: float = DEFAULT_THRESHOLD, wind
     for block in _blocks(claims):
         for al in _align_block(block, threshold=threshold, window=window, lex=lex, names=names):
             out.append(_mark_ambiguous(al, scopes, local))
+    seen = {frozenset((al.a.id, al.b.id)) for al in out}
+    out.extend(al for al in _same_figures(claims, lex=lex, names=names) if frozenset((al.a.id, al.b.id)) not in seen)
     out.sort(key=lambda al: (al.a.source, al.a.start, al.b.source, al.b.start))
     return out
+
+
+def _distinctive(c: Claim) -> bool:
+    """A figure precise enough that two sources giving it are likely giving the same one."""
+    v = c.quantity.value
+    return v is not None and not c.quantity.approximate and (abs(v) >= 10 or not float(v).is_integer())
+
+
+def _same_figures(claims: Sequence[Claim], *, lex: Lexicon, names: dict[str, str]) -> Iterator[Alignment]:
+    """Claims giving the very same distinctive figure in the same measure ("121 seats",
+    "67.3%", "US$1.45 million") are aligned even when their words differ ("reduced to",
+    "won"), as long as nothing in their context rules it out. They can only agree."""
+    groups: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if _distinctive(c) and not c.extra.get("implicit"):
+            groups[(measure_key(c), c.quantity.value, c.quantity.unit)].append(c)
+    for key in sorted(groups, key=str):
+        group = groups[key]
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if a.source == b.source and a.sentence_start == b.sentence_start:
+                    continue
+                if a.actors and b.actors and not set(a.actors) & set(b.actors):
+                    continue
+                if _place_match(a.place, b.place) is False:
+                    continue
+                oa, ob = _object(a, names), _object(b, names)
+                if oa and ob and oa != ob:
+                    continue
+                gap = time_gap(a, b)
+                if gap is not None and gap > HISTORY_DAYS:
+                    continue
+                yield Alignment(a, b, 0.6, (f"same figure: {a.quantity.describe()}",), ambiguous="same figure only")
 
 
 def _local_places(claims: Sequence[Claim]) -> set[tuple[str, str, str]]:
@@ -189,7 +224,9 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
         else:
             thing = thing_similarity
             known = set(lex.thing_of.values())
-            if thing < 0.8 or (a.topic in known and b.topic in known):
+            if "person" in (a.topic, b.topic) and (a.topic in lex.people and b.topic in lex.people):
+                thing = 0.8  # "people" may be any group of people: employees, residents
+            elif thing < 0.8 or (a.topic in known and b.topic in known):
                 return None  # two different things of the table, however alike they are spelled
             because.append(f"similar things: {a.topic} / {b.topic}")
     elif a.topic or b.topic:

@@ -46,6 +46,7 @@ _CALENDAR = set(timex.WEEKDAYS) | set(timex.MONTHS) | {"jan", "feb", "mar", "apr
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,}(?:,[^\n]{0,60}?)?\s[-\u2013\u2014]\s")
 _IRREGULAR_PLURALS = {"men", "women", "children", "people", "feet", "teeth", "mice", "geese", "police"}
 _GENERIC_MODIFIERS = {"more", "other", "additional", "total", "overall", "estimated", "reported", "confirmed",
+                      "global", "worldwide", "entire", "whole", "full", "current",
                       "registered", "local", "some", "new", "further", "extra", "people", "official", "known"}
 _CONTESTS = {"battle", "fight", "war", "struggle", "offensive", "assault", "race", "siege"}
 PLACE_REACH = 120  # characters: a place further from the number is about something else
