@@ -21,6 +21,13 @@ Readings worth knowing:
   numbers and model numbers ("T-72", "Boeing 737") have no value (``low=high=None``)
   so that nothing downstream takes them for counts.
 * "X out of Y" is two numbers; "one over three" (nothing following) is a fraction.
+* "magnitude 6.8" and "a magnitude-6.8 quake" are ``6.8``, kind ``measure``, unit
+  ``dimensionless`` (rule ``unit.magnitude``): a reading on a scale, never a count.
+* "m" after digits is million after a currency ("£3m") or before a plural noun
+  ("1.4m demonstrators", carried to "from 1.1m to 1.4m demonstrators"); otherwise
+  metres ("1.8m tall"). "10G" is ten billion; "5G" is a model (a network generation).
+* "between 1.1 million and 1.4 million" is a range: after "and", a decimal or a
+  second scale word starts a new number; stacked scales compose ("three lakh crore").
 
 >>> [q.describe() for q in parse_quantities("about 5,000 fighters and two T-72 tanks")]
 ['~5,000', '2', '?']
@@ -305,6 +312,7 @@ class _Grammar:
         self.word_scan_ci = re.compile(self.word_scan.pattern, re.I)
         self.pronoun_one = frozenset(w.lower() for w in ctx.get("one_is_a_pronoun_after", ()))
         self.vague_re = re.compile(r"(?i:" + vague_alt + r")")
+        self.vague_first = frozenset(p.split()[0] for p in self.vague)
         # The words a run of number words and digits is made of.
         self.run_words = frozenset(number_words) | {"a", "an", "and", "point", "of", "minus", "negative"}
         self.digits = re.compile(_DIGITS)
@@ -353,6 +361,7 @@ class _Grammar:
                                      list(self.approx_before) + list(self.cmp_before) + ["between", "from", "of"])
         self.before_last = frozenset([_norm(p).split()[-1] for p in self.units_before]
                                      + ["m" + c.lower() for c in self.money_codes])
+        self.before_last_char = frozenset(w[-1] for w in self.before_last if w)
         self.postfix_first = frozenset(p[0].lower() for p in list(self.cmp_after) + list(self.approx_after)) | {"-"}
         self.postfix = re.compile(
             r"(?:\s*|\s*-\s*)(?i:(?P<p>" + _alt(list(self.cmp_after) + list(self.approx_after)) + r"))(?![\w+])")
@@ -486,6 +495,7 @@ def _is_power_of_ten(x: float) -> bool:
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 _ORD_FIRST = frozenset("sSnNrRtT")
+_LETTERS_AT = re.compile(r"[^\W\d_]+")
 _TAIL_WORD = re.compile(r"(?:[^\W\d_]|\.)+$")
 
 
@@ -1175,7 +1185,8 @@ class _Reader:
         ch = text[s]
         # vague quantities come first: "a few hundred", "dozens of", "tens of thousands"
         if not ch.isdigit():
-            vm = g.vague_re.match(text, s)
+            wm = _LETTERS_AT.match(text, s)
+            vm = g.vague_re.match(text, s) if wm and wm.group().lower() in g.vague_first else None
             if vm:
                 return self._vague(s, vm)
         if ch in _UNICODE_FRACTIONS:
@@ -1288,7 +1299,8 @@ class _Reader:
         lo_lim = max(self.floor, mm.start - 12)
         pre = text[lo_lim:mm.start]
         before: _Unit | None = None
-        bm = g.unit_before.search(pre) if pre and _last_token(pre) in g.before_last else None
+        bm = g.unit_before.search(pre) if pre and pre.rstrip()[-1:].lower() in g.before_last_char \
+            and _last_token(pre) in g.before_last else None
         if bm:
             if bm.group("m"):
                 before = g.money_codes.get(bm.group("code"))
