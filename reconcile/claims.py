@@ -44,6 +44,7 @@ _PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "st
 _CALENDAR = set(timex.WEEKDAYS) | set(timex.MONTHS) | {"jan", "feb", "mar", "apr", "jun", "jul", "aug",
                                                       "sep", "sept", "oct", "nov", "dec"}
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,}(?:,[^\n]{0,60}?)?\s[-\u2013\u2014]\s")
+_SUPERLATIVE = re.compile(r"\b(?:\w+est|most|worst|best|first|only)\b(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
 _IRREGULAR_PLURALS = {"men", "women", "children", "people", "feet", "teeth", "mice", "geese", "police"}
 _GENERIC_MODIFIERS = {"more", "other", "additional", "total", "overall", "estimated", "reported", "confirmed",
                       "global", "worldwide", "entire", "whole", "full", "current",
@@ -259,14 +260,15 @@ class ClaimReader:
         place = self._place(doc, span, reach_end, event_tok)
         if not place and extra.get("inherit_place"):
             place = extra["inherit_place"]
-        time_text = self._time(doc, span, reach_end)
+        time_text = self._time(doc, span, reach_end, event_tok)
         window = doc[max(sent.start, span.start - 4): span.start]
         clause = doc[max(sent.start, span.start - 8): min(sent.end, span.end + 6)]
         incremental = any(t.lower_ in lex.incremental for t in thing_tokens[:2]) or any(
             t.lower_ in ("more", "another", "additional", "further") for t in doc[span.end: span.end + 1])
         distinct = any(t.lower_ in _DISTINCT for t in window) or any(
             t.lower_ in _DISTINCT for t in thing_tokens[:2]) or any(
-            t.lower_ in ("separate", "different", "unrelated") for t in doc[max(sent.start, span.start - 12): span.start])
+            t.lower_ in ("separate", "different", "unrelated", "together", "combined")
+            for t in doc[max(sent.start, span.start - 12): min(sent.end, span.end + 8)])
         if distinct:
             extra["distinct"] = True
         negated = any(t.lower_ in lex.negations for t in window)
@@ -664,14 +666,18 @@ class ClaimReader:
         canon = self.lex.canonical_name(name)
         return canon
 
-    def _time(self, doc: Doc, span: Span, reach_end: int) -> str:
+    def _time(self, doc: Doc, span: Span, reach_end: int, event_tok: Token | None = None) -> str:
         sent = span.sent
         found = [(s + sent.start_char, e + sent.start_char, text) for s, e, text in timex.find_times(sent.text)]
         dateline = self._dateline_end(sent)
         text = doc.text
         found = [f for f in found if not text.startswith(("'s", "\u2019s"), f[1])]  # "last year's total"
+        # "the deadliest since 1960": a baseline for a superlative, not the claim's time
+        found = [f for f in found if not (f[2].lower().startswith("since") and _SUPERLATIVE.search(
+            text[max(sent.start_char, f[0] - 40): f[0]]))]
         found = [f for f in found if (f[1] <= span.start_char or f[0] >= span.end_char) and f[0] >= dateline
-                 and self._nearest_number(span, f[0], f[1], reach_end)]
+                 and self._nearest_number(span, f[0], f[1], reach_end)
+                 and not (f[0] >= reach_end and self._another_clause(doc, reach_end, f[0], event_tok))]
         if not found:
             return ""
         def distance(f):
@@ -700,6 +706,8 @@ class ClaimReader:
             prev = doc[t.i - 1].lower_ if t.i else ""
             if prev in ("-", "the", "a", "an", "its", "their") or t.idx < start:
                 continue  # "the non-recognised government": a participle used as an adjective
+            if t.lower_ in self.lex.attribution_verbs:
+                continue  # "..., the commander said this past spring": the statement's time holds
             if (event_tok is None or t.i != event_tok.i) and (self._verbish(t) or self._irregular_past(t)) \
                     and not (event_tok is not None and self._lemma(t) == self._lemma(event_tok)):
                 return True
@@ -732,8 +740,8 @@ class ClaimReader:
         return True
 
     def _has_pronoun_subject(self, doc: Doc, span: Span) -> bool:
-        window = doc[max(span.sent.start, span.start - 6): span.start]
-        return any(t.lower_ in ("it", "they", "we", "its", "our") for t in window)
+        window = list(doc[max(span.sent.start, span.start - 6): span.start]) + list(doc[span.end: span.end + 3])
+        return any(t.lower_ in ("it", "they", "we", "its", "our", "their") for t in window)
 
     def _is_furniture(self, sent: Span) -> bool:
         return sent.text.strip().lower().rstrip(".:!") in self.lex.furniture
