@@ -38,8 +38,6 @@ OUT_OF_SCOPE = [
     (None, re.compile(r"\b\d+\.\d+\.\d+\.\d+\b"), "an IP address is not read as numbers"),
     (None, re.compile(r"ரூ"), "Tamil rupee sign not in the unit table"),
     (None, re.compile(r"\b(?:kuai|mao)\b", re.I), "Chinese colloquial money units (mao, jiao) are not composed"),
-    (None, re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+) out of (?:\w+ )?\w+", re.I),
-     "'X out of Y' is read as two numbers (news use), not as a fraction"),
     (None, re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b"), "a date is not read as three numbers"),
     (None, re.compile(r"\+\d[\d-]{6,}"), "a phone number is not read as numbers"),
     (None, re.compile(r"\bSCP-\d+", re.I), "letter-hyphen-digit codes are model numbers, not counts"),
@@ -90,6 +88,10 @@ def item(q) -> dict | None:
     if q.rule.split("+")[-1] in MINOR_UNIT_RULES and q.value is not None:
         # the benchmark states "50 cents" as 50 (unit Cent); we read it as 0.50 USD
         q = replace(q, low=q.low * 100, high=q.high * 100)
+    if q.rule.startswith("ratio.") and q.value is not None:
+        # "one out of three": we read a share in percent; the benchmark states the fraction
+        q = replace(q, low=q.low / 100, high=q.high / 100, kind="count", unit=None)
+        d["unit"] = None
     if q.value is not None:
         d.update(value=q.value, low=None, high=None, low_inclusive=False, high_inclusive=False)
     else:

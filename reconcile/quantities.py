@@ -20,7 +20,8 @@ Readings worth knowing:
 * Years ("in 2015") have kind ``year`` and their value; dates, clock times, phone
   numbers and model numbers ("T-72", "Boeing 737") have no value (``low=high=None``)
   so that nothing downstream takes them for counts.
-* "X out of Y" is two numbers; "one over three" (nothing following) is a fraction.
+* "X out of Y" is a share, kind percent ("four out of five" is 80%, rule ``ratio.out_of``);
+  "one over three" (nothing following) is a fraction.
 * "magnitude 6.8" and "a magnitude-6.8 quake" are ``6.8``, kind ``measure``, unit
   ``dimensionless`` (rule ``unit.magnitude``): a reading on a scale, never a count.
 * "m" after digits is million after a currency ("£3m") or before a plural noun
@@ -1693,6 +1694,29 @@ def parse_quantities(text: str, *, tables: Tables | None = None) -> list[Quantit
             continue
         out.append(mm.quantity(text))
         last_end = mm.end
+    return _ratios(out, text)
+
+
+_OUT_OF = re.compile(r"\s+out\s+of\s+(?:every\s+)?$", re.IGNORECASE)
+
+
+def _ratios(found: list[Quantity], text: str) -> list[Quantity]:
+    """"four out of five" is a share (80%), not two counts: news uses it for proportions."""
+    out: list[Quantity] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        b = found[i + 1] if i + 1 < len(found) else None
+        if b is not None and a.kind == b.kind == "count" and a.value is not None and b.value \
+                and not a.approximate and not b.approximate and 0 <= a.value <= b.value \
+                and _OUT_OF.match(text[a.end: b.start]):
+            share = 100.0 * a.value / b.value
+            out.append(Quantity(text=text[a.start: b.end], start=a.start, end=b.end, low=share, high=share,
+                                kind="percent", unit="%", qualifier="out of", rule=f"ratio.out_of+{a.rule}"))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
     return out
 
 

@@ -305,3 +305,15 @@ def test_quantities_arbitrary_unicode_never_raises(text):
     except ReconcileError:
         return
     assert all(text[q.start:q.end] == q.text for q in qs)
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [("Four out of five regional trains were cancelled", 80.0), ("one out of three", 100 / 3),
+     ("2 out of every 10 voters", 20.0)],
+    ids=["four-out-of-five", "one-out-of-three", "out-of-every"],
+)
+def test_quantities_out_of_is_a_share(text, share):
+    (q,) = parse_quantities(text)
+    assert q.kind == "percent" and q.unit == "%" and q.value == pytest.approx(share)
+    assert text[q.start:q.end] == q.text
