@@ -56,11 +56,41 @@ def to_base(value: float, unit: str | None) -> tuple[float, str | None]:
 
     >>> round(to_base(1, "mile")[0], 3)
     1609.344
+    >>> to_base(0, "degC")
+    (273.15, 'kelvin')
     """
     if unit is None:
         return value, None
     u = _unit(unit)
     if u is None:
         return value, unit
+    linear = _base_factor(unit)
+    if linear is not None:
+        factor, base = linear
+        return float(value * factor), base
     q = registry().Quantity(value, u).to_base_units()
     return float(q.magnitude), str(q.units)
+
+
+@lru_cache(maxsize=512)
+def _base_factor(unit: str) -> tuple[float, str] | None:
+    """``(factor, base unit)`` when ``unit`` converts to base units by one multiplication.
+
+    pint converts such a unit as ``value * factor``, so multiplying by the factor
+    gives the very same float while skipping pint's Quantity and unit formatting,
+    which cost a judge run most of its time. Offset (degC) and logarithmic (dB)
+    units return ``None`` and go through pint each time.
+    """
+    reg = registry()
+    u = _unit(unit)
+
+    def convert(v: float):
+        return reg.Quantity(v, u).to_base_units()
+
+    one = convert(1.0)
+    factor = one.magnitude
+    if not isinstance(factor, float) or convert(0.0).magnitude != 0.0:
+        return None
+    if any(convert(v).magnitude != v * factor for v in (2.0, -7.5, 1234.5)):
+        return None
+    return factor, str(one.units)

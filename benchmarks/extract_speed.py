@@ -1,0 +1,212 @@
+#!/usr/bin/env python3
+"""Speed of claim extraction against a bare spaCy sentencizer over the same text.
+
+Usage::
+
+    python benchmarks/extract_speed.py [--words 1000000] [--processes 1] [--memory] [--seed 0]
+
+Builds a corpus of at least ``--words`` words from the fixture articles
+(``fixtures/clusters/*/*.txt``, read with :func:`reconcile.sources.read_articles`),
+repeated round after round, each round shuffled with a fixed seed, every copy a
+distinct :class:`~reconcile.model.Article` with a new source name. In the same run it
+times ``extract_claims(articles)`` on one process and a bare ``spacy.blank("en")`` +
+``sentencizer`` ``nlp.pipe`` over the same texts, and with ``--processes P`` (P > 1)
+``extract_claims(articles, n_process=P)`` too. Pipelines are built and warmed up on
+the fixture articles before the clock starts. Words are whitespace-separated words.
+
+``--memory`` also runs the streamed extraction (articles generated one at a time,
+claims counted and dropped, ``iter_claims``) at N and at 2N words, each in a fresh
+subprocess, and prints each one's peak and final RSS: the two runs should be close.
+
+The last line is ``extract: words_per_s=N bare_words_per_s=M ratio=R`` (R = ours/bare).
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import random
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import spacy
+
+from reconcile.claims import extract_claims, iter_claims
+from reconcile.model import Article
+from reconcile.nlp import build_nlp
+from reconcile.sources import read_articles
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_WORDS = 1_000_000
+DEFAULT_SEED = 0
+
+
+def fixture_articles() -> list[Article]:
+    paths = [str(p) for p in sorted(ROOT.glob("fixtures/clusters/*/*.txt"))]
+    if not paths:
+        raise SystemExit("no fixture articles under fixtures/clusters/*/*.txt")
+    articles, skipped = read_articles(paths)
+    if skipped:
+        raise SystemExit(f"fixture articles not read: {skipped}")
+    return articles
+
+
+def iter_corpus(min_words: int, *, seed: int = DEFAULT_SEED) -> Iterator[tuple[Article, int]]:
+    """Articles (with their word counts) until ``min_words`` words, one at a time.
+
+    Each round holds every fixture article once, in an order drawn from ``seed``; the
+    copy of article ``s`` in round ``k`` is named ``s~k``. Copies share the text string,
+    so the corpus costs next to nothing to hold, and a generator costs nothing at all.
+    """
+    base = fixture_articles()
+    words = {a.source: len(a.text.split()) for a in base}
+    rng = random.Random(seed)
+    n, round_no = 0, 0
+    while n < min_words:
+        order = base[:]
+        rng.shuffle(order)
+        for a in order:
+            if n >= min_words:
+                return
+            yield dataclasses.replace(a, source=f"{a.source}~{round_no}"), words[a.source]
+            n += words[a.source]
+        round_no += 1
+
+
+def peak_rss_mib() -> float:
+    # ru_maxrss is in KiB on Linux
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _proc_status_mib(field: str) -> float | None:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
+
+
+def own_peak_rss_mib() -> float:
+    """This process's own peak RSS.
+
+    Linux carries ``ru_maxrss`` over fork and exec, so a subprocess started from a
+    big parent would report the parent's peak; ``VmHWM`` starts afresh with the new
+    program. Falls back to getrusage where there is no ``/proc``.
+    """
+    hwm = _proc_status_mib("VmHWM")
+    return peak_rss_mib() if hwm is None else hwm
+
+
+def current_rss_mib() -> float:
+    """Resident memory now; the peak alone can hide growth below an import-time peak."""
+    rss = _proc_status_mib("VmRSS")
+    return float("nan") if rss is None else rss
+
+
+def timed(fn) -> tuple[float, object]:
+    t0 = time.perf_counter()
+    out = fn()
+    return time.perf_counter() - t0, out
+
+
+def memory_child(n_words: int, seed: int) -> int:
+    """Streamed extraction of ``n_words`` words; prints claims, words and peak RSS."""
+    nlp = build_nlp()
+    list(iter_claims(fixture_articles(), nlp=nlp))  # warm up, as the timed run does
+    rss_before = own_peak_rss_mib()
+    counted = {"words": 0, "articles": 0}
+
+    def articles() -> Iterator[Article]:
+        for a, w in iter_corpus(n_words, seed=seed):
+            counted["words"] += w
+            counted["articles"] += 1
+            yield a
+
+    n_claims = 0
+    t0 = time.perf_counter()
+    for _ in iter_claims(articles(), nlp=nlp):
+        n_claims += 1
+    elapsed = time.perf_counter() - t0
+    print(f"{counted['words']} {counted['articles']} {n_claims} {elapsed:.3f} {rss_before:.1f} "
+          f"{current_rss_mib():.1f} {own_peak_rss_mib():.1f}")
+    return 0
+
+
+def memory_check(n_words: int, seed: int) -> list[tuple[int, float, float]]:
+    rows = []
+    for n in (n_words, 2 * n_words):
+        done = subprocess.run(
+            [sys.executable, __file__, "--memory-child", str(n), "--seed", str(seed)],
+            capture_output=True, text=True, check=False,
+        )
+        if done.returncode != 0:
+            sys.stderr.write(done.stderr)
+            raise SystemExit(f"memory run at {n} words failed (exit {done.returncode})")
+        words, n_articles, n_claims, elapsed, before, now, peak = done.stdout.split()[-7:]
+        print(f"memory: {int(words):,} words, {int(n_articles):,} articles, {int(n_claims):,} claims "
+              f"in {float(elapsed):.1f}s; peak RSS {float(peak):.1f} MiB "
+              f"(peak after building the pipeline {float(before):.1f} MiB, RSS at the end {float(now):.1f} MiB)")
+        rows.append((int(words), float(peak), float(now)))
+    (w1, p1, r1), (w2, p2, r2) = rows
+    print(f"memory: at {w2:,} words against {w1:,}: peak RSS {p2 - p1:+.1f} MiB ({p2 / p1:.2f}x), "
+          f"RSS at the end {r2 - r1:+.1f} MiB")
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--words", type=int, default=DEFAULT_WORDS,
+                    help=f"minimum corpus size in words (default {DEFAULT_WORDS})")
+    ap.add_argument("--processes", type=int, default=1,
+                    help="also time extract_claims(n_process=P) when P > 1 (default 1)")
+    ap.add_argument("--memory", action="store_true",
+                    help="also measure the peak RSS of a streamed run at N and 2N words, each in a subprocess")
+    ap.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"shuffle seed (default {DEFAULT_SEED})")
+    ap.add_argument("--memory-child", type=int, metavar="N", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.memory_child is not None:
+        return memory_child(args.memory_child, args.seed)
+
+    corpus = list(iter_corpus(args.words, seed=args.seed))
+    articles = [a for a, _ in corpus]
+    n_words = sum(w for _, w in corpus)
+    texts = [a.text for a in articles]
+    print(f"corpus: {len(articles):,} articles, {n_words:,} words "
+          f"({len(fixture_articles())} fixture articles repeated, seed {args.seed})")
+
+    # build and warm up outside the clock: one pass over the fixtures loads the lazy
+    # tables (lemma lookups, the pint unit registry) in ours, the lexemes in both
+    warm = fixture_articles()
+    nlp = build_nlp()
+    extract_claims(warm, nlp=nlp)
+    bare = spacy.blank("en")
+    bare.add_pipe("sentencizer")
+    list(bare.pipe(a.text for a in warm))
+
+    t_bare, _ = timed(lambda: sum(1 for _ in bare.pipe(texts)))
+    t_ours, claims = timed(lambda: extract_claims(articles))
+    n_claims = len(claims)
+    del claims
+    ours, bare_wps = n_words / t_ours, n_words / t_bare
+    print(f"bare spacy.blank('en') + sentencizer: {t_bare:.2f}s  words/s={bare_wps:,.0f}")
+    print(f"extract_claims, 1 process: {t_ours:.2f}s  words/s={ours:,.0f}  "
+          f"claims={n_claims:,}  claims/s={n_claims / t_ours:,.0f}")
+    print(f"peak RSS (this process so far): {peak_rss_mib():.1f} MiB")
+    if args.memory:
+        memory_check(args.words, args.seed)
+    if args.processes > 1:
+        t_par, par_claims = timed(lambda: extract_claims(articles, n_process=args.processes))
+        print(f"extract_claims, n_process={args.processes}: {t_par:.2f}s  words/s={n_words / t_par:,.0f}  "
+              f"claims/s={len(par_claims) / t_par:,.0f}  speed-up={t_ours / t_par:.2f}x"
+              + ("" if len(par_claims) == n_claims else f"  (claims differ: {len(par_claims):,})"))
+    print(f"extract: words_per_s={ours:.0f} bare_words_per_s={bare_wps:.0f} ratio={ours / bare_wps:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
