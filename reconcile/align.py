@@ -242,6 +242,8 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
             return None  # "two years", "16 weeks": spans of time, compared only for one object
     # what happened
     event = 0.5
+    if (a.event_norm == "forecast") != (b.event_norm == "forecast"):
+        return None  # what was expected is not what happened
     if a.topic and a.topic == b.topic and a.topic in lex.event_things.values():
         event = 1.0  # "deaths", "arrests": the thing already says what happened
     elif a.event_norm and b.event_norm:

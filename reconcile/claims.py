@@ -253,7 +253,8 @@ class ClaimReader:
         actors = self._actors(doc, span, thing_tokens, speaker_tokens)
         if not actors and speaker and self._has_pronoun_subject(doc, span):
             # "Microsoft said it would cut 10,000 jobs": the speaker is the actor
-            actors = (lex.canonical_name(speaker),) if speaker[:1].isupper() else ()
+            groups = self._name_groups(speaker_tokens, set(), modifiers=True)
+            actors = (lex.canonical_name(groups[-1]),) if groups else ()
         if not actors and extra.get("inherit_actors"):
             actors = extra["inherit_actors"]
         reach_end = thing_tokens[-1].idx + len(thing_tokens[-1].text) if thing_tokens else span.end_char
@@ -514,7 +515,8 @@ class ClaimReader:
             t = doc[j]
             if t.is_punct and t.text not in (".", "-") or t.like_num:
                 break
-            if t.lower_ in ("that", "which", "who", "and", "but", "while", "as", "if", "when"):
+            if t.lower_ in ("that", "which", "who", "and", "but", "while", "as", "if", "when", "after", "before",
+                            "since", "because", "until", "than", "though", "although", "once", "where"):
                 break
             if self._verbish(t) and not t.text[:1].isupper():
                 break
@@ -553,6 +555,12 @@ class ClaimReader:
                 if t.text in _CLAUSE_END or t.text == "," and j < span.start - 2:
                     break
                 toks.insert(0, t)
+            # the subject is an actor only when what it did is the event ("Labour won 411
+            # seats"), not when it measured or reported the figure ("the USGS measured it at")
+            verbs = [t for t in toks if self._verbish(t) or self._irregular_past(t) or self._lemma(t) == "have"]
+            if verbs and not any(self._event_class(v) and self._event_class(v) not in self.lex.neutral_events
+                                 and self._event_class(v) not in ("report", "forecast") for v in verbs):
+                toks = []
             groups = self._name_groups(toks, skip, sentence_start=sent.start)
             names.extend(groups[-1:])
         out = []
