@@ -269,6 +269,8 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
     # who and where
     if a.thing_norm and b.thing_norm and a.extra.get("group") != b.extra.get("group"):
         return None  # fighters killed, soldiers killed, children among the dead: other groups
+    if a.topic in lex.personal and not (a.actors and b.actors):
+        return None  # an age, a height: whose? only the same person's are comparable
     if a.actors and b.actors:
         if not set(a.actors) & set(b.actors):
             return None

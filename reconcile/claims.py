@@ -45,6 +45,9 @@ _CALENDAR = set(timex.WEEKDAYS) | set(timex.MONTHS) | {"jan", "feb", "mar", "apr
                                                       "sep", "sept", "oct", "nov", "dec"}
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,}(?:,[^\n]{0,60}?)?\s[-\u2013\u2014]\s")
 _SUPERLATIVE = re.compile(r"\b(?:\w+est|most|worst|best|first|only)\b(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
+_PREVIOUS = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increased|decreased|climbed|dropped)\s+from\s+(?:about\s+|some\s+|around\s+)?$")
+_FORECAST = re.compile(r"\b(?:set|expected|projected|forecast|predicted|likely|due)\s+to\s+(?:\w+\s+){0,3}$|"
+                       r"\b(?:could|would|will|may|might)\s+(?:reach|hit|rise\s+to|top|exceed)\s+(?:\w+\s+){0,2}$")
 _IRREGULAR_PLURALS = {"men", "women", "children", "people", "feet", "teeth", "mice", "geese", "police"}
 _GENERIC_MODIFIERS = {"more", "other", "additional", "total", "overall", "estimated", "reported", "confirmed",
                       "global", "worldwide", "entire", "whole", "full", "current",
@@ -272,6 +275,13 @@ class ClaimReader:
             for t in doc[max(sent.start, span.start - 12): min(sent.end, span.end + 8)])
         if distinct:
             extra["distinct"] = True
+        before = doc.text[max(sent.start_char, span.start_char - 24): span.start_char].lower()
+        if _PREVIOUS.search(before):
+            # "up from 511 a week earlier", "down from 67.3%": the figure it was before
+            extra["previous"] = True
+            time_text = time_text or "before"
+        if _FORECAST.search(doc.text[max(sent.start_char, span.start_char - 40): span.start_char].lower()):
+            event_norm = "forecast"  # "set to reach 10bn": what is expected, not what is
         negated = any(t.lower_ in lex.negations for t in window)
         hedged = any(t.lower_ in lex.hedges for t in clause) or "on course for" in clause.text.lower()
         end = span.end_char

@@ -38,6 +38,7 @@ class Lexicon:
     alias_of: dict[str, str]  # lower-cased name -> canonical name
     people: frozenset[str]
     neutral_events: frozenset[str]
+    personal: frozenset[str]
     event_things: dict[str, str]
     venues: frozenset[str]
     countries: dict[str, str]  # lower-cased country name -> name as written in the table
@@ -118,6 +119,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         alias_of=alias_of,
         people=frozenset(data.get("people", {}).get("things", [])),
         neutral_events=frozenset(data.get("neutral_events", {}).get("words", [])),
+        personal=frozenset(data.get("personal", {}).get("things", [])),
         event_things=dict(data.get("event_things", {})),
         venues=frozenset(data.get("venues", {}).get("nouns", [])),
         countries=countries,
