@@ -77,7 +77,8 @@ def align(claims: Sequence[Claim], *, threshold: float = DEFAULT_THRESHOLD, wind
         for al in _align_block(block, threshold=threshold, window=window, lex=lex, names=names):
             out.append(_mark_ambiguous(al, scopes, local))
     seen = {frozenset((al.a.id, al.b.id)) for al in out}
-    out.extend(al for al in _same_figures(claims, lex=lex, names=names) if frozenset((al.a.id, al.b.id)) not in seen)
+    out.extend(al for al in _same_figures(claims, lex=lex, names=names, window=window)
+               if frozenset((al.a.id, al.b.id)) not in seen)
     out.sort(key=lambda al: (al.a.source, al.a.start, al.b.source, al.b.start))
     return out
 
@@ -88,7 +89,8 @@ def _distinctive(c: Claim) -> bool:
     return v is not None and not c.quantity.approximate and (abs(v) >= 10 or not float(v).is_integer())
 
 
-def _same_figures(claims: Sequence[Claim], *, lex: Lexicon, names: dict[str, str]) -> Iterator[Alignment]:
+def _same_figures(claims: Sequence[Claim], *, lex: Lexicon, names: dict[str, str],
+                  window: int = DEFAULT_WINDOW) -> Iterator[Alignment]:
     """Claims giving the very same distinctive figure in the same measure ("121 seats",
     "67.3%", "US$1.45 million") are aligned even when their words differ ("reduced to",
     "won"), as long as nothing in their context rules it out. They can only agree."""
@@ -97,9 +99,11 @@ def _same_figures(claims: Sequence[Claim], *, lex: Lexicon, names: dict[str, str
         if _distinctive(c) and not c.extra.get("implicit"):
             groups[(measure_key(c), c.quantity.value, c.quantity.unit)].append(c)
     for key in sorted(groups, key=str):
-        group = groups[key]
+        # sorted neighbourhood again: the same figure given by thousands of sources would
+        # otherwise make its pairs grow with the square of their number
+        group = sorted(groups[key], key=lambda c: (c.topic, c.place, c.source, c.start))
         for i, a in enumerate(group):
-            for b in group[i + 1:]:
+            for b in group[i + 1: i + window]:
                 if a.source == b.source and a.sentence_start == b.sentence_start:
                     continue
                 if a.actors and b.actors and not set(a.actors) & set(b.actors):
