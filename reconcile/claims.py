@@ -110,6 +110,12 @@ class ClaimReader:
         self.lex = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
+        self._text = doc.text  # Doc.text joins every token on each call
+        # sentences looked up once: Span.sent walks the Doc on every call
+        self._sent_of: list[Span] = [None] * len(doc)  # type: ignore[list-item]
+        for sent in doc.sents:
+            for i in range(sent.start, sent.end):
+                self._sent_of[i] = sent
         drafts: list[_Draft] = []
         last_speaker = ""
         last_place_by_sent: dict[int, str] = {}
@@ -125,7 +131,7 @@ class ClaimReader:
             q = span._.quantity
             if q is None:
                 continue
-            sent = span.sent
+            sent = self._sent(span)
             if self._is_furniture(sent):
                 continue
             if q.kind == "ordinal":
@@ -140,7 +146,7 @@ class ClaimReader:
             if prev_start is not None:
                 # coordinated figures share their setting: "300 killed and 1,500 wounded in Sirte"
                 prev = next((d for d in drafts if d.start == prev_start), None)
-                between = doc.text[prev.end: draft.start].lower() if prev is not None else ""
+                between = self._text[prev.end: draft.start].lower() if prev is not None else ""
                 if prev is not None and prev.sentence_start == draft.sentence_start \
                         and re.search(r"\band\b", between) and not re.search(r"\b(?:from|than|compared|after|before)\b", between):
                     prev.place = prev.place or draft.place
@@ -171,7 +177,7 @@ class ClaimReader:
 
     def _read(self, doc: Doc, span: Span, q: Quantity, drafts: list[_Draft],
               last_place_by_sent: dict[int, str]) -> _Draft:
-        sent = span.sent
+        sent = self._sent(span)
         lex = self.lex
         thing_tokens, head, partitive, after = self._thing_right(doc, span, q)
         rule = "thing-right"
@@ -212,7 +218,7 @@ class ClaimReader:
         if not thing_norm:
             prev = next((d for d in reversed(drafts) if d.sentence_start == sent.start_char
                          and d.quantity.kind == q.kind), None)
-            if prev is None and q.kind == "count" and _refers_back(doc, span):
+            if prev is None and q.kind == "count" and _refers_back(doc, span, sent.start):
                 prev = next((d for d in reversed(drafts) if d.quantity.kind == q.kind), None)
             if prev is not None:
                 thing_text, thing_norm = prev.thing, prev.thing_norm
@@ -275,12 +281,12 @@ class ClaimReader:
             for t in doc[max(sent.start, span.start - 12): min(sent.end, span.end + 8)])
         if distinct:
             extra["distinct"] = True
-        before = doc.text[max(sent.start_char, span.start_char - 24): span.start_char].lower()
+        before = self._text[max(sent.start_char, span.start_char - 24): span.start_char].lower()
         if _PREVIOUS.search(before):
             # "up from 511 a week earlier", "down from 67.3%": the figure it was before
             extra["previous"] = True
             time_text = time_text or "before"
-        if _FORECAST.search(doc.text[max(sent.start_char, span.start_char - 40): span.start_char].lower()):
+        if _FORECAST.search(self._text[max(sent.start_char, span.start_char - 40): span.start_char].lower()):
             event_norm = "forecast"  # "set to reach 10bn": what is expected, not what is
         negated = any(t.lower_ in lex.negations for t in window)
         hedged = any(t.lower_ in lex.hedges for t in clause) or "on course for" in clause.text.lower()
@@ -300,7 +306,7 @@ class ClaimReader:
 
     def _thing_right(self, doc: Doc, span: Span, q: Quantity):
         """The noun phrase after the number: (tokens, head, partitive, index after it)."""
-        sent_end = span.sent.end
+        sent_end = self._sent(span).end
         i = span.end
         partitive = False
         if i < sent_end and doc[i].lower_ == "of":
@@ -376,6 +382,10 @@ class ClaimReader:
         low, lemma = t.lower_, self._lemma(t)
         return lemma != low and lemma in self.lex.verbs and not low.endswith("s") and low not in _AUX
 
+    def _sent(self, span: Span) -> Span:
+        """The sentence a span starts in."""
+        return self._sent_of[span.start]
+
     def _plural(self, t: Token) -> bool:
         low, lemma = t.lower_, self._lemma(t)
         if low in ("men", "women", "people", "children", "police", "staff", "personnel", "crew"):
@@ -407,7 +417,7 @@ class ClaimReader:
 
     def _figure_left(self, doc: Doc, span: Span):
         """A figure noun before the number: "the death toll ... reached 93" -> toll."""
-        start = span.sent.start
+        start = self._sent(span).start
         for j in range(span.start - 1, max(start, span.start - 25) - 1, -1):
             t = doc[j]
             if t.text in _CLAUSE_END or t.lower_ in self.lex.attribution_verbs and j < span.start - 1 \
@@ -444,7 +454,7 @@ class ClaimReader:
         return None
 
     def _event_near(self, doc: Doc, span: Span, after: int):
-        sent = span.sent
+        sent = self._sent(span)
         j = after
         while j < sent.end and (doc[j].lower_ in _AUX or doc[j].lower_.endswith("ly")
                                 or self._lemma(doc[j]) in ("be", "have", "remain", "stay", "become", "get",
@@ -474,7 +484,7 @@ class ClaimReader:
 
     def _speaker(self, doc: Doc, span: Span) -> tuple[str, list[Token]]:
         """Who the claim is attributed to, from the sentence it is in (or the next)."""
-        sent = span.sent
+        sent = self._sent(span)
         lex = self.lex
         text = sent.text
         low = text.lower()
@@ -558,7 +568,7 @@ class ClaimReader:
             names.append(group)
         qualifiers = self._qualifiers(thing_tokens)
         if not names:
-            sent = span.sent
+            sent = self._sent(span)
             toks = []
             for j in range(span.start - 1, max(sent.start, span.start - 10) - 1, -1):
                 t = doc[j]
@@ -635,7 +645,7 @@ class ClaimReader:
 
     def _place(self, doc: Doc, span: Span, reach_end: int, event_tok: Token | None = None) -> str:
         """The place the claim is about: "in Sirte", "across France", "nationwide", "there"."""
-        sent = span.sent
+        sent = self._sent(span)
         low = sent.text.lower()
         candidates: list[tuple[int, str]] = []
         for word in self.lex.national:
@@ -685,10 +695,10 @@ class ClaimReader:
         return canon
 
     def _time(self, doc: Doc, span: Span, reach_end: int, event_tok: Token | None = None) -> str:
-        sent = span.sent
+        sent = self._sent(span)
         found = [(s + sent.start_char, e + sent.start_char, text) for s, e, text in timex.find_times(sent.text)]
         dateline = self._dateline_end(sent)
-        text = doc.text
+        text = self._text
         found = [f for f in found if not text.startswith(("'s", "\u2019s"), f[1])]  # "last year's total"
         # "the deadliest since 1960": a baseline for a superlative, not the claim's time
         found = [f for f in found if not (f[2].lower().startswith("since") and _SUPERLATIVE.search(
@@ -746,9 +756,9 @@ class ClaimReader:
                 return other.start_char - end
             return 0
         mine = max(0, start - reach_end) if start >= span.end_char else gap(span)
-        sent_start = span.sent.start
+        sent_start = self._sent(span).start
         for other in self._countable:
-            if other.sent.start != sent_start or other.start_char == span.start_char:
+            if self._sent(other).start != sent_start or other.start_char == span.start_char:
                 continue
             oq = other._.quantity
             if oq.approximate and not any(ch.isdigit() for ch in oq.text):
@@ -758,7 +768,7 @@ class ClaimReader:
         return True
 
     def _has_pronoun_subject(self, doc: Doc, span: Span) -> bool:
-        window = list(doc[max(span.sent.start, span.start - 6): span.start]) + list(doc[span.end: span.end + 3])
+        window = list(doc[max(self._sent(span).start, span.start - 6): span.start]) + list(doc[span.end: span.end + 3])
         return any(t.lower_ in ("it", "they", "we", "its", "our", "their") for t in window)
 
     def _is_furniture(self, sent: Span) -> bool:
@@ -771,7 +781,7 @@ class ClaimReader:
         if not drafts or q.value is None or q.value < 2:
             return None
         prev = drafts[-1]
-        if prev.sentence_start != span.sent.start_char or prev.quantity.value != q.value - 1:
+        if prev.sentence_start != self._sent(span).start_char or prev.quantity.value != q.value - 1:
             return None
         tokens, head, _, _ = self._thing_right(doc, span, q)
         if head is None or self.lex.thing_class(self._noun_lemma(head), self._noun_lemma(head)) != prev.thing_norm:
@@ -779,7 +789,7 @@ class ClaimReader:
         left = doc[span.start - 1] if span.start > 0 else None
         start = left.idx if left is not None and left.lower_ in ("a", "the") else span.start_char
         end = tokens[-1].idx + len(tokens[-1].text)
-        total = replace(prev.quantity, text=doc.text[prev.start:end], end=end, low=q.value, high=q.value,
+        total = replace(prev.quantity, text=self._text[prev.start:end], end=end, low=q.value, high=q.value,
                         rule="enumeration")
         return replace(prev, end=end, quote_end=end, quantity=total, rule="enumeration",
                        extra={**prev.extra, "enumerated_to": start})
@@ -813,7 +823,7 @@ class ClaimReader:
         q = draft.quantity
         if q.low is None or q.high is None or q.low == q.high or not q.text.lower().startswith("from "):
             return [draft]
-        left = [self._lemma(t) for t in doc[max(span.sent.start, span.start - 6): span.start]]
+        left = [self._lemma(t) for t in doc[max(self._sent(span).start, span.start - 6): span.start]]
         if not any(w in self.lex.change_verbs for w in left):
             return [draft]
         m = re.search(r"\bto\b", q.text, flags=re.IGNORECASE)
@@ -831,9 +841,9 @@ def _next_is_name(t: Token) -> bool:
     return nxt is not None and nxt.text[:1].isupper() and nxt.lower_ not in _CALENDAR and t.whitespace_ != ""
 
 
-def _refers_back(doc: Doc, span: Span) -> bool:
+def _refers_back(doc: Doc, span: Span, sent_start: int) -> bool:
     """"Police put the figure at 30,000": the number stands for a figure named before."""
-    window = doc[max(span.sent.start, span.start - 6): span.start].text.lower()
+    window = doc[max(sent_start, span.start - 6): span.start].text.lower()
     return bool(re.search(r"\b(?:the|that|this|their|its)\s+(?:figure|number|total|tally|count|estimate)\b", window))
 
 
