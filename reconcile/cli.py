@@ -107,6 +107,10 @@ _MODEL = typer.Option(
     None, "--model", metavar="NAME",
     help="An installed spaCy pipeline to build on (e.g. en_core_web_sm); default: built-in rules only.",
 )
+_LEXICON = typer.Option(
+    None, "--lexicon", metavar="FILE",
+    help="A TOML file extending the word tables (synonyms, events, aliases...; see reconcile/data/lexicon.toml).",
+)
 _ENCODING = typer.Option(
     None, "--encoding", metavar="NAME",
     help="Read every input in this text encoding (e.g. latin-1) instead of detecting it.",
@@ -140,6 +144,7 @@ def claims(
     meta: Optional[Path] = _META,
     published: Optional[str] = _PUBLISHED,
     model: Optional[str] = _MODEL,
+    lexicon: Optional[Path] = _LEXICON,
     encoding: Optional[str] = _ENCODING,
     max_bytes: int = _MAX_BYTES,
     raw_csv: bool = _RAW_CSV,
@@ -160,7 +165,7 @@ def claims(
             raise OutputError(f"claims cannot be written as {fmt_.value}; use -o with .csv, .json, .jsonl or .txt")
         articles, skipped = _read(paths, meta=meta, published=published, encoding=encoding,
                                   max_bytes=max_bytes, err=err, quiet=quiet, verbose=verbose)
-        found = _extract(articles, model=model, err=err, quiet=quiet, verbose=verbose)
+        found = _extract(articles, model=model, lexicon=lexicon, err=err, quiet=quiet, verbose=verbose)
         inputs = [a.path for a in articles if a.path]
         with _pipe_guard():
             if fmt_ is rep.Format.table and output is None:
@@ -195,6 +200,7 @@ def report(
     meta: Optional[Path] = _META,
     published: Optional[str] = _PUBLISHED,
     model: Optional[str] = _MODEL,
+    lexicon: Optional[Path] = _LEXICON,
     encoding: Optional[str] = _ENCODING,
     max_bytes: int = _MAX_BYTES,
     raw_csv: bool = _RAW_CSV,
@@ -221,8 +227,8 @@ def report(
             rep.check_output(output)  # before the slow part; inputs are checked again on writing
         articles, skipped = _read(paths, meta=meta, published=published, encoding=encoding,
                                   max_bytes=max_bytes, err=err, quiet=quiet, verbose=verbose)
-        found = _extract(articles, model=model, err=err, quiet=quiet, verbose=verbose)
-        findings = _judge(found, threshold=threshold, err=err, verbose=verbose)
+        found = _extract(articles, model=model, lexicon=lexicon, err=err, quiet=quiet, verbose=verbose)
+        findings = _judge(found, threshold=threshold, err=err, verbose=verbose, lexicon=lexicon)
         result = Report(articles=articles, claims=found, findings=findings, skipped=skipped)
         with _pipe_guard():
             if fmt_ is rep.Format.table and output is None:
@@ -268,13 +274,14 @@ def _read(
     return articles, skipped
 
 
-def _extract(articles: list[Article], *, model: str | None, err: Console, quiet: bool, verbose: bool) -> list[Claim]:
+def _extract(articles: list[Article], *, model: str | None, lexicon: Path | None, err: Console, quiet: bool,
+             verbose: bool) -> list[Claim]:
     from reconcile import claims as claims_mod
 
     started = time.perf_counter()
     show_progress = not quiet and err.is_terminal and len(articles) > HANDFUL
     feed = _tracked(articles, err) if show_progress else articles
-    found = claims_mod.extract_claims(feed, model=model)
+    found = claims_mod.extract_claims(feed, model=model, lexicon=str(lexicon) if lexicon else None)
     if verbose:
         _note(err, f"found {len(found)} claims in {len(articles)} articles in {time.perf_counter() - started:.1f} s")
     return list(found)
@@ -291,11 +298,15 @@ def _tracked(articles: list[Article], err: Console) -> Iterator[Article]:
             progress.advance(task)
 
 
-def _judge(found: list[Claim], *, threshold: float | None, err: Console, verbose: bool):
+def _judge(found: list[Claim], *, threshold: float | None, err: Console, verbose: bool,
+           lexicon: Path | None = None):
     from reconcile import judge
+    from reconcile.lexicon import load_lexicon
 
     started = time.perf_counter()
     kwargs = {} if threshold is None else {"threshold": threshold}
+    if lexicon is not None:
+        kwargs["lexicon"] = load_lexicon(str(lexicon))
     findings = judge.reconcile(found, as_frame=False, **kwargs)
     if verbose:
         _note(err, f"judged {len(findings)} aligned pairs in {time.perf_counter() - started:.1f} s")

@@ -341,3 +341,16 @@ def test_cli_progress_bar_yields_every_article():
     articles = [Article(str(i), "x") for i in range(7)]
     console = Console(file=io.StringIO(), force_terminal=True)
     assert list(_tracked(articles, console)) == articles
+
+
+def test_cli_lexicon_extends_the_tables_and_a_bad_one_is_a_usage_error(tmp_path):
+    seed = ROOT / "fixtures" / "clusters" / "libya-sirte-airstrikes"
+    good = tmp_path / "mine.toml"
+    good.write_text('[aliases]\n"Islamic State" = ["the jihadists"]\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["claims", str(seed), "--lexicon", str(good), "--format", "jsonl"])
+    assert result.exit_code == 0 and '"Islamic State"' in result.output
+    bad = tmp_path / "bad.toml"
+    bad.write_text("things = [", encoding="utf-8")
+    result = CliRunner().invoke(app, ["report", str(seed), "--lexicon", str(bad)])
+    assert result.exit_code == 2
+    assert "cannot read lexicon file" in result.output
