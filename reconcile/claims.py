@@ -37,7 +37,7 @@ _PRONOUNS = {"it", "they", "he", "she", "we", "them", "its", "their", "our"}
 _AUX = {"be", "is", "are", "was", "were", "been", "being", "have", "has", "had", "having", "will", "would",
         "shall", "should", "can", "could", "may", "might", "must", "do", "does", "did", "also", "still",
         "now", "only", "reportedly", "already", "then", "just", "not", "n't", "so", "far", "up", "to"}
-_PLACE_PREPS = {"in", "at", "near", "across", "outside", "inside", "around", "throughout", "on"}
+_PLACE_PREPS = {"in", "at", "near", "across", "inside", "around", "throughout", "on"}
 _PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "state", "county", "port",
                 "capital", "island", "area", "municipality", "prefecture", "department", "suburb",
                 "mountains", "mountain", "valley", "coast", "islands", "peninsula", "governorate"}
@@ -48,6 +48,9 @@ _SUPERLATIVE = re.compile(r"\b(?:\w+est|most|worst|best|first|only)\b(?:\s+\w+){
 _PREVIOUS = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increased|decreased|climbed|dropped)\s+from\s+(?:about\s+|some\s+|around\s+)?$")
 _FORECAST = re.compile(r"\b(?:set|expected|projected|forecast|predicted|likely|due)\s+to\s+(?:\w+\s+){0,3}$|"
                        r"\b(?:could|would|will|may|might)\s+(?:reach|hit|rise\s+to|top|exceed)\s+(?:\w+\s+){0,2}$")
+_SINCE_SUPERLATIVE = re.compile(r"\b(?:\w+est|most|worst|best|first)\b[^.;]*\bsince\b", re.IGNORECASE)
+_PREPOSITIONS = {"outside", "inside", "across", "after", "before", "since", "during", "despite", "among",
+                 "amid", "beyond", "near", "throughout", "until", "unlike", "like", "without", "within"}
 _IRREGULAR_PLURALS = {"men", "women", "children", "people", "feet", "teeth", "mice", "geese", "police"}
 _GENERIC_MODIFIERS = {"more", "other", "additional", "total", "overall", "estimated", "reported", "confirmed",
                       "global", "worldwide", "entire", "whole", "full", "current",
@@ -182,8 +185,9 @@ class ClaimReader:
         thing_tokens, head, partitive, after = self._thing_right(doc, span, q)
         rule = "thing-right"
         figure = None
-        if not thing_tokens or (head is not None and self._event_class(head) and not self._is_noun(head)):
-            figure = self._figure_left(doc, span)
+        if q.kind != "measure" and (not thing_tokens or (
+                head is not None and self._event_class(head) and not self._is_noun(head))):
+            figure = self._figure_left(doc, span)  # a measure's unit already says what it measures
         event_tok = None
         if head is not None and not figure and self._event_class(head) and (
                 not self._is_noun(head) or head.lower_ in ("dead", "wounded", "injured", "missing")):
@@ -204,6 +208,8 @@ class ClaimReader:
             extra["figure"] = fig_tok.text
         if q.unit == "dimensionless" and ("magnitude" in q.text.lower() or (
                 span.start > 0 and doc[span.start - 1].lower_ == "magnitude")):
+            if thing_norm:
+                extra["object"] = thing_norm  # "a magnitude 4.9 aftershock"
             thing_norm, thing_text = "magnitude", thing_text or "magnitude"
         if q.kind == "measure" and q.unit and thing_norm != "magnitude":
             # a measure counts its dimension; the object it measures qualifies it
@@ -620,13 +626,15 @@ class ClaimReader:
             capital = t.text[:1].isupper() and any(c.isalpha() for c in t.text) and not any(
                 c.isdigit() for c in t.text) and not re.search(r"-[a-z]", t.text)
             initial = t.is_sent_start or (t.i > 0 and t.doc[t.i - 1].text in _QUOTES)
+            if initial and t.lower_ in _PREPOSITIONS:
+                capital = False  # "Outside Congo, ...": a preposition, not a name
             is_name = capital and t.i not in skip and t.lower_ not in _CALENDAR and not (
                 initial and t.lower_ in self.lex.stop_words) and (
                 not initial or t.text.isupper() or t.lower_ in self._names
                 or t.lower_ in self.lex.alias_of or _next_is_name(t) or (t.lower_ not in self.lex.nouns
                                                      and t.lower_ not in self.lex.stop_words
                                                      and t.lower_ not in self.lex.adjectives))
-            prev_place = not modifiers and t.i > 0 and t.doc[t.i - 1].lower_ in _PLACE_PREPS | {"of", "from"}
+            prev_place = not modifiers and t.i > 0 and t.doc[t.i - 1].lower_ in _PLACE_PREPS | _PREPOSITIONS | {"of", "from"}
             if is_name and not (prev_place and not cur):
                 cur.append(t)
             elif cur and t.lower_ in ("of",) and False:
@@ -678,6 +686,9 @@ class ClaimReader:
                     continue  # "in IS", "at GNA": acronyms of groups, not places
                 if t.idx >= reach_end and self._another_clause(doc, reach_end, t.idx, event_tok):
                     continue  # "won four seats and came third ... across England"
+                if k + 1 < sent.end and doc[k].text in (",", "and") and doc[k + 1].text[:1].isupper() \
+                        and doc[k + 1].lower_ not in _CALENDAR:
+                    name = "*"  # "in Burundi, Kenya, Rwanda and Uganda": several places
                 candidates.append((t.idx, name))
         candidates = [c for c in candidates if c[1] == NATIONAL or (
             span.start_char - c[0] <= PLACE_REACH if c[0] < span.start_char else c[0] - span.end_char <= PLACE_REACH)]
@@ -703,6 +714,10 @@ class ClaimReader:
         # "the deadliest since 1960": a baseline for a superlative, not the claim's time
         found = [f for f in found if not (f[2].lower().startswith("since") and _SUPERLATIVE.search(
             text[max(sent.start_char, f[0] - 40): f[0]]))]
+        # "the deadliest since the Agadir disaster of 1960", "the election of 2019": the
+        # year names another event
+        found = [f for f in found if not (text[max(sent.start_char, f[0] - 3): f[0]].lower() == "of "
+                                          or _SINCE_SUPERLATIVE.search(text[max(sent.start_char, f[0] - 60): f[0]]))]
         found = [f for f in found if (f[1] <= span.start_char or f[0] >= span.end_char) and f[0] >= dateline
                  and self._nearest_number(span, f[0], f[1], reach_end)
                  and not (f[0] >= reach_end and self._another_clause(doc, reach_end, f[0], event_tok))]
