@@ -127,8 +127,8 @@ def _local_places(claims: Sequence[Claim]) -> set[tuple[str, str, str]]:
     unplaced: set[tuple[str, str, str]] = set()
     for c in claims:
         key = (c.source, measure_key(c), c.topic)
-        if c.place and c.place not in ("*",):
-            placed[key].add(c.place)
+        if c.place and c.place not in ("*", NATIONAL) and not _is_country(c.place):
+            placed[key].add(c.place)  # a country or "nationwide" is the whole, not a part
         elif not c.place:
             unplaced.add(key)
     return {(m, t, place) for (src, m, t), places in placed.items() if (src, m, t) in unplaced for place in places}
