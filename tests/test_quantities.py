@@ -317,3 +317,8 @@ def test_quantities_out_of_is_a_share(text, share):
     (q,) = parse_quantities(text)
     assert q.kind == "percent" and q.unit == "%" and q.value == pytest.approx(share)
     assert text[q.start:q.end] == q.text
+
+
+def test_quantities_starting_at_is_a_lower_bound():
+    (q,) = parse_quantities("severance starting at 16 weeks of salary")
+    assert (q.low, q.high, q.low_inclusive, q.unit) == (16.0, None, True, "week")
