@@ -143,6 +143,8 @@ def _scopes(claims: Sequence[Claim]) -> dict[tuple[str, str], tuple[set[str], se
             continue  # "the 1960 tsunami killed 61": history does not make today's figures ambiguous
         actors, places = scopes[(measure_key(c), c.topic)]
         actors.update(c.actors)
+        if c.quantity.kind == "measure" and c.extra.get("object"):
+            scopes[("objects", measure_key(c), c.topic)][1].add(c.extra["object"])
         if c.place and c.place not in ("*", NATIONAL, CAPITAL) and not _is_venue(c.place) \
                 and not any(fuzz.ratio(c.place.lower(), p.lower()) >= PLACE_MATCH for p in places):
             places.add(c.place)  # a venue sits inside a place; near-identical spellings are one place
@@ -166,6 +168,9 @@ def _mark_ambiguous(al: Alignment, scopes, local=frozenset()) -> Alignment:
     actors_a, places_a = scopes.get((measure_key(al.a), al.a.topic), (set(), set()))
     actors_b, places_b = scopes.get((measure_key(al.b), al.b.topic), (set(), set()))
     actors, places = actors_a | actors_b, places_a | places_b
+    if bool(al.a.extra.get("object")) != bool(al.b.extra.get("object")) and len(scopes.get(("objects", measure_key(al.a), al.a.topic), ((), set()))[1]) >= 2:
+        # a magnitude of what? the quake, or the aftershock another figure is about
+        return replace(al, ambiguous="one figure names what it measures, the other does not")
     for c, other in ((al.a, al.b), (al.b, al.a)):
         if c.place and not other.place and (measure_key(c), c.topic, c.place) in local:
             return replace(al, ambiguous=f"'{c.quote}' is for {c.place}, a part of what '{other.quote}' counts")
