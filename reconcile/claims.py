@@ -476,6 +476,8 @@ class ClaimReader:
             left.append(doc[j])
         # a word of the event table first ("the number of people confirmed dead stood at 99")
         for t in left:
+            if not t.is_alpha:
+                continue  # "Friday's": the 's is not "has"
             nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
             if t.lower_ in _AUX and nxt is not None and (self._verbish(nxt) or self._irregular_past(nxt)
                                                           or nxt.lower_ in _AUX):
@@ -484,7 +486,7 @@ class ClaimReader:
                     and self._event_class(t) not in self.lex.neutral_events:
                 return t
         for t in left[:8]:
-            if self._verbish(t) and t.lower_ not in self.lex.attribution_verbs:
+            if t.is_alpha and self._verbish(t) and t.lower_ not in self.lex.attribution_verbs:
                 return t
         return None
 
