@@ -45,6 +45,8 @@ def measure_key(claim: Claim) -> str:
         return f"money:{q.unit or '?'}"
     if claim.thing_norm == "magnitude":
         return "magnitude"  # "magnitude 6.8", "a reading of 7.0": whatever the reader made of the unit
+    if q.kind == "time":
+        return "time"
     if q.kind == "measure":
         from reconcile.units import dimension_of
 
@@ -163,6 +165,8 @@ def time_gap_to_publication(c: Claim) -> int | None:
 
 
 def _mark_ambiguous(al: Alignment, scopes, local=frozenset()) -> Alignment:
+    if al.a.quantity.kind == "time":
+        return replace(al, ambiguous="clock times are read for agreement only")
     """A claim that names no actor (or place) where others about the same thing name
     several cannot be pinned to one of them: it may agree, but it cannot conflict."""
     actors_a, places_a = scopes.get((measure_key(al.a), al.a.topic), (set(), set()))
@@ -268,6 +272,8 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
         return None  # neither the thing nor the event ties them together
     elif a.topic in lex.people or b.topic in lex.people:
         return None  # a group of people is only a figure once we know what happened to them
+    if a.quantity.kind == "time" and not (a.event_norm and a.event_norm == b.event_norm):
+        return None  # when what happened? only the same event's times are compared
     if (not a.topic or not b.topic) and a.quantity.kind != "count":
         return None  # an amount of money or a share of what? unsaid, it ties nothing
     if (not a.topic or not b.topic) and (a.event_norm != b.event_norm or a.event_norm in GENERIC_EVENTS):

@@ -142,6 +142,11 @@ class ClaimReader:
                 if merged is not None:
                     drafts[-1] = merged
                 continue
+            if q.kind == "time":
+                clock = self._clock(span, q)
+                if clock is not None:
+                    drafts.append(self._read(doc, span, clock, drafts, last_place_by_sent))
+                continue
             if q.kind not in COUNTABLE_KINDS or "score" in q.rule.split("+"):
                 continue  # "won 3-2" is a result, not a count
             draft = self._read(doc, span, q, drafts, last_place_by_sent)
@@ -211,6 +216,8 @@ class ClaimReader:
             if thing_norm:
                 extra["object"] = thing_norm  # "a magnitude 4.9 aftershock"
             thing_norm, thing_text = "magnitude", thing_text or "magnitude"
+        if q.kind == "time":
+            thing_text, thing_norm = "time", "time"  # when it happened; the event says what
         if q.kind == "measure" and q.unit and thing_norm != "magnitude":
             # a measure counts its dimension; the object it measures qualifies it
             named = thing_text[:1].isupper()
@@ -391,6 +398,18 @@ class ClaimReader:
     def _sent(self, span: Span) -> Span:
         """The sentence a span starts in."""
         return self._sent_of[span.start]
+
+    def _clock(self, span: Span, q: Quantity) -> Quantity | None:
+        """"struck at about 1:30 am": when something happened, as minutes after midnight."""
+        minutes = timex.clock_minutes(q.text)
+        before = self._text[max(0, span.start_char - 16): span.start_char].lower()
+        if minutes is None or not re.search(r"\b(?:at|about|around|after|before|approximately|roughly)\s+$", before):
+            return None
+        hedge = next((h for h in sorted(timex.CLOCK_HEDGES, key=len, reverse=True)
+                      if re.search(rf"\b{h}\s+(?:at\s+)?$", before)), None)
+        back, ahead = timex.CLOCK_HEDGES.get(hedge, (0, 0))
+        return replace(q, low=float(minutes - back), high=float(minutes + ahead), approximate=hedge is not None,
+                       unit="minute", qualifier=hedge, rule=f"{q.rule}+clock")
 
     def _plural(self, t: Token) -> bool:
         low, lemma = t.lower_, self._lemma(t)

@@ -99,6 +99,9 @@ class Quantity:
     def describe(self) -> str:
         """The value for a reader: ``~5,000``, ``>300``, ``200-2,000``, ``59.7%``, ``280 mile``."""
         approx = "~" if self.approximate else ""
+        if self.kind == "time" and self.low is not None and self.high is not None:
+            clock = f"{int(self.low) // 60:02d}:{int(self.low) % 60:02d}"
+            return clock if self.low == self.high else f"{clock}-{int(self.high) // 60:02d}:{int(self.high) % 60:02d}"
         if self.value is not None:
             body = f"{approx}{_num(self.value)}"
         elif self.low is not None and self.high is not None:

@@ -204,3 +204,37 @@ def _part_of_year(words: list[str], year: int) -> tuple[dt.date, dt.date]:
         length = 3
     end_month = start_month + length - 1
     return dt.date(year, start_month, 1), dt.date(year, end_month, calendar.monthrange(year, end_month)[1])
+
+
+_CLOCK = re.compile(r"^\s*(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?\s*$", re.IGNORECASE)
+# how a clock time is hedged: (minutes before, minutes after) the stated time
+CLOCK_HEDGES = {
+    "about": (10, 10), "around": (10, 10), "approximately": (10, 10), "roughly": (10, 10),
+    "shortly after": (0, 30), "just after": (0, 15), "soon after": (0, 30), "after": (0, 60),
+    "shortly before": (30, 0), "just before": (15, 0), "before": (60, 0),
+}
+
+
+def clock_minutes(text: str) -> int | None:
+    """Minutes after midnight of a clock time: "1:28 am" -> 88, "11 pm" -> 1380, "noon" -> 720.
+
+    >>> clock_minutes("11:11 pm"), clock_minutes("23:11"), clock_minutes("midnight")
+    (1391, 1391, 0)
+    """
+    low = text.strip().lower()
+    if low in ("noon", "midday"):
+        return 720
+    if low == "midnight":
+        return 0
+    m = _CLOCK.match(low)
+    if m is None:
+        return None
+    hour, minute = int(m.group(1)), int(m.group(2) or 0)
+    half = (m.group(3) or "").replace(".", "")
+    if half and not 1 <= hour <= 12 or hour > 23 or minute > 59:
+        return None
+    if half == "am":
+        hour = 0 if hour == 12 else hour
+    elif half == "pm":
+        hour = 12 if hour == 12 else hour + 12
+    return hour * 60 + minute

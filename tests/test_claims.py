@@ -132,3 +132,15 @@ def test_claims_as_frame(seed_articles, nlp):
     frame = extract_claims(seed_articles, nlp=nlp, as_frame=True)
     assert {"id", "source", "start", "end", "sentence", "quote", "low", "high", "thing_norm"} <= set(frame.columns)
     assert len(frame) == len(extract_claims(seed_articles, nlp=nlp))
+
+
+def test_claims_clock_times_are_compared_for_agreement_only(nlp):
+    from reconcile.judge import reconcile
+
+    a = Article(source="a", text="The quake struck at 11:11 pm local time.")
+    b = Article(source="b", text="The mosque fell when the quake struck shortly after 11 pm on Friday.")
+    claims = extract_claims([a, b], nlp=nlp)
+    assert [c.quantity.describe() for c in claims] == ["23:11", "23:00-23:30"]
+    assert [f.status for f in reconcile(claims, as_frame=False)] == ["agree"]
+    c = Article(source="c", text="The quake struck at 9:40 pm.")
+    assert reconcile(extract_claims([a, c], nlp=nlp), as_frame=False) == []
