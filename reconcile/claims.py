@@ -51,6 +51,7 @@ _FORECAST = re.compile(r"\b(?:set|expected|projected|forecast|predicted|likely|d
 _SINCE_SUPERLATIVE = re.compile(r"\b(?:\w+est|most|worst|best|first)\b[^.;]*\bsince\b", re.IGNORECASE)
 _PREPOSITIONS = {"outside", "inside", "across", "after", "before", "since", "during", "despite", "among",
                  "amid", "beyond", "near", "throughout", "until", "unlike", "like", "without", "within"}
+_SUBORDINATORS = {"with", "without"}  # "missing after a ferry with 226 people": another noun's figure
 _IRREGULAR_PLURALS = {"men", "women", "children", "people", "feet", "teeth", "mice", "geese", "police"}
 _GENERIC_MODIFIERS = {"more", "other", "additional", "total", "overall", "estimated", "reported", "confirmed",
                       "global", "worldwide", "entire", "whole", "full", "current",
@@ -170,6 +171,7 @@ class ClaimReader:
                 last_speaker = draft.speaker
             drafts.extend(self._split_change(doc, span, draft))
         drafts.extend(self._implicit_ones(doc, drafts, last_place_by_sent))
+        self._mark_parts(drafts)
         drafts.sort(key=lambda d: d.start)
         claim_spans = []
         for d in drafts:
@@ -438,6 +440,8 @@ class ClaimReader:
         if t.lower_ in ("on", "in") and t.i + 2 < len(t.doc) and (
                 t.doc[t.i + 1].lower_ == "strike" or t.doc[t.i + 2].lower_ in ("street", "streets")):
             return "protest"  # "were on strike", "were in the streets"
+        if t.lower_ == "on" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "board":
+            return "aboard"  # "226 people on board"
         return self.lex.event_of.get(lemma) or self.lex.event_of.get(t.lower_, "")
 
     def _figure_left(self, doc: Doc, span: Span):
@@ -490,8 +494,9 @@ class ClaimReader:
             return doc[j]
         left = []
         for j in range(span.start - 1, max(sent.start, span.start - 12) - 1, -1):
-            if doc[j].text in _CLAUSE_END:
-                break
+            if doc[j].text in _CLAUSE_END or (doc[j].lower_ in _SUBORDINATORS and j > sent.start
+                                              and self._is_noun(doc[j - 1]) and not doc[j - 1].like_num):
+                break  # "missing after a ferry with 226 people": the ferry's figure, not the missing
             left.append(doc[j])
         # a word of the event table first ("the number of people confirmed dead stood at 99")
         for t in left:
@@ -829,6 +834,18 @@ class ClaimReader:
                         rule="enumeration")
         return replace(prev, end=end, quote_end=end, quantity=total, rule="enumeration",
                        extra={**prev.extra, "enumerated_to": start})
+
+    def _mark_parts(self, drafts: list[_Draft]) -> None:
+        """"212 passengers and 14 crew": groups of people counted side by side are parts
+        of one whole, never compared with it."""
+        for a, b in zip(drafts, drafts[1:]):
+            if a.sentence_start != b.sentence_start or not (a.thing_norm and b.thing_norm) \
+                    or a.thing_norm == b.thing_norm:
+                continue
+            if a.thing_norm in self.lex.people and b.thing_norm in self.lex.people \
+                    and re.fullmatch(r"[\s\w-]*\s(?:and|,)\s*", self._text[a.quote_end: b.start] + " ") \
+                    and len(self._text[a.quote_end: b.start]) < 12:
+                a.extra["part"] = b.extra["part"] = True
 
     def _implicit_ones(self, doc: Doc, drafts: list[_Draft], last_place_by_sent) -> list[_Draft]:
         """"one strike targeted a tank": a thing named with "a" right after what was done to

@@ -138,7 +138,7 @@ def _never_conflicts(a: Claim, b: Claim) -> str:
     for c in (a, b):
         if c.incremental:
             return f"'{c.quote}' adds to an earlier count"
-        if c.extra.get("partitive"):
+        if c.extra.get("partitive") or c.extra.get("part"):
             return f"'{c.quote}' is part of a larger group"
         if c.extra.get("distinct"):
             return f"'{c.quote}' is about another one"

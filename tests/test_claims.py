@@ -144,3 +144,13 @@ def test_claims_clock_times_are_compared_for_agreement_only(nlp):
     assert [f.status for f in reconcile(claims, as_frame=False)] == ["agree"]
     c = Article(source="c", text="The quake struck at 9:40 pm.")
     assert reconcile(extract_claims([a, c], nlp=nlp), as_frame=False) == []
+
+
+def test_claims_groups_counted_side_by_side_are_parts(nlp):
+    from reconcile.judge import reconcile
+
+    a = Article(source="a", text="The operator said 212 passengers and 14 crew were on board.")
+    b = Article(source="b", text="A ferry with 226 people on board capsized.")
+    claims = extract_claims([a, b], nlp=nlp)
+    assert [c.extra.get("part") for c in claims[:2]] == [True, True]
+    assert not [f for f in reconcile(claims, as_frame=False) if f.status == "conflict"]
