@@ -25,3 +25,8 @@ def test_reports_seed_markdown_names_the_gold_conflicts():
     text = (ROOT / "reports" / "libya-sirte-airstrikes.md").read_text(encoding="utf-8")
     assert "| conflict | strike" in text and "| conflict | tank" in text
     assert "| update | fighter" in text
+
+
+def test_reports_readme_sessions_are_real_output():
+    regenerate = _regenerate()
+    assert regenerate._read(ROOT / "README.md") == regenerate.readme(), "run `python reports/regenerate.py`"
