@@ -122,7 +122,6 @@ class ClaimReader:
                 self._sent_of[i] = sent
         drafts: list[_Draft] = []
         last_speaker = ""
-        last_place_by_sent: dict[int, str] = {}
         quantities = list(doc.spans.get(QUANTITIES_KEY, []))
         # a sentence-initial capitalised word is a name if the article capitalises it
         # mid-sentence too ("Labour won 411 seats")
@@ -146,11 +145,11 @@ class ClaimReader:
             if q.kind == "time":
                 clock = self._clock(span, q)
                 if clock is not None:
-                    drafts.append(self._read(doc, span, clock, drafts, last_place_by_sent))
+                    drafts.append(self._read(doc, span, clock, drafts))
                 continue
             if q.kind not in COUNTABLE_KINDS or "score" in q.rule.split("+"):
                 continue  # "won 3-2" is a result, not a count
-            draft = self._read(doc, span, q, drafts, last_place_by_sent)
+            draft = self._read(doc, span, q, drafts)
             prev_start = draft.extra.get("inherited_from")
             if prev_start is not None:
                 # coordinated figures share their setting: "300 killed and 1,500 wounded in Sirte"
@@ -170,7 +169,7 @@ class ClaimReader:
             elif draft.speaker:
                 last_speaker = draft.speaker
             drafts.extend(self._split_change(doc, span, draft))
-        drafts.extend(self._implicit_ones(doc, drafts, last_place_by_sent))
+        drafts.extend(self._implicit_ones(doc, drafts))
         self._mark_parts(drafts)
         drafts.sort(key=lambda d: d.start)
         claim_spans = []
@@ -185,8 +184,7 @@ class ClaimReader:
 
     # -- the parts of a claim --------------------------------------------------------
 
-    def _read(self, doc: Doc, span: Span, q: Quantity, drafts: list[_Draft],
-              last_place_by_sent: dict[int, str]) -> _Draft:
+    def _read(self, doc: Doc, span: Span, q: Quantity, drafts: list[_Draft]) -> _Draft:
         sent = self._sent(span)
         lex = self.lex
         thing_tokens, head, partitive, after = self._thing_right(doc, span, q)
@@ -847,7 +845,7 @@ class ClaimReader:
                     and len(self._text[a.quote_end: b.start]) < 12:
                 a.extra["part"] = b.extra["part"] = True
 
-    def _implicit_ones(self, doc: Doc, drafts: list[_Draft], last_place_by_sent) -> list[_Draft]:
+    def _implicit_ones(self, doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
         """"one strike targeted a tank": a thing named with "a" right after what was done to
         it is a count of one. People are left out (too many "a man" stories)."""
         taken = {d.start for d in drafts}
@@ -863,7 +861,7 @@ class ClaimReader:
                          rule="implicit-one")
             span = doc[t.i: t.i + 1]
             span._.quantity = q
-            draft = self._read(doc, span, q, drafts, last_place_by_sent)
+            draft = self._read(doc, span, q, drafts)
             if not draft.thing_norm or draft.topic in self.lex.people or draft.topic in self.lex.event_things.values() \
                     or draft.thing_norm in self.lex.people:
                 continue
