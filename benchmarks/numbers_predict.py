@@ -26,7 +26,6 @@ import json
 import re
 import sys
 from dataclasses import replace
-from pathlib import Path
 
 from reconcile.quantities import parse_quantities
 

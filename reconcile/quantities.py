@@ -41,7 +41,7 @@ import math
 import re
 import tomllib
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -1388,7 +1388,7 @@ class _Reader:
         return mm
 
     def _compound(self, mm: _M, unit: _Unit) -> None:
-        g, text = self.g, self.text
+        text = self.text
         if unit.kind == "money" and unit.scale == 1.0:
             cm = _CENTS.match(text, mm.end)
             if cm and mm.low is not None:
@@ -1421,7 +1421,6 @@ class _Reader:
 
     # ---- prefixes, postfixes and ranges over the list of mentions
     def _combine(self, ms: list[_M]) -> list[_M]:
-        g, text = self.g, self.text
         for mm in ms:
             if mm.kind in ("date", "time", "phone", "model"):
                 continue
@@ -1755,7 +1754,7 @@ class QuantityTagger:
 
 
 @Language.factory(FACTORY_NAME, default_config={"tables_path": None, "spans_key": SPANS_KEY},
-                  assigns=[f"doc.spans"], requires=[])
+                  assigns=["doc.spans"], requires=[])
 def make_quantity_tagger(nlp: Language, name: str, tables_path: str | None, spans_key: str) -> QuantityTagger:
     """Build the ``reconcile_quantities`` component.
 
