@@ -154,3 +154,26 @@ def test_claims_groups_counted_side_by_side_are_parts(nlp):
     claims = extract_claims([a, b], nlp=nlp)
     assert [c.extra.get("part") for c in claims[:2]] == [True, True]
     assert not [f for f in reconcile(claims, as_frame=False) if f.status == "conflict"]
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_NEWSY = st.lists(st.sampled_from([
+    "about", "5,000", "fighters", "were", "killed", "in", "Sirte", "on", "Monday", ",", ".", "said", "the",
+    "Pentagon", "a", "tank", "two", "more", "raids", "than", "300", "%", "$1.2bn", "miles", "\n", "it",
+    "according", "to", "UN", "at", "least", "15", "dozens", "of", "toll", "rose", "1:30", "am", "'s", "\"",
+]), min_size=0, max_size=40).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.one_of(_NEWSY, st.text(max_size=200)))
+def test_claims_any_text_gives_claims_that_point_into_it(text, nlp):
+    from reconcile.judge import reconcile
+
+    claims = extract_claims([Article(source="a", text=text), Article(source="b", text=text[::-1])], nlp=nlp)
+    for c in claims:
+        source_text = text if c.source == "a" else text[::-1]
+        assert 0 <= c.start < c.end <= len(source_text)
+        assert c.quote in source_text and c.quantity.text == source_text[c.quantity.start:c.quantity.end]
+    assert all(f.status in ("agree", "conflict", "update") for f in reconcile(claims, as_frame=False))
