@@ -51,6 +51,7 @@ _FORECAST = re.compile(r"\b(?:set|expected|projected|forecast|predicted|likely|d
 _SINCE_SUPERLATIVE = re.compile(r"\b(?:\w+est|most|worst|best|first)\b[^.;]*\bsince\b", re.IGNORECASE)
 _PREPOSITIONS = {"outside", "inside", "across", "after", "before", "since", "during", "despite", "among",
                  "amid", "beyond", "near", "throughout", "until", "unlike", "like", "without", "within"}
+_ARTICLE = re.compile(r"(?<=[a-z] )(?:a|an)\b")  # "targeted a tank": an article right after a word
 _SUBORDINATORS = {"with", "without"}  # "missing after a ferry with 226 people": another noun's figure
 _IRREGULAR_PLURALS = {"men", "women", "children", "people", "feet", "teeth", "mice", "geese", "police"}
 _GENERIC_MODIFIERS = {"more", "other", "additional", "total", "overall", "estimated", "reported", "confirmed",
@@ -114,7 +115,7 @@ class ClaimReader:
         self.lex = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        self._text = doc.text  # Doc.text joins every token on each call
+        self._text = doc.text  # Doc.text joins every token on each call: read it once
         # sentences looked up once: Span.sent walks the Doc on every call
         self._sent_of: list[Span] = [None] * len(doc)  # type: ignore[list-item]
         for sent in doc.sents:
@@ -850,9 +851,11 @@ class ClaimReader:
         it is a count of one. People are left out (too many "a man" stories)."""
         taken = {d.start for d in drafts}
         out = []
-        for t in doc:
-            if t.lower_ not in ("a", "an") or t.i == 0 or t.idx in taken:
+        for m in _ARTICLE.finditer(self._text):
+            span = doc.char_span(m.start(), m.end())
+            if span is None or span.start == 0 or m.start() in taken:
                 continue
+            t = span[0]
             verb = doc[t.i - 1]
             event = self._event_class(verb)
             if not event or event in self.lex.neutral_events or not (self._verbish(verb) or self._irregular_past(verb)):
