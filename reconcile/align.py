@@ -236,7 +236,7 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
             because.append(f"same thing: {a.topic}")
         else:
             thing = thing_similarity
-            known = set(lex.thing_of.values())
+            known = lex.thing_classes
             if "person" in (a.topic, b.topic) and (a.topic in lex.people and b.topic in lex.people):
                 thing = 0.8  # "people" may be any group of people: employees, residents
             elif thing < 0.8 or (a.topic in known and b.topic in known):
@@ -257,14 +257,14 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
     event = 0.5
     if (a.event_norm == "forecast") != (b.event_norm == "forecast"):
         return None  # what was expected is not what happened
-    if a.topic and a.topic == b.topic and a.topic in lex.event_things.values():
+    if a.topic and a.topic == b.topic and a.topic in lex.event_topics:
         event = 1.0  # "deaths", "arrests": the thing already says what happened
     elif a.event_norm and b.event_norm:
         ea, eb = a.event_norm, b.event_norm
         if ea == eb:
             event = 1.0
             because.append(f"same event: {ea}")
-        elif ea in lex.event_of.values() and eb in lex.event_of.values():
+        elif ea in lex.event_classes and eb in lex.event_classes:
             return None
         else:
             event = 0.4
@@ -278,7 +278,7 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
         return None  # an amount of money or a share of what? unsaid, it ties nothing
     if (not a.topic or not b.topic) and (a.event_norm != b.event_norm or a.event_norm in GENERIC_EVENTS):
         return None  # with the thing unsaid, only a telling event ties them ("six remained missing")
-    event_topic = a.topic and a.topic == b.topic and a.topic in lex.event_things.values()
+    event_topic = a.topic and a.topic == b.topic and a.topic in lex.event_topics
     if not event_topic and (a.topic in lex.people or b.topic in lex.people) and a.event_norm != b.event_norm:
         return None  # two workers recovered, eight workers filling potholes: other groups
     # who and where

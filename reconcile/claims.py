@@ -865,7 +865,7 @@ class ClaimReader:
             span = doc[t.i: t.i + 1]
             span._.quantity = q
             draft = self._read(doc, span, q, drafts)
-            if not draft.thing_norm or draft.topic in self.lex.people or draft.topic in self.lex.event_things.values() \
+            if not draft.thing_norm or draft.topic in self.lex.people or draft.topic in self.lex.event_topics \
                     or draft.thing_norm in self.lex.people:
                 continue
             draft.extra["implicit"] = True

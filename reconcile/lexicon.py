@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -46,6 +46,21 @@ class Lexicon:
     verbs: frozenset[str]
     adjectives: frozenset[str]
     stop_words: frozenset[str]
+
+    @cached_property
+    def thing_classes(self) -> frozenset[str]:
+        """Every canonical thing of the table ("strike", "death"...)."""
+        return frozenset(self.thing_of.values())
+
+    @cached_property
+    def event_classes(self) -> frozenset[str]:
+        """Every canonical event of the table ("die", "target"...)."""
+        return frozenset(self.event_of.values())
+
+    @cached_property
+    def event_topics(self) -> frozenset[str]:
+        """Things that say what happened to them ("death", "arrest"...)."""
+        return frozenset(self.event_things.values())
 
     def canonical_name(self, name: str) -> str:
         """The canonical name of an actor or place: "ISIL" -> "Islamic State"."""
