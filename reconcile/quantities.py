@@ -316,6 +316,8 @@ class _Grammar:
         self.vague_first = frozenset(p.split()[0] for p in self.vague)
         # The words a run of number words and digits is made of.
         self.run_words = frozenset(number_words) | {"a", "an", "and", "point", "of", "minus", "negative"}
+        # each word's token class, worked out once (see _word_class)
+        self.word_classes = {w: c for w in self.run_words if (c := _word_class(self, w)) is not None}
         self.digits = re.compile(_DIGITS)
         self.scale_after = re.compile(r"\s*-?\s*(?i:(" + _alt([w for w in self.scales if self.scales[w] >= 100]
                                      + [w + "s" for w in self.scales if self.scales[w] >= 100 and not w.endswith("s")])
@@ -358,6 +360,12 @@ class _Grammar:
         self.prefix_phrases = frozenset(_norm(p) for p in list(self.approx_before) + list(self.cmp_before)
                                         + ["between", "from", "of"])
         self.prefix_maxk = max(len(p.split()) for p in self.prefix_phrases)
+        by_last: dict[str, dict[int, set[str]]] = {}
+        for p in self.prefix_phrases:
+            words = p.split(" ")
+            by_last.setdefault(words[-1], {}).setdefault(len(words), set()).add(p)
+        self.prefix_by_last = {w: tuple((k, frozenset(ps)) for k, ps in sorted(by_k.items(), reverse=True))
+                               for w, by_k in by_last.items()}
         self.prefix_last = frozenset(_norm(p).split()[-1] for p in
                                      list(self.approx_before) + list(self.cmp_before) + ["between", "from", "of"])
         self.before_last = frozenset([_norm(p).split()[-1] for p in self.units_before]
@@ -392,6 +400,11 @@ class _Grammar:
                                      r"|(?:" + month_alt + r")\.?,?\s+\d{4}\b")
         self.months = frozenset(m.rstrip(".") for m in months)
         self.labels = frozenset(labels)
+        # the last two letters of every month and label word: a cheap test of the word
+        # before a number (None, no test, if a user's table has a one-letter word)
+        words = self.months | self.labels
+        self.month_label_tails = frozenset(w.rstrip(".")[-2:] for w in words) \
+            if all(len(w.rstrip(".")) >= 2 for w in words) else None
         self.label_num = re.compile(r"\d[\d.]*[A-Za-z]*\b")
         self.model_tail = re.compile(r"\d+[A-Za-z]*\b")
         self.label_dot = re.compile(r"(?:" + "|".join(re.escape(w) for w in labels if "." in w) + r")\s*$")
@@ -421,23 +434,34 @@ class _Written:
         return 0
 
 
-def _phrase_before(window: str, phrases: frozenset[str], maxk: int) -> tuple[str, int] | None:
-    """The longest phrase of ``phrases`` that ends ``window``, and where it starts there."""
+_OPENERS = "([{\"'“‘"
+
+
+def _phrase_before(window: str, by_last: dict[str, tuple[tuple[int, frozenset[str]], ...]],
+                   maxk: int) -> tuple[str, int] | None:
+    """The longest phrase that ends ``window``, and where it starts there.
+
+    ``by_last`` maps the last word of the phrases to their lengths in words (longest
+    first), each with the phrases of that length.
+    """
     cut = max(0, len(window) - 60)
     toks = window[cut:].split()
     if cut and toks and not window[cut - 1].isspace():
         toks = toks[1:]  # a word cut in two by the window is not a word
+    if not toks:
+        return None
     toks = toks[-maxk:]
-    low = [t.lower() for t in toks]
-    for k in range(len(toks), 0, -1):
-        first = low[-k].lstrip("([{\"'“‘")
-        phrase = " ".join([first] + low[len(low) - k + 1:])
+    n = len(toks)
+    for k, phrases in by_last.get(toks[-1].lower().lstrip(_OPENERS), ()):
+        if k > n:
+            continue
+        phrase = " ".join([toks[-k].lower().lstrip(_OPENERS)] + [t.lower() for t in toks[n - k + 1:]])
         if phrase in phrases:
             # where the k-th last token starts, found from the end of the window
             at = len(window)
             for tok in reversed(toks[-k:]):
                 at = window.rfind(tok, 0, at)
-            return phrase, at + len(toks[-k]) - len(toks[-k].lstrip("([{\"'“‘"))
+            return phrase, at + len(toks[-k]) - len(toks[-k].lstrip(_OPENERS))
     return None
 
 
@@ -496,6 +520,7 @@ def _is_power_of_ten(x: float) -> bool:
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 _ORD_FIRST = frozenset("sSnNrRtT")
+_LONE_END = frozenset("\n\r\t%);:!?\"'\u201d\u2019]}")  # after a digit string: it stands alone
 _LETTERS_AT = re.compile(r"[^\W\d_]+")
 _TAIL_WORD = re.compile(r"(?:[^\W\d_]|\.)+$")
 
@@ -510,6 +535,38 @@ def _last_token(window: str) -> str:
         # "<=" and "US$" are tokens; "x>" is not
         return tok if tok in ("<=", ">=", "< =", "> =") else tok[-1]
     return tok
+
+
+def _word_class(g: _Grammar, w: str) -> tuple[str, float, bool, str] | None:
+    """The token class of a number word: (class, value, plural, word).
+
+    Classes: A (a/an), AND, POINT, OF, NEG (minus), U/T/X (units, teens, tens), F
+    (fraction), O (ordinal), Z/H/S (dozen, hundred, larger scales).
+    """
+    if w in ("a", "an"):
+        return "A", 1.0, False, w
+    if w == "and":
+        return "AND", 0.0, False, w
+    if w == "point":
+        return "POINT", 0.0, False, w
+    if w == "of":
+        return "OF", 0.0, False, w
+    if w in ("minus", "negative"):
+        return "NEG", 0.0, False, w
+    if w in g.cardinals:
+        v = g.cardinals[w]
+        return ("U" if v < 10 else "T" if v < 20 else "X"), v, False, w
+    if w in g.fractions:
+        return "F", g.fractions[w], w.endswith("s"), w
+    if w in g.ordinals:
+        return "O", g.ordinals[w], False, w
+    if w in g.ordinal_plurals:
+        return "O", g.ordinal_plurals[w], True, w
+    base = w if w in g.scales else w[:-1] if w.endswith("s") and w[:-1] in g.scales else None
+    if base is not None:
+        v = g.scales[base]
+        return ("Z" if v == 12 else "H" if v == 100 else "S"), v, w != base, w
+    return None
 
 
 def _cased(words: set[str]) -> list[str]:
@@ -568,12 +625,11 @@ class _M:
     words: bool = False
 
     def quantity(self, text: str) -> Quantity:
-        return Quantity(text=text[self.start:self.end], start=self.start, end=self.end,
-                        low=self.low, high=self.high,
-                        low_inclusive=self.low_inc if self.low is not None else False,
-                        high_inclusive=self.high_inc if self.high is not None else False,
-                        approximate=self.approx, kind=self.kind, unit=self.unit,
-                        qualifier=self.qualifier, tolerance=self.tolerance, rule=self.rule)
+        # positional: the reader makes one per mention, and keywords cost a third more
+        return Quantity(text[self.start:self.end], self.start, self.end, self.low, self.high,
+                        self.low_inc if self.low is not None else False,
+                        self.high_inc if self.high is not None else False,
+                        self.approx, self.kind, self.unit, self.qualifier, self.tolerance, self.rule)
 
 
 @dataclass(slots=True)
@@ -587,7 +643,7 @@ class _Tok:
     plural: bool = False
 
 
-_CLASS_OF_ORDINAL = {1: "U", 2: "U", 3: "U", 4: "U", 5: "U", 6: "U", 7: "U", 8: "U", 9: "U"}
+_SIMPLE_WORD = frozenset({"U", "T", "X"})  # a number word that is a whole number alone
 
 
 _EXPONENT = re.compile(r"(?:[eE]([+-]?\d+)|\^([-+]*)(\d+)|\s*[x×]\s*10\^([-+]?\d+))$")
@@ -673,12 +729,10 @@ class _Reader:
                 e = m.end(2)
                 if e < len(text) and (text[e].isdigit() or text[e] == "_"):
                     break
-                w = word.lower()
-                if w not in g.run_words:
+                c = g.word_classes.get(word.lower())
+                if c is None:
                     break
-                t = self._classify(w, m.start(2), e, sep)
-                if t is None:
-                    break
+                t = _Tok(c[0], c[1], m.start(2), e, c[3], sep, c[2])
                 pos = e
             else:
                 if toks and toks[-1].cls == "D":
@@ -694,34 +748,29 @@ class _Reader:
             toks.append(t)
         return toks
 
-    def _classify(self, w: str, s: int, e: int, sep: str) -> _Tok | None:
-        g = self.g
-        if w in ("a", "an"):
-            return _Tok("A", 1.0, s, e, w, sep)
-        if w == "and":
-            return _Tok("AND", 0.0, s, e, w, sep)
-        if w == "point":
-            return _Tok("POINT", 0.0, s, e, w, sep)
-        if w == "of":
-            return _Tok("OF", 0.0, s, e, w, sep)
-        if w in ("minus", "negative"):
-            return _Tok("NEG", 0.0, s, e, w, sep)
-        if w in g.cardinals:
-            v = g.cardinals[w]
-            cls = "U" if v < 10 else "T" if v < 20 else "X"
-            return _Tok(cls, v, s, e, w, sep)
-        if w in g.fractions:
-            return _Tok("F", g.fractions[w], s, e, w, sep, plural=w.endswith("s"))
-        if w in g.ordinals:
-            return _Tok("O", g.ordinals[w], s, e, w, sep)
-        if w in g.ordinal_plurals:
-            return _Tok("O", g.ordinal_plurals[w], s, e, w, sep, plural=True)
-        base = w if w in g.scales else w[:-1] if w.endswith("s") and w[:-1] in g.scales else None
-        if base is not None:
-            v = g.scales[base]
-            cls = "Z" if v == 12 else "H" if v == 100 else "S"
-            return _Tok(cls, v, s, e, w, sep, plural=w != base)
-        return None
+    def _lone_digits(self, s: int) -> list[_Tok] | None:
+        """What :meth:`tokens` gives at s, found without it in the common case: a plain
+        digit string ("68") followed by a space and a word that is no number word, by
+        punctuation or by the end of the text. ``None`` where the full reading is needed."""
+        text = self.text
+        n = len(text)
+        e = s + 1
+        while e < n and text[e].isdigit():
+            e += 1
+        raw = text[s:e]
+        if not raw.isdecimal():
+            return None
+        c = text[e] if e < n else ""
+        if c == " ":
+            wm = _LETTERS_AT.match(text, e + 1)
+            if wm is None or wm.group().lower() in self.g.run_words:
+                return None
+        elif c and not (c in _LONE_END or c in ",." and not text[e + 1:e + 2].isdigit()):
+            return None
+        v = float(raw)
+        if not math.isfinite(v):
+            return None
+        return [_Tok("D", v, s, e, raw, "")]
 
     # ---- cardinal grammar over tokens
     @staticmethod
@@ -864,8 +913,12 @@ class _Reader:
         n = len(toks)
         if not n:
             return None
-        if n == 1 and toks[0].cls == "D":  # the common case: one digit string
-            return toks[0].value, 1, "cardinal", False, 1.0, True
+        if n == 1:  # the common cases: one digit string, one number word ("five")
+            cls = toks[0].cls
+            if cls == "D":
+                return toks[0].value, 1, "cardinal", False, 1.0, True
+            if cls in _SIMPLE_WORD:
+                return toks[0].value, 1, "cardinal", True, 1.0, False
         i = 0
         sign = 1.0
         if toks[0].cls == "NEG":
@@ -1149,6 +1202,11 @@ class _Reader:
             we = s - 1
             while we > 0 and text[we - 1] == " ":
                 we -= 1
+            k = we
+            while k > 0 and text[k - 1] == ".":
+                k -= 1
+            if g.month_label_tails is not None and text[max(0, k - 2):k] not in g.month_label_tails:
+                return None  # the word before is no month or label: most numbers stop here
             # the word before: month and label words are short, so a longer run of
             # letters is no such word
             tm = _TAIL_WORD.search(text, max(0, we - 12), we)
@@ -1209,7 +1267,9 @@ class _Reader:
                     v = whole + a / b
                     mm = _M(s, fr.end(), v, v, rule="number.fraction")
                     return self._extend(mm)
-        toks = self.tokens(s)
+        toks = self._lone_digits(s) if ch.isdigit() else None
+        if toks is None:
+            toks = self.tokens(s)
         if not toks:
             return None
         if toks[0].cls == "DX":
@@ -1451,7 +1511,7 @@ class _Reader:
         pre = text[max(0, mm.start - _LOOKBACK):mm.start]
         if _last_token(pre) not in g.prefix_last:
             return
-        hit = _phrase_before(pre, g.prefix_phrases, g.prefix_maxk)
+        hit = _phrase_before(pre, g.prefix_by_last, g.prefix_maxk)
         if hit is None:
             return
         phrase, at = hit
@@ -1701,6 +1761,8 @@ _OUT_OF = re.compile(r"\s+out\s+of\s+(?:every\s+)?$", re.IGNORECASE)
 
 def _ratios(found: list[Quantity], text: str) -> list[Quantity]:
     """"four out of five" is a share (80%), not two counts: news uses it for proportions."""
+    if len(found) < 2 or "out" not in text.lower():
+        return found
     out: list[Quantity] = []
     i = 0
     while i < len(found):
