@@ -371,7 +371,9 @@ class _Grammar:
         self.before_last = frozenset([_norm(p).split()[-1] for p in self.units_before]
                                      + ["m" + c.lower() for c in self.money_codes])
         self.before_last_char = frozenset(w[-1] for w in self.before_last if w)
+        self.before_last_tails = frozenset(w[-2:] for w in self.before_last if len(w) >= 2)
         self.postfix_first = frozenset(p[0].lower() for p in list(self.cmp_after) + list(self.approx_after)) | {"-"}
+        self.postfix_first2 = frozenset(p.lstrip("-")[:2].lower() for p in list(self.cmp_after) + list(self.approx_after))
         self.postfix = re.compile(
             r"(?:\s*|\s*-\s*)(?i:(?P<p>" + _alt(list(self.cmp_after) + list(self.approx_after)) + r"))(?![\w+])")
         self.connector = re.compile(r"\s*(?:(?P<dash>[-–—~])|(?i:\b(?P<w>to|through|thru|and|or|till|until)\b))\s*")
@@ -1360,8 +1362,9 @@ class _Reader:
         lo_lim = max(self.floor, mm.start - 12)
         pre = text[lo_lim:mm.start]
         before: _Unit | None = None
-        bm = g.unit_before.search(pre) if pre and pre.rstrip()[-1:].lower() in g.before_last_char \
-            and _last_token(pre) in g.before_last else None
+        tail = pre.rstrip()[-2:].lower()
+        bm = g.unit_before.search(pre) if tail and tail[-1:] in g.before_last_char and (
+            tail in g.before_last_tails or tail[-1:] in g.before_last) and _last_token(pre) in g.before_last else None
         if bm:
             if bm.group("m"):
                 before = g.money_codes.get(bm.group("code"))
@@ -1574,9 +1577,9 @@ class _Reader:
         g, text = self.g, self.text
         if mm.low is None and mm.high is None:
             return
-        nxt = text[mm.end:mm.end + 3].lstrip()[:1].lower()
-        if not nxt or nxt not in g.postfix_first:
-            return
+        nxt = text[mm.end:mm.end + 8].lstrip()[:2].lower()
+        if not nxt or nxt[:1] not in g.postfix_first or nxt[:1].isalpha() and nxt not in g.postfix_first2:
+            return  # "68 people": "pe" starts no postfix ("plus"); the regex is not tried
         pm = g.postfix.match(text, mm.end)
         if not pm:
             return
