@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from reconcile import timex
 from reconcile.lexicon import CAPITAL, NATIONAL, Lexicon, load_lexicon
 from reconcile.model import COUNTABLE_KINDS, Article, Claim, Quantity
+from reconcile.nlp import doc_text, make_doc
 
 CLAIMS_KEY = "claims"
 QUANTITIES_KEY = "quantities"
@@ -59,6 +60,8 @@ _GENERIC_MODIFIERS = {"more", "other", "additional", "total", "overall", "estima
                       "registered", "local", "some", "new", "further", "extra", "people", "official", "known"}
 _CONTESTS = {"battle", "fight", "war", "struggle", "offensive", "assault", "race", "siege"}
 PLACE_REACH = 120  # characters: a place further from the number is about something else
+_THE_CAPITAL = re.compile(r"\bthe (?:capital|capital city)\b")
+_THERE = "<there>"  # a "there" among the places of a sentence: the place named before
 _DISTINCT = {"separate", "other", "different", "earlier", "previous", "second"}
 
 
@@ -113,24 +116,35 @@ class ClaimReader:
 
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
+        self._national_res = [re.compile(rf"\b{re.escape(word)}\b") for word in lexicon.national]
 
     def __call__(self, doc: Doc) -> Doc:
-        self._text = doc.text  # Doc.text joins every token on each call: read it once
+        self._text = doc_text(doc)  # Doc.text joins every token on each call: read it once
+        # the Tokens made once: doc[i] builds a new Token object on every call
+        self._toks: list[Token] = list(doc)
+        self._sentence_times: dict[int, list[tuple[int, int, str]]] = {}
+        self._sentence_places: dict[int, tuple[list[tuple[int, str]], list[tuple[int, int, str]]]] = {}
         # sentences looked up once: Span.sent walks the Doc on every call
         self._sent_of: list[Span] = [None] * len(doc)  # type: ignore[list-item]
         for sent in doc.sents:
-            for i in range(sent.start, sent.end):
-                self._sent_of[i] = sent
+            self._sent_of[sent.start:sent.end] = [sent] * (sent.end - sent.start)
         drafts: list[_Draft] = []
         last_speaker = ""
         quantities = list(doc.spans.get(QUANTITIES_KEY, []))
         # a sentence-initial capitalised word is a name if the article capitalises it
         # mid-sentence too ("Labour won 411 seats")
-        self._names = {t.lower_ for t in doc if t.text[:1].isupper() and not t.is_sent_start
-                       and doc[t.i - 1].text not in _QUOTES and not doc[t.i - 1].is_punct}
+        self._names = {t.lower_ for t in self._toks if t.text[:1].isupper() and not t.is_sent_start
+                       and self._toks[t.i - 1].text not in _QUOTES and not self._toks[t.i - 1].is_punct}
         self._appositions = self._names_of_kinds(doc)
-        self._countable = [s for s in quantities if s._.quantity is not None
-                           and s._.quantity.kind in COUNTABLE_KINDS]
+        # the countable figures of each sentence, as offsets; "several targets" is too
+        # vague to take a place or time from a nearer figure
+        self._figures_by_sentence: dict[int, list[tuple[int, int]]] = {}
+        for s in quantities:
+            fq = s._.quantity
+            if fq is not None and fq.kind in COUNTABLE_KINDS and not (
+                    fq.approximate and not any(ch.isdigit() for ch in fq.text)):
+                self._figures_by_sentence.setdefault(self._sent_of[s.start].start, []).append(
+                    (s.start_char, s.end_char))
         for span in quantities:
             q = span._.quantity
             if q is None:
@@ -203,7 +217,7 @@ class ClaimReader:
         thing_norm = ""
         extra: dict[str, Any] = {}
         if thing_tokens and head is not None:
-            thing_text = doc[thing_tokens[0].i: thing_tokens[-1].i + 1].text
+            thing_text = self._slice_text(thing_tokens[0].i, thing_tokens[-1].i + 1)
             words = [t for t in thing_tokens if not t.text == "-"]
             head_lemma = self._noun_lemma(head)
             thing_norm = lex.thing_class(" ".join(self._noun_lemma(t) for t in words), head_lemma)
@@ -213,7 +227,7 @@ class ClaimReader:
             rule = "figure-left"
             extra["figure"] = fig_tok.text
         if q.unit == "dimensionless" and ("magnitude" in q.text.lower() or (
-                span.start > 0 and doc[span.start - 1].lower_ == "magnitude")):
+                span.start > 0 and self._toks[span.start - 1].lower_ == "magnitude")):
             if thing_norm:
                 extra["object"] = thing_norm  # "a magnitude 4.9 aftershock"
             thing_norm, thing_text = "magnitude", thing_text or "magnitude"
@@ -285,14 +299,16 @@ class ClaimReader:
         if not place and extra.get("inherit_place"):
             place = extra["inherit_place"]
         time_text = self._time(doc, span, reach_end, event_tok)
-        window = doc[max(sent.start, span.start - 4): span.start]
-        clause = doc[max(sent.start, span.start - 8): min(sent.end, span.end + 6)]
+        toks = self._toks
+        window = toks[max(sent.start, span.start - 4): span.start]
+        clause_start, clause_end = max(sent.start, span.start - 8), min(sent.end, span.end + 6)
+        clause = toks[clause_start: clause_end]
         incremental = any(t.lower_ in lex.incremental for t in thing_tokens[:2]) or any(
-            t.lower_ in ("more", "another", "additional", "further") for t in doc[span.end: span.end + 1])
+            t.lower_ in ("more", "another", "additional", "further") for t in toks[span.end: span.end + 1])
         distinct = any(t.lower_ in _DISTINCT for t in window) or any(
             t.lower_ in _DISTINCT for t in thing_tokens[:2]) or any(
             t.lower_ in ("separate", "different", "unrelated", "together", "combined")
-            for t in doc[max(sent.start, span.start - 12): min(sent.end, span.end + 8)])
+            for t in toks[max(sent.start, span.start - 12): min(sent.end, span.end + 8)])
         if distinct:
             extra["distinct"] = True
         before = self._text[max(sent.start_char, span.start_char - 24): span.start_char].lower()
@@ -303,7 +319,7 @@ class ClaimReader:
         if _FORECAST.search(self._text[max(sent.start_char, span.start_char - 40): span.start_char].lower()):
             event_norm = "forecast"  # "set to reach 10bn": what is expected, not what is
         negated = any(t.lower_ in lex.negations for t in window)
-        hedged = any(t.lower_ in lex.hedges for t in clause) or "on course for" in clause.text.lower()
+        hedged = any(t.lower_ in lex.hedges for t in clause) or "on course for" in self._slice_text(clause_start, clause_end).lower()
         end = span.end_char
         quote_end = thing_tokens[-1].idx + len(thing_tokens[-1].text) if thing_tokens else end
         quote_start = span.start_char
@@ -323,23 +339,23 @@ class ClaimReader:
         sent_end = self._sent(span).end
         i = span.end
         partitive = False
-        if i < sent_end and doc[i].lower_ == "of":
-            nxt = doc[i + 1] if i + 1 < sent_end else None
+        if i < sent_end and self._toks[i].lower_ == "of":
+            nxt = self._toks[i + 1] if i + 1 < sent_end else None
             if q.kind == "count" and q.value is not None and not q.approximate and nxt is not None \
                     and (nxt.lower_ in _DETERMINERS or nxt.lower_ in _PRONOUNS):
                 partitive = True
             i += 1
-            while i < sent_end and doc[i].lower_ in _DETERMINERS | {"them"}:
+            while i < sent_end and self._toks[i].lower_ in _DETERMINERS | {"them"}:
                 i += 1
         # "four months' pay", "the capital's turnout"
-        while i < sent_end and doc[i].text in ("'s", "\u2019s", "'", "\u2019"):
+        while i < sent_end and self._toks[i].text in ("'s", "\u2019s", "'", "\u2019"):
             i += 1
-        if i + 1 < sent_end and doc[i].lower_ in ("were", "are", "was", "is") and not partitive \
-                and doc[i + 1].lower_ not in self.lex.stop_words and self._plural(doc[i + 1]):
+        if i + 1 < sent_end and self._toks[i].lower_ in ("were", "are", "was", "is") and not partitive \
+                and self._toks[i + 1].lower_ not in self.lex.stop_words and self._plural(self._toks[i + 1]):
             i += 1  # "Among the dead, 32 were children"
         tokens: list[Token] = []
         while i < sent_end and len(tokens) < 5:
-            t = doc[i]
+            t = self._toks[i]
             if t.text == "-" and tokens and not t.whitespace_ and not tokens[-1].whitespace_:
                 tokens.append(t)
                 i += 1
@@ -400,6 +416,22 @@ class ClaimReader:
         """The sentence a span starts in."""
         return self._sent_of[span.start]
 
+    def _span_text(self, span: Span) -> str:
+        """``span.text``, cut from the Doc's text: Span.text builds every Token to join them."""
+        return self._text[span.start_char:span.end_char]
+
+    def _slice_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text`` for token indices start < end."""
+        last = self._toks[end - 1]
+        return self._text[self._toks[start].idx:last.idx + len(last.text)]
+
+    def _times_in(self, sent: Span) -> list[tuple[int, int, str]]:
+        """Time expressions of a sentence, found once for all the claims in it."""
+        found = self._sentence_times.get(sent.start)
+        if found is None:
+            found = self._sentence_times[sent.start] = timex.find_times(self._span_text(sent))
+        return found
+
     def _clock(self, span: Span, q: Quantity) -> Quantity | None:
         """"struck at about 1:30 am": when something happened, as minutes after midnight."""
         minutes = timex.clock_minutes(q.text)
@@ -433,13 +465,13 @@ class ClaimReader:
 
     def _event_class(self, t: Token) -> str:
         lemma = self._lemma(t)
-        if lemma == "take" and t.i + 3 < len(t.doc) and t.doc[t.i + 1].lower_ == "to" \
-                and t.doc[t.i + 3].lower_ in ("street", "streets"):
+        if lemma == "take" and t.i + 3 < len(self._toks) and self._toks[t.i + 1].lower_ == "to" \
+                and self._toks[t.i + 3].lower_ in ("street", "streets"):
             return "protest"  # "took to the streets"
-        if t.lower_ in ("on", "in") and t.i + 2 < len(t.doc) and (
-                t.doc[t.i + 1].lower_ == "strike" or t.doc[t.i + 2].lower_ in ("street", "streets")):
+        if t.lower_ in ("on", "in") and t.i + 2 < len(self._toks) and (
+                self._toks[t.i + 1].lower_ == "strike" or self._toks[t.i + 2].lower_ in ("street", "streets")):
             return "protest"  # "were on strike", "were in the streets"
-        if t.lower_ == "on" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "board":
+        if t.lower_ == "on" and t.i + 1 < len(self._toks) and self._toks[t.i + 1].lower_ == "board":
             return "aboard"  # "226 people on board"
         return self.lex.event_of.get(lemma) or self.lex.event_of.get(t.lower_, "")
 
@@ -447,32 +479,32 @@ class ClaimReader:
         """A figure noun before the number: "the death toll ... reached 93" -> toll."""
         start = self._sent(span).start
         for j in range(span.start - 1, max(start, span.start - 25) - 1, -1):
-            t = doc[j]
+            t = self._toks[j]
             if t.text in _CLAUSE_END or t.lower_ in self.lex.attribution_verbs and j < span.start - 1 \
-                    and doc[j - 1].text in {",", *_QUOTES}:
+                    and self._toks[j - 1].text in {",", *_QUOTES}:
                 break
             key = t.lower_
-            prev = doc[j - 1].lower_ if j > start else ""
+            prev = self._toks[j - 1].lower_ if j > start else ""
             two = f"{prev} {key}"
             fig = self.lex.figure_nouns.get(two) or self.lex.figure_nouns.get(key) or \
                 self.lex.figure_nouns.get(self._lemma(t))
             if not fig:
                 continue
-            text = doc[j - 1: j + 1].text if two in self.lex.figure_nouns or (
-                prev and self._is_noun(doc[j - 1]) and prev not in self.lex.stop_words) else t.text
+            text = self._slice_text(j - 1, j + 1) if two in self.lex.figure_nouns or (
+                prev and self._is_noun(self._toks[j - 1]) and prev not in self.lex.stop_words) else t.text
             if fig == "of":
                 # "the number of people confirmed dead": the of-phrase says what is counted
-                if j + 2 < span.start and doc[j + 1].lower_ == "of":
+                if j + 2 < span.start and self._toks[j + 1].lower_ == "of":
                     k = j + 2
-                    while k < span.start and doc[k].lower_ in _DETERMINERS:
+                    while k < span.start and self._toks[k].lower_ in _DETERMINERS:
                         k += 1
                     words = []
-                    while k < span.start and self._phrase_word(doc[k], first=not words) and len(words) < 4:
-                        words.append(doc[k])
+                    while k < span.start and self._phrase_word(self._toks[k], first=not words) and len(words) < 4:
+                        words.append(self._toks[k])
                         k += 1
                     if words:
                         head = words[-1]
-                        return t, doc[j: words[-1].i + 1].text, self.lex.thing_class(
+                        return t, self._slice_text(j, words[-1].i + 1), self.lex.thing_class(
                             " ".join(self._noun_lemma(w) for w in words), self._noun_lemma(head))
                 if key in ("figure", "number", "total", "tally", "count", "estimate"):
                     return None  # "put the figure at 30,000": the figure of the sentence before
@@ -484,24 +516,24 @@ class ClaimReader:
     def _event_near(self, doc: Doc, span: Span, after: int):
         sent = self._sent(span)
         j = after
-        while j < sent.end and (doc[j].lower_ in _AUX or doc[j].lower_.endswith("ly")
-                                or self._lemma(doc[j]) in ("be", "have", "remain", "stay", "become", "get",
+        while j < sent.end and (self._toks[j].lower_ in _AUX or self._toks[j].lower_.endswith("ly")
+                                or self._lemma(self._toks[j]) in ("be", "have", "remain", "stay", "become", "get",
                                                            "appear", "seem", "go")):
             j += 1
-        if j < sent.end and doc[j].lower_ not in self.lex.attribution_verbs and (
-                self._event_class(doc[j]) or self._verbish(doc[j]) or self._irregular_past(doc[j])):
-            return doc[j]
+        if j < sent.end and self._toks[j].lower_ not in self.lex.attribution_verbs and (
+                self._event_class(self._toks[j]) or self._verbish(self._toks[j]) or self._irregular_past(self._toks[j])):
+            return self._toks[j]
         left = []
         for j in range(span.start - 1, max(sent.start, span.start - 12) - 1, -1):
-            if doc[j].text in _CLAUSE_END or (doc[j].lower_ in _SUBORDINATORS and j > sent.start
-                                              and self._is_noun(doc[j - 1]) and not doc[j - 1].like_num):
+            if self._toks[j].text in _CLAUSE_END or (self._toks[j].lower_ in _SUBORDINATORS and j > sent.start
+                                              and self._is_noun(self._toks[j - 1]) and not self._toks[j - 1].like_num):
                 break  # "missing after a ferry with 226 people": the ferry's figure, not the missing
-            left.append(doc[j])
+            left.append(self._toks[j])
         # a word of the event table first ("the number of people confirmed dead stood at 99")
         for t in left:
             if not t.is_alpha:
                 continue  # "Friday's": the 's is not "has"
-            nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            nxt = self._toks[t.i + 1] if t.i + 1 < len(doc) else None
             if t.lower_ in _AUX and nxt is not None and (self._verbish(nxt) or self._irregular_past(nxt)
                                                           or nxt.lower_ in _AUX):
                 continue  # "had risen to": an auxiliary says nothing of what happened
@@ -517,23 +549,23 @@ class ClaimReader:
         """Who the claim is attributed to, from the sentence it is in (or the next)."""
         sent = self._sent(span)
         lex = self.lex
-        text = sent.text
+        text = self._span_text(sent)
         low = text.lower()
         # "according to X"
         for prep in lex.attribution_preps:
             k = low.find(prep + " ")
             if k >= 0 and (prep != "per" or k + len(prep) + 1 < len(low)):
                 start_char = sent.start_char + k + len(prep) + 1
-                toks = [t for t in sent if t.idx >= start_char]
+                toks = [t for t in self._toks[sent.start:sent.end] if t.idx >= start_char]
                 name = self._name_forward(toks)
                 if name:
                     return " ".join(t.text for t in name), name
         best: tuple[int, str, list[Token]] | None = None
-        for t in sent:
+        for t in self._toks[sent.start:sent.end]:
             if t.lower_ not in lex.attribution_verbs or t.i in range(span.start, span.end):
                 continue
-            prev_word = doc[t.i - 1].lower_ if t.i > sent.start else ""
-            next_word = doc[t.i + 1].lower_ if t.i + 1 < sent.end else ""
+            prev_word = self._toks[t.i - 1].lower_ if t.i > sent.start else ""
+            next_word = self._toks[t.i + 1].lower_ if t.i + 1 < sent.end else ""
             if prev_word in ("was", "were", "is", "are", "be", "been", "being") or next_word == "by":
                 continue  # "was believed to", "claimed by": passive, not an attribution
             if t.lower_ in ("put", "puts", "show", "showed", "shows", "count", "counted", "believe",
@@ -543,9 +575,9 @@ class ClaimReader:
             before = self._name_backward(doc, t.i, sent.start)
             name = before
             if not name:
-                prev = doc[t.i - 1] if t.i > sent.start else None
+                prev = self._toks[t.i - 1] if t.i > sent.start else None
                 if prev is None or prev.text in {",", *_QUOTES} or prev.is_punct:
-                    name = self._name_forward([x for x in sent if x.i > t.i])
+                    name = self._name_forward(self._toks[t.i + 1:sent.end])
             if not name:
                 continue
             # a pronoun inside a quotation gives way to the name outside it
@@ -558,12 +590,12 @@ class ClaimReader:
 
     def _name_backward(self, doc: Doc, verb_i: int, start: int) -> list[Token]:
         j = verb_i - 1
-        while j >= start and doc[j].lower_ in ("now", "also", "later", "then", "previously", "have", "has",
+        while j >= start and self._toks[j].lower_ in ("now", "also", "later", "then", "previously", "have", "has",
                                                "had", "earlier", "reportedly", "had"):
             j -= 1
         words: list[Token] = []
         while j >= start and len(words) < 9:
-            t = doc[j]
+            t = self._toks[j]
             if t.is_punct and t.text not in (".", "-") or t.like_num:
                 break
             if t.lower_ in ("that", "which", "who", "and", "but", "while", "as", "if", "when", "after", "before",
@@ -602,7 +634,7 @@ class ClaimReader:
             sent = self._sent(span)
             toks = []
             for j in range(span.start - 1, max(sent.start, span.start - 10) - 1, -1):
-                t = doc[j]
+                t = self._toks[j]
                 if t.text in _CLAUSE_END or t.text == "," and j < span.start - 2:
                     break
                 toks.insert(0, t)
@@ -650,16 +682,16 @@ class ClaimReader:
         for t in toks:
             capital = t.text[:1].isupper() and any(c.isalpha() for c in t.text) and not any(
                 c.isdigit() for c in t.text) and not re.search(r"-[a-z]", t.text)
-            initial = t.is_sent_start or (t.i > 0 and t.doc[t.i - 1].text in _QUOTES)
+            initial = t.is_sent_start or (t.i > 0 and self._toks[t.i - 1].text in _QUOTES)
             if initial and t.lower_ in _PREPOSITIONS:
                 capital = False  # "Outside Congo, ...": a preposition, not a name
             is_name = capital and t.i not in skip and t.lower_ not in _CALENDAR and not (
                 initial and t.lower_ in self.lex.stop_words) and (
                 not initial or t.text.isupper() or t.lower_ in self._names
-                or t.lower_ in self.lex.alias_of or _next_is_name(t) or (t.lower_ not in self.lex.nouns
+                or t.lower_ in self.lex.alias_of or _next_is_name(t, self._toks) or (t.lower_ not in self.lex.nouns
                                                      and t.lower_ not in self.lex.stop_words
                                                      and t.lower_ not in self.lex.adjectives))
-            prev_place = not modifiers and t.i > 0 and t.doc[t.i - 1].lower_ in _PLACE_PREPS | _PREPOSITIONS | {"of", "from"}
+            prev_place = not modifiers and t.i > 0 and self._toks[t.i - 1].lower_ in _PLACE_PREPS | _PREPOSITIONS | {"of", "from"}
             if is_name and not (prev_place and not cur):
                 cur.append(t)
             elif cur and t.lower_ in ("of",) and False:
@@ -670,51 +702,22 @@ class ClaimReader:
                 cur = []
         if cur:
             groups.append(cur)
-        doc = toks[0].doc if toks else None
         # "Taroudant province", "the High Atlas mountains": places, not actors
-        groups = [g for g in groups if not (doc is not None and g[-1].i + 1 < len(doc)
-                                            and doc[g[-1].i + 1].lower_ in _PLACE_NOUNS)]
+        groups = [g for g in groups if not (g[-1].i + 1 < len(self._toks)
+                                            and self._toks[g[-1].i + 1].lower_ in _PLACE_NOUNS)]
         return [" ".join(t.text for t in g) for g in groups]
 
     def _place(self, doc: Doc, span: Span, reach_end: int, event_tok: Token | None = None) -> str:
         """The place the claim is about: "in Sirte", "across France", "nationwide", "there"."""
-        sent = self._sent(span)
-        low = sent.text.lower()
-        candidates: list[tuple[int, str]] = []
-        for word in self.lex.national:
-            for m in re.finditer(rf"\b{re.escape(word)}\b", low):
-                candidates.append((sent.start_char + m.start(), NATIONAL))
-        for m in re.finditer(r"\bthe (?:capital|capital city)\b", low):
-            candidates.append((sent.start_char + m.start(), CAPITAL))
-        for t in sent:
-            if t.lower_ == "there" and t.i > span.start and doc[t.i - 1].lower_ not in ("are", "is", "were", "was"):
-                candidates.append((t.idx, "*"))
-            prep = t.lower_ in _PLACE_PREPS or (t.lower_ == "of" and t.i > 0 and doc[t.i - 1].lower_ in _PLACE_NOUNS) \
-                or (t.lower_ == "for" and t.i > 0 and doc[t.i - 1].lower_ in _CONTESTS)
-            if not prep or t.i + 1 >= sent.end:
-                continue
-            k = t.i + 1
-            if doc[k].lower_ == "the" and k + 1 < sent.end and doc[k + 1].text[:1].isupper():
-                k += 1
-            words = []
-            while k < sent.end and (doc[k].text[:1].isupper() or (doc[k].text == "-" and words)
-                                    or (words and doc[k].text in ("al", "el", "de", "sur"))) and len(words) < 5:
-                if doc[k].lower_ in _CALENDAR:
-                    break
-                words.append(doc[k])
-                k += 1
-            if words and words[0].text != "-" and words[0].idx >= self._dateline_end(sent):
-                name = "".join(w.text + w.whitespace_ for w in words).strip(" -")
-                if k < sent.end and doc[k].lower_ in self.lex.venues:
-                    name = f"{name} {doc[k].lower_}"  # a venue: "Kanjuruhan stadium"
-                if name.isupper() and len(name) <= 5 and name.lower() not in self.lex.countries:
-                    continue  # "in IS", "at GNA": acronyms of groups, not places
-                if t.idx >= reach_end and self._another_clause(doc, reach_end, t.idx, event_tok):
-                    continue  # "won four seats and came third ... across England"
-                if k + 1 < sent.end and doc[k].text in (",", "and") and doc[k + 1].text[:1].isupper() \
-                        and doc[k + 1].lower_ not in _CALENDAR:
-                    name = "*"  # "in Burundi, Kenya, Rwanda and Uganda": several places
-                candidates.append((t.idx, name))
+        fixed, in_order = self._places_in(self._sent(span))
+        candidates: list[tuple[int, str]] = list(fixed)
+        for i, idx, name in in_order:
+            if name == _THERE:
+                if i > span.start:
+                    candidates.append((idx, "*"))
+            elif not (idx >= reach_end and self._another_clause(doc, reach_end, idx, event_tok)):
+                # "won four seats and came third ... across England": another clause's place
+                candidates.append((idx, name))
         candidates = [c for c in candidates if c[1] == NATIONAL or (
             span.start_char - c[0] <= PLACE_REACH if c[0] < span.start_char else c[0] - span.end_char <= PLACE_REACH)]
         candidates = [c for c in candidates if c[1] == NATIONAL or self._nearest_number(span, c[0], c[0], reach_end)]
@@ -730,9 +733,59 @@ class ClaimReader:
         canon = self.lex.canonical_name(name)
         return canon
 
+    def _places_in(self, sent: Span) -> tuple[list[tuple[int, str]], list[tuple[int, int, str]]]:
+        """The places a sentence names, found once for all the claims in it.
+
+        Returns the whole-country and capital mentions as ``(offset, name)``, and, in
+        text order, ``(token index, offset, name)`` for each "there" (named ``_THERE``)
+        and each capitalised name after a place preposition ("*" for a list of places).
+        """
+        found = self._sentence_places.get(sent.start)
+        if found is not None:
+            return found
+        toks = self._toks
+        low = self._span_text(sent).lower()
+        fixed: list[tuple[int, str]] = []
+        for pattern in self._national_res:
+            for m in pattern.finditer(low):
+                fixed.append((sent.start_char + m.start(), NATIONAL))
+        for m in _THE_CAPITAL.finditer(low):
+            fixed.append((sent.start_char + m.start(), CAPITAL))
+        in_order: list[tuple[int, int, str]] = []
+        dateline = self._dateline_end(sent)
+        for t in toks[sent.start:sent.end]:
+            if t.lower_ == "there" and toks[t.i - 1].lower_ not in ("are", "is", "were", "was"):
+                in_order.append((t.i, t.idx, _THERE))
+            prep = t.lower_ in _PLACE_PREPS or (t.lower_ == "of" and t.i > 0 and toks[t.i - 1].lower_ in _PLACE_NOUNS) \
+                or (t.lower_ == "for" and t.i > 0 and toks[t.i - 1].lower_ in _CONTESTS)
+            if not prep or t.i + 1 >= sent.end:
+                continue
+            k = t.i + 1
+            if toks[k].lower_ == "the" and k + 1 < sent.end and toks[k + 1].text[:1].isupper():
+                k += 1
+            words = []
+            while k < sent.end and (toks[k].text[:1].isupper() or (toks[k].text == "-" and words)
+                                    or (words and toks[k].text in ("al", "el", "de", "sur"))) and len(words) < 5:
+                if toks[k].lower_ in _CALENDAR:
+                    break
+                words.append(toks[k])
+                k += 1
+            if words and words[0].text != "-" and words[0].idx >= dateline:
+                name = "".join(w.text + w.whitespace_ for w in words).strip(" -")
+                if k < sent.end and toks[k].lower_ in self.lex.venues:
+                    name = f"{name} {toks[k].lower_}"  # a venue: "Kanjuruhan stadium"
+                if name.isupper() and len(name) <= 5 and name.lower() not in self.lex.countries:
+                    continue  # "in IS", "at GNA": acronyms of groups, not places
+                if k + 1 < sent.end and toks[k].text in (",", "and") and toks[k + 1].text[:1].isupper() \
+                        and toks[k + 1].lower_ not in _CALENDAR:
+                    name = "*"  # "in Burundi, Kenya, Rwanda and Uganda": several places
+                in_order.append((t.i, t.idx, name))
+        found = self._sentence_places[sent.start] = (fixed, in_order)
+        return found
+
     def _time(self, doc: Doc, span: Span, reach_end: int, event_tok: Token | None = None) -> str:
         sent = self._sent(span)
-        found = [(s + sent.start_char, e + sent.start_char, text) for s, e, text in timex.find_times(sent.text)]
+        found = [(s + sent.start_char, e + sent.start_char, text) for s, e, text in self._times_in(sent)]
         dateline = self._dateline_end(sent)
         text = self._text
         found = [f for f in found if not text.startswith(("'s", "\u2019s"), f[1])]  # "last year's total"
@@ -757,9 +810,9 @@ class ClaimReader:
     def _names_of_kinds(self, doc: Doc) -> dict[str, str]:
         """"the container ship Dali": a name and the kind of thing it names (Dali -> vessel)."""
         out: dict[str, str] = {}
-        for t in doc[1:]:
-            prev = doc[t.i - 1]
-            before = doc[t.i - 2] if t.i >= 2 else None
+        for t in self._toks[1:]:
+            prev = self._toks[t.i - 1]
+            before = self._toks[t.i - 2] if t.i >= 2 else None
             if before is not None and (before.text == "-" or before.like_num):
                 continue  # "the 984-foot Dali": a measure, not a kind
             if t.text[:1].isupper() and not t.is_sent_start and prev.is_lower and prev.is_alpha \
@@ -770,8 +823,9 @@ class ClaimReader:
 
     def _another_clause(self, doc: Doc, start: int, end: int, event_tok: Token | None) -> bool:
         """Whether a verb other than the claim's own event stands between two offsets."""
-        for t in doc.char_span(start, end, alignment_mode="expand") or ():
-            prev = doc[t.i - 1].lower_ if t.i else ""
+        between = doc.char_span(start, end, alignment_mode="expand")
+        for t in self._toks[between.start:between.end] if between is not None else ():
+            prev = self._toks[t.i - 1].lower_ if t.i else ""
             if prev in ("-", "the", "a", "an", "its", "their") or t.idx < start:
                 continue  # "the non-recognised government": a participle used as an adjective
             if t.lower_ in self.lex.attribution_verbs:
@@ -783,36 +837,30 @@ class ClaimReader:
 
     def _dateline_end(self, sent: Span) -> int:
         """Where a dateline ("KAHULUI, Hawaii, 12 August (Trans-Pacific Press) - ") ends."""
-        m = _DATELINE.match(sent.text)
+        m = _DATELINE.match(self._span_text(sent))
         return sent.start_char + m.end() if m else sent.start_char
 
     def _nearest_number(self, span: Span, start: int, end: int, reach_end: int) -> bool:
         """Whether ``span`` is the number nearest to the text at start..end in its sentence
         ("Turnout was 59.7%, down from 67.3% in 2019": 2019 goes with 67.3%)."""
-        def gap(other: Span) -> int:
-            if other.end_char <= start:
-                return start - other.end_char
-            if other.start_char >= end:
-                return other.start_char - end
-            return 0
-        mine = max(0, start - reach_end) if start >= span.end_char else gap(span)
-        sent_start = self._sent(span).start
-        for other in self._countable:
-            if self._sent(other).start != sent_start or other.start_char == span.start_char:
+        if start >= span.end_char:
+            mine = max(0, start - reach_end)
+        else:
+            mine = start - span.end_char if span.end_char <= start else span.start_char - end \
+                if span.start_char >= end else 0
+        for other_start, other_end in self._figures_by_sentence.get(self._sent(span).start, ()):
+            if other_start == span.start_char:
                 continue
-            oq = other._.quantity
-            if oq.approximate and not any(ch.isdigit() for ch in oq.text):
-                continue  # "several targets": too vague to take the place or time from a figure
-            if gap(other) < mine:
+            if (start - other_end if other_end <= start else other_start - end if other_start >= end else 0) < mine:
                 return False
         return True
 
     def _has_pronoun_subject(self, doc: Doc, span: Span) -> bool:
-        window = list(doc[max(self._sent(span).start, span.start - 6): span.start]) + list(doc[span.end: span.end + 3])
+        window = self._toks[max(self._sent(span).start, span.start - 6): span.start] + self._toks[span.end: span.end + 3]
         return any(t.lower_ in ("it", "they", "we", "its", "our", "their") for t in window)
 
     def _is_furniture(self, sent: Span) -> bool:
-        return sent.text.strip().lower().rstrip(".:!") in self.lex.furniture
+        return self._span_text(sent).strip().lower().rstrip(".:!") in self.lex.furniture
 
     # -- claims built from more than one mention -------------------------------------
 
@@ -826,7 +874,7 @@ class ClaimReader:
         tokens, head, _, _ = self._thing_right(doc, span, q)
         if head is None or self.lex.thing_class(self._noun_lemma(head), self._noun_lemma(head)) != prev.thing_norm:
             return None
-        left = doc[span.start - 1] if span.start > 0 else None
+        left = self._toks[span.start - 1] if span.start > 0 else None
         start = left.idx if left is not None and left.lower_ in ("a", "the") else span.start_char
         end = tokens[-1].idx + len(tokens[-1].text)
         total = replace(prev.quantity, text=self._text[prev.start:end], end=end, low=q.value, high=q.value,
@@ -856,7 +904,7 @@ class ClaimReader:
             if span is None or span.start == 0 or m.start() in taken:
                 continue
             t = span[0]
-            verb = doc[t.i - 1]
+            verb = self._toks[t.i - 1]
             event = self._event_class(verb)
             if not event or event in self.lex.neutral_events or not (self._verbish(verb) or self._irregular_past(verb)):
                 continue
@@ -877,7 +925,7 @@ class ClaimReader:
         q = draft.quantity
         if q.low is None or q.high is None or q.low == q.high or not q.text.lower().startswith("from "):
             return [draft]
-        left = [self._lemma(t) for t in doc[max(self._sent(span).start, span.start - 6): span.start]]
+        left = [self._lemma(t) for t in self._toks[max(self._sent(span).start, span.start - 6): span.start]]
         if not any(w in self.lex.change_verbs for w in left):
             return [draft]
         m = re.search(r"\bto\b", q.text, flags=re.IGNORECASE)
@@ -889,9 +937,9 @@ class ClaimReader:
                         extra={**draft.extra, "changed_from": q.low})]
 
 
-def _next_is_name(t: Token) -> bool:
+def _next_is_name(t: Token, toks: list[Token]) -> bool:
     """"Reform UK", "Liberal Democrats": a capitalised word before another is a name."""
-    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    nxt = toks[t.i + 1] if t.i + 1 < len(toks) else None
     return nxt is not None and nxt.text[:1].isupper() and nxt.lower_ not in _CALENDAR and t.whitespace_ != ""
 
 
@@ -957,7 +1005,8 @@ def iter_claims(articles: Iterable[Article], *, nlp: Language | None = None, mod
         from reconcile.nlp import build_nlp
 
         nlp = build_nlp(model, lexicon=lexicon)
-    for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size):
+    docs = ((make_doc(nlp, a.text), a) for a in articles)
+    for doc, article in nlp.pipe(docs, as_tuples=True, batch_size=batch_size):
         yield from claims_from_doc(doc, article)
 
 

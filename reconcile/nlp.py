@@ -12,12 +12,38 @@ from functools import lru_cache
 from pathlib import Path
 
 import spacy
+import numpy
+from spacy.attrs import IS_SPACE, LEMMA, ORTH, SENT_START
 from spacy.language import Language
+from spacy.lookups import load_lookups
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from reconcile.errors import ModelError
 
+TEXT_KEY = "reconcile.text"
 NEWLINE_SENTENCES = "reconcile_line_breaks"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once and kept in ``doc.user_data``.
+
+    ``Doc.text`` builds a Token for every word each time it is read; the components
+    that need the text share one copy, and :func:`make_doc` stores the input text so
+    that it is never joined at all.
+    """
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """Tokenize ``text`` for ``nlp.pipe``, with the text kept for :func:`doc_text`."""
+    doc = nlp.make_doc(text)
+    doc.user_data[TEXT_KEY] = text
+    return doc
+LOOKUP_LEMMAS = "reconcile_lookup_lemmas"
 
 
 @Language.component(
@@ -25,14 +51,60 @@ NEWLINE_SENTENCES = "reconcile_line_breaks"
     assigns=["token.is_sent_start"],
 )
 def line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break: headlines and datelines carry no full stop."""
-    for token in doc[1:]:
-        prev = doc[token.i - 1]
-        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
-            token.is_sent_start = True
-        elif token.is_space and "\n" in token.text:
-            token.is_sent_start = False
+    """Start a sentence after every line break: headlines and datelines carry no full stop.
+
+    A line break is always inside a whitespace token ("\n", "\n\n"); the token after it
+    starts a sentence, and the break itself starts none (unless it follows another).
+    Only the tokens around line breaks are touched, found from the Doc's arrays.
+    """
+    flags = doc.to_array([IS_SPACE, ORTH, SENT_START])
+    strings = doc.vocab.strings
+    breaks = [k for k in numpy.flatnonzero(flags[:, 0]).tolist() if "\n" in strings[flags[k, 1]]]
+    if not breaks:
+        return doc
+    is_break = set(breaks)
+    starts = flags[:, 2].astype("int64")
+    for k in breaks:
+        if k + 1 < len(doc):
+            starts[k + 1] = 1
+        if k >= 1 and k - 1 not in is_break:
+            starts[k] = -1
+    # one write: setting Token.is_sent_start checks the whole Doc for a parse each time
+    doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
+
+
+class LookupLemmas:
+    """The lemma of each word from the lookup table of spacy-lookups-data.
+
+    What spaCy's ``lemmatizer`` does in ``lookup`` mode (a word not in the table is its
+    own lemma), over the Doc's arrays rather than Token by Token: each distinct word is
+    looked up once and remembered, and the lemmas are written in one ``from_array``.
+    """
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.strings = vocab.strings
+        self.table = load_lookups(lang="en", tables=["lemma_lookup"]).get_table("lemma_lookup")
+        self.lemma_of: dict[int, int] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        lemma_of, table, strings = self.lemma_of, self.table, self.strings
+        lemmas = []
+        for orth in doc.to_array(ORTH).tolist():
+            lemma = lemma_of.get(orth)
+            if lemma is None:
+                lemma = lemma_of[orth] = strings.add(table.get(orth, strings[orth]))
+            lemmas.append(lemma)
+        doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64"))
+        return doc
+
+
+@Language.factory(LOOKUP_LEMMAS, assigns=["token.lemma"])
+def make_lookup_lemmas(nlp: Language, name: str) -> LookupLemmas:
+    """Build the ``reconcile_lookup_lemmas`` component (English lookup table)."""
+    return LookupLemmas(nlp.vocab)
 
 
 def build_nlp(model: str | None = None, *, lexicon: str | Path | None = None) -> Language:
@@ -74,10 +146,14 @@ def _build(model: str | None, lexicon: str | None) -> Language:
         nlp = spacy.blank("en")
     if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
         nlp.add_pipe("sentencizer")
-    nlp.add_pipe(NEWLINE_SENTENCES, after="sentencizer" if nlp.has_pipe("sentencizer") else None)
+    if nlp.has_pipe("sentencizer"):
+        nlp.add_pipe(NEWLINE_SENTENCES, after="sentencizer")
+    elif nlp.has_pipe("parser"):
+        nlp.add_pipe(NEWLINE_SENTENCES, before="parser")  # the parser keeps boundaries set before it
+    else:
+        nlp.add_pipe(NEWLINE_SENTENCES)
     if not nlp.has_pipe("lemmatizer"):
-        lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-        lemmatizer.initialize()
+        nlp.add_pipe(LOOKUP_LEMMAS)
     nlp.add_pipe("reconcile_quantities")
     nlp.add_pipe("reconcile_claims", config={"lexicon": lexicon})
     return nlp

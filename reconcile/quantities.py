@@ -1795,6 +1795,8 @@ def iter_quantities(texts: Iterator[str] | list[str], *, tables: Tables | None =
 from spacy.language import Language  # noqa: E402  (kept next to the component it serves)
 from spacy.tokens import Doc, Span  # noqa: E402
 
+from reconcile.nlp import doc_text  # noqa: E402
+
 if not Span.has_extension("quantity"):
     Span.set_extension("quantity", default=None)
 
@@ -1808,7 +1810,7 @@ class QuantityTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for q in parse_quantities(doc.text, tables=self.tables):
+        for q in parse_quantities(doc_text(doc), tables=self.tables):
             span = doc.char_span(q.start, q.end, label=q.kind, alignment_mode="expand")
             if span is None:
                 continue
