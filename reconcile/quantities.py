@@ -522,6 +522,7 @@ def _is_power_of_ten(x: float) -> bool:
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 _ORD_FIRST = frozenset("sSnNrRtT")
+_DIGIT_GROUPS = re.compile(r"\d+(?:[.,]\d+)*")  # "68", "5,000", "2.5": what _DIGITS reads before a word
 _LONE_END = frozenset("\n\r\t%);:!?\"'\u201d\u2019]}")  # after a digit string: it stands alone
 _LETTERS_AT = re.compile(r"[^\W\d_]+")
 _TAIL_WORD = re.compile(r"(?:[^\W\d_]|\.)+$")
@@ -751,17 +752,16 @@ class _Reader:
         return toks
 
     def _lone_digits(self, s: int) -> list[_Tok] | None:
-        """What :meth:`tokens` gives at s, found without it in the common case: a plain
-        digit string ("68") followed by a space and a word that is no number word, by
-        punctuation or by the end of the text. ``None`` where the full reading is needed."""
+        """What :meth:`tokens` gives at s, found without it in the common case: a digit
+        string ("68", "5,000", "2.5") followed by a space and a word that is no number
+        word, by punctuation or by the end of the text. ``None`` where the full reading
+        is needed."""
         text = self.text
         n = len(text)
-        e = s + 1
-        while e < n and text[e].isdigit():
-            e += 1
-        raw = text[s:e]
-        if not raw.isdecimal():
+        m = _DIGIT_GROUPS.match(text, s)
+        if m is None:
             return None
+        raw, e = m.group(), m.end()
         c = text[e] if e < n else ""
         if c == " ":
             wm = _LETTERS_AT.match(text, e + 1)
@@ -769,10 +769,10 @@ class _Reader:
                 return None
         elif c and not (c in _LONE_END or c in ",." and not text[e + 1:e + 2].isdigit()):
             return None
-        v = float(raw)
-        if not math.isfinite(v):
+        vals = _digits_value(raw)
+        if vals is None or len(vals) != 1:
             return None
-        return [_Tok("D", v, s, e, raw, "")]
+        return [_Tok("D", vals[0][0], s, e, raw, "")]
 
     # ---- cardinal grammar over tokens
     @staticmethod
