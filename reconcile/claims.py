@@ -133,9 +133,7 @@ class ClaimReader:
         quantities = list(doc.spans.get(QUANTITIES_KEY, []))
         # a sentence-initial capitalised word is a name if the article capitalises it
         # mid-sentence too ("Labour won 411 seats")
-        self._names = {t.lower_ for t in self._toks if t.text[:1].isupper() and not t.is_sent_start
-                       and self._toks[t.i - 1].text not in _QUOTES and not self._toks[t.i - 1].is_punct}
-        self._appositions = self._names_of_kinds(doc)
+        self._names, self._appositions = self._scan_names()
         # the countable figures of each sentence, as offsets; "several targets" is too
         # vague to take a place or time from a nearer figure
         self._figures_by_sentence: dict[int, list[tuple[int, int]]] = {}
@@ -807,19 +805,31 @@ class ClaimReader:
             return gap * (1 if s >= span.end_char else 1.3)
         return min(found, key=distance)[2]
 
-    def _names_of_kinds(self, doc: Doc) -> dict[str, str]:
-        """"the container ship Dali": a name and the kind of thing it names (Dali -> vessel)."""
-        out: dict[str, str] = {}
-        for t in self._toks[1:]:
-            prev = self._toks[t.i - 1]
-            before = self._toks[t.i - 2] if t.i >= 2 else None
+    def _scan_names(self) -> tuple[set[str], dict[str, str]]:
+        """The capitalised words of the article, in one pass over its Tokens.
+
+        Returns the words capitalised mid-sentence (lower-cased: a sentence-initial
+        word is a name if the article capitalises it elsewhere too, "Labour won 411
+        seats"), and each name with the kind of thing a common noun before it says it
+        is ("the container ship Dali": Dali -> vessel).
+        """
+        names: set[str] = set()
+        kinds: dict[str, str] = {}
+        toks = self._toks
+        for t in toks:
+            if not t.text[:1].isupper() or t.is_sent_start:
+                continue
+            prev = toks[t.i - 1]
+            if prev.text not in _QUOTES and not prev.is_punct:
+                names.add(t.lower_)
+            before = toks[t.i - 2] if t.i >= 2 else None
             if before is not None and (before.text == "-" or before.like_num):
                 continue  # "the 984-foot Dali": a measure, not a kind
-            if t.text[:1].isupper() and not t.is_sent_start and prev.is_lower and prev.is_alpha \
-                    and prev.lower_ not in self.lex.stop_words and self._is_noun(prev) and not self._verbish(prev):
+            if prev.is_lower and prev.is_alpha and prev.lower_ not in self.lex.stop_words \
+                    and self._is_noun(prev) and not self._verbish(prev):
                 noun = self._noun_lemma(prev)
-                out.setdefault(t.text, self.lex.thing_class(noun, noun))
-        return out
+                kinds.setdefault(t.text, self.lex.thing_class(noun, noun))
+        return names, kinds
 
     def _another_clause(self, doc: Doc, start: int, end: int, event_tok: Token | None) -> bool:
         """Whether a verb other than the claim's own event stands between two offsets."""
