@@ -471,6 +471,8 @@ class ClaimReader:
             return "protest"  # "were on strike", "were in the streets"
         if t.lower_ == "on" and t.i + 1 < len(self._toks) and self._toks[t.i + 1].lower_ == "board":
             return "aboard"  # "226 people on board"
+        if lemma == "let" and t.i + 1 < len(self._toks) and self._toks[t.i + 1].lower_ == "go":
+            return self.lex.event_of.get("dismiss", "")  # "let go of thousands of workers"
         return self.lex.event_of.get(lemma) or self.lex.event_of.get(t.lower_, "")
 
     def _figure_left(self, doc: Doc, span: Span):
@@ -526,6 +528,8 @@ class ClaimReader:
             if self._toks[j].text in _CLAUSE_END or (self._toks[j].lower_ in _SUBORDINATORS and j > sent.start
                                               and self._is_noun(self._toks[j - 1]) and not self._toks[j - 1].like_num):
                 break  # "missing after a ferry with 226 people": the ferry's figure, not the missing
+            if self._toks[j].lower_ == "and" and j > sent.start and self._toks[j - 1].text == ",":
+                break  # "15,074 cases, most of them suspected, and 461 deaths": another conjunct's verb
             left.append(self._toks[j])
         # a word of the event table first ("the number of people confirmed dead stood at 99")
         for t in left:
@@ -601,6 +605,8 @@ class ClaimReader:
                 break
             if self._verbish(t) and not t.text[:1].isupper():
                 break
+            if t.lower_ in _CALENDAR:
+                break  # "Between January and July it counted": a date ends the subject
             words.insert(0, t)
             j -= 1
         while words and words[0].lower_ in ("of", "and", "."):

@@ -93,8 +93,11 @@ def test_claims_resolve_weekdays_against_publication_date(seed_claims):
         ("Police said 22 people had been arrested in Paris.", "person", "arrest", "arrest"),
         ("More than 300 fighters have been killed and over 1,500 wounded.", "fighter", "injury", "injure"),
         ("Four workers remain missing.", "employee", "missing", "missing"),
+        ("Meta let go of thousands of workers in November.", "employee", "job", "cut"),
+        ("It counted 15,074 cases, most of them suspected, and 461 deaths.", "death", "death", ""),
     ],
-    ids=["toll-left", "measure-area", "turnout-percent", "killing-n", "arrested", "wounded-elided", "remain-missing"],
+    ids=["toll-left", "measure-area", "turnout-percent", "killing-n", "arrested", "wounded-elided", "remain-missing",
+         "let-go", "and-after-comma"],
 )
 def test_claims_thing_topic_and_event(text, thing, topic, event, nlp):
     claims = extract_claims([Article(source="t", text=text)], nlp=nlp)
@@ -107,6 +110,13 @@ def test_claims_speaker_forms(nlp):
             '"We counted 60 bodies," said a local doctor.')
     claims = extract_claims([Article(source="s", text=text)], nlp=nlp)
     assert [c.speaker for c in claims] == ["Officials", "the Red Cross", "a local doctor"]
+
+
+def test_claims_a_date_ends_the_speaker_and_a_pronoun_takes_the_last_one(nlp):
+    text = ("Africa CDC said cases on the continent had risen by 160%. "
+            "Between January and July it counted 15,074 cases and 461 deaths.")
+    claims = extract_claims([Article(source="p", text=text)], nlp=nlp)
+    assert [c.speaker for c in claims] == ["Africa CDC"] * 3
 
 
 def test_claims_aliases_make_one_actor(nlp):
