@@ -596,6 +596,13 @@ class ClaimReader:
                                                "had", "earlier", "reportedly", "had"):
             j -= 1
         words: list[Token] = []
+        if j >= start and self._toks[j].text == ")":
+            # "The Federal Emergency Management Agency (FEMA) estimated": the name before the brackets
+            k = j - 1
+            while k >= start and self._toks[k].text not in ("(", ")") and j - k <= 8:
+                k -= 1
+            if k >= start and self._toks[k].text == "(":
+                j = k - 1
         while j >= start and len(words) < 9:
             t = self._toks[j]
             if t.is_punct and t.text not in (".", "-") or t.like_num:
@@ -622,6 +629,8 @@ class ClaimReader:
                 break
             if t.lower_ in ("that", "which", "who", "in", "on", "after", "before", "as", "when", "while") and words:
                 break
+            if not words and (t.lower_ in ("that", "which", "if", "whether", "how") or t.like_num):
+                return []  # "estimated that 2,207 structures ...": what was said, not who said it
             words.append(t)
         while words and words[-1].text in (".", "-"):
             words.pop()

@@ -119,6 +119,20 @@ def test_claims_a_date_ends_the_speaker_and_a_pronoun_takes_the_last_one(nlp):
     assert [c.speaker for c in claims] == ["Africa CDC"] * 3
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The Federal Emergency Management Agency (FEMA) estimated that 2,207 structures burned.",
+         "The Federal Emergency Management Agency"),
+        ("It was estimated that 2,207 structures burned.", ""),
+    ],
+    ids=["name-before-brackets", "that-clause-is-no-speaker"],
+)
+def test_claims_speaker_around_a_that_clause(text, speaker, nlp):
+    claims = extract_claims([Article(source="f", text=text)], nlp=nlp)
+    assert [c.speaker for c in claims] == [speaker]
+
+
 def test_claims_aliases_make_one_actor(nlp):
     text = "ISIL fighters numbered 300. Daesh fighters numbered 400."
     claims = extract_claims([Article(source="a", text=text)], nlp=nlp)
