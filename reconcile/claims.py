@@ -53,6 +53,9 @@ _SINCE_SUPERLATIVE = re.compile(r"\b(?:\w+est|most|worst|best|first)\b[^.;]*\bsi
 _PREPOSITIONS = {"outside", "inside", "across", "after", "before", "since", "during", "despite", "among",
                  "amid", "beyond", "near", "throughout", "until", "unlike", "like", "without", "within"}
 _ARTICLE = re.compile(r"(?<=[a-z] )(?:a|an)\b")  # "targeted a tank": an article right after a word
+# speech verbs that come before their speaker: '"...," said the minister'; others after a
+# comma take an object ("..., estimated the damage at $7 billion")
+_INVERTED = {"say", "add", "write", "tell", "explain", "note", "continue", "insist", "warn", "ask", "reply"}
 _SUBORDINATORS = {"with", "without"}  # "missing after a ferry with 226 people": another noun's figure
 _IRREGULAR_PLURALS = {"men", "women", "children", "people", "feet", "teeth", "mice", "geese", "police"}
 _GENERIC_MODIFIERS = {"more", "other", "additional", "total", "overall", "estimated", "reported", "confirmed",
@@ -555,17 +558,20 @@ class ClaimReader:
         low = text.lower()
         # "according to X"
         for prep in lex.attribution_preps:
-            k = low.find(prep + " ")
-            if k >= 0 and (prep != "per" or k + len(prep) + 1 < len(low)):
-                start_char = sent.start_char + k + len(prep) + 1
+            m = re.search(rf"\b{re.escape(prep)}\s+(?=\S)", low)
+            # "per the WHO" attributes; "per cent", "per capita" do not
+            if m is not None and (prep != "per" or text[m.end():m.end() + 1].isupper()
+                                  or low.startswith("the ", m.end())):
+                start_char = sent.start_char + m.end()
                 toks = [t for t in self._toks[sent.start:sent.end] if t.idx >= start_char]
                 name = self._name_forward(toks)
                 if name:
                     return " ".join(t.text for t in name), name
         best: tuple[int, str, list[Token]] | None = None
         for t in self._toks[sent.start:sent.end]:
-            if t.lower_ not in lex.attribution_verbs or t.i in range(span.start, span.end):
-                continue
+            if t.lower_ not in lex.attribution_verbs or t.i in range(span.start, span.end) \
+                    or t.text[:1].isupper() and t.i > sent.start:
+                continue  # "Maryland State Police said": a capitalised "State" is a name
             prev_word = self._toks[t.i - 1].lower_ if t.i > sent.start else ""
             next_word = self._toks[t.i + 1].lower_ if t.i + 1 < sent.end else ""
             if prev_word in ("was", "were", "is", "are", "be", "been", "being") or next_word == "by":
@@ -578,8 +584,8 @@ class ClaimReader:
             name = before
             if not name:
                 prev = self._toks[t.i - 1] if t.i > sent.start else None
-                if prev is None or prev.text in {",", *_QUOTES} or prev.is_punct:
-                    name = self._name_forward(self._toks[t.i + 1:sent.end])
+                if (prev is None or prev.text in {",", *_QUOTES} or prev.is_punct) and self._lemma(t) in _INVERTED:
+                    name = self._name_forward(self._toks[t.i + 1:sent.end])  # '..., said the minister
             if not name:
                 continue
             # a pronoun inside a quotation gives way to the name outside it
@@ -627,7 +633,8 @@ class ClaimReader:
         for t in toks:
             if t.is_punct and t.text not in ("-", ".") or len(words) >= 10 or t.is_space:
                 break
-            if t.lower_ in ("that", "which", "who", "in", "on", "after", "before", "as", "when", "while") and words:
+            if t.lower_ in ("that", "which", "who", "in", "on", "after", "before", "as", "when", "while") and words \
+                    and not t.text.isupper():  # "the WHO" is a name
                 break
             if not words and (t.lower_ in ("that", "which", "if", "whether", "how") or t.like_num):
                 return []  # "estimated that 2,207 structures ...": what was said, not who said it

@@ -125,12 +125,22 @@ def test_claims_a_date_ends_the_speaker_and_a_pronoun_takes_the_last_one(nlp):
         ("The Federal Emergency Management Agency (FEMA) estimated that 2,207 structures burned.",
          "The Federal Emergency Management Agency"),
         ("It was estimated that 2,207 structures burned.", ""),
+        ("Congo has recorded more than 15,600 cases this year, according to the WHO.", "the WHO"),
+        ("Turnout was confirmed at 59.9 per cent.", ""),
+        ("Divers recovered the bodies of two workers, Maryland State Police said.", "Maryland State Police"),
     ],
-    ids=["name-before-brackets", "that-clause-is-no-speaker"],
+    ids=["name-before-brackets", "that-clause-is-no-speaker", "acronym-who", "per-cent-is-no-source",
+         "capitalised-state-is-a-name"],
 )
 def test_claims_speaker_around_a_that_clause(text, speaker, nlp):
     claims = extract_claims([Article(source="f", text=text)], nlp=nlp)
     assert [c.speaker for c in claims] == [speaker]
+
+
+def test_claims_the_object_of_a_verb_after_a_comma_is_no_speaker(nlp):
+    text = "Moody's Analytics, taking in lost wages, estimated the economic damage at up to $7 billion."
+    claims = extract_claims([Article(source="m", text=text)], nlp=nlp)
+    assert claims and "damage" not in claims[0].speaker
 
 
 def test_claims_aliases_make_one_actor(nlp):
