@@ -452,12 +452,17 @@ def _phrase_before(window: str, by_last: dict[str, tuple[tuple[int, frozenset[st
         toks = toks[1:]  # a word cut in two by the window is not a word
     if not toks:
         return None
+    entries = by_last.get(toks[-1].lower().lstrip(_OPENERS))
+    if entries is None:
+        return None
     toks = toks[-maxk:]
     n = len(toks)
-    for k, phrases in by_last.get(toks[-1].lower().lstrip(_OPENERS), ()):
+    low = " ".join(toks).lower().split(" ")
+    for k, phrases in entries:
         if k > n:
             continue
-        phrase = " ".join([toks[-k].lower().lstrip(_OPENERS)] + [t.lower() for t in toks[n - k + 1:]])
+        phrase = low[n - k].lstrip(_OPENERS) if k == 1 else \
+            low[n - k].lstrip(_OPENERS) + " " + " ".join(low[n - k + 1:])
         if phrase in phrases:
             # where the k-th last token starts, found from the end of the window
             at = len(window)
@@ -774,6 +779,27 @@ class _Reader:
             return None
         return [_Tok("D", vals[0][0], s, e, raw, "")]
 
+    def _lone_word(self, s: int) -> list[_Tok] | None:
+        """What :meth:`tokens` gives at s for a number word standing alone ("five
+        strikes", "the second time"), found without it; ``None`` where the full reading
+        is needed (a run of number words, a hyphen, a digit after the word)."""
+        text = self.text
+        wm = _LETTERS_AT.match(text, s)
+        if wm is None:
+            return None
+        c = self.g.word_classes.get(wm.group().lower())
+        if c is None:
+            return None
+        e = wm.end()
+        nxt = text[e] if e < len(text) else ""
+        if nxt == " ":
+            follow = _LETTERS_AT.match(text, e + 1)
+            if follow is None or follow.group().lower() in self.g.run_words:
+                return None
+        elif nxt and not (nxt in _LONE_END or nxt in ",." and not text[e + 1:e + 2].isdigit()):
+            return None
+        return [_Tok(c[0], c[1], s, e, c[3], "", c[2])]
+
     # ---- cardinal grammar over tokens
     @staticmethod
     def cardinal(toks: list[_Tok], i: int, as_ordinal: int = -1) -> tuple[float, int, dict[str, Any]]:
@@ -921,6 +947,8 @@ class _Reader:
                 return toks[0].value, 1, "cardinal", False, 1.0, True
             if cls in _SIMPLE_WORD:
                 return toks[0].value, 1, "cardinal", True, 1.0, False
+            if cls == "O" and not toks[0].plural:  # "second", "fifth"
+                return toks[0].value, 1, "ordinal", True, 1.0, False
         i = 0
         sign = 1.0
         if toks[0].cls == "NEG":
@@ -1269,7 +1297,7 @@ class _Reader:
                     v = whole + a / b
                     mm = _M(s, fr.end(), v, v, rule="number.fraction")
                     return self._extend(mm)
-        toks = self._lone_digits(s) if ch.isdigit() else None
+        toks = self._lone_digits(s) if ch.isdigit() else self._lone_word(s)
         if toks is None:
             toks = self.tokens(s)
         if not toks:
