@@ -65,6 +65,7 @@ _CONTESTS = {"battle", "fight", "war", "struggle", "offensive", "assault", "race
 PLACE_REACH = 120  # characters: a place further from the number is about something else
 _THE_CAPITAL = re.compile(r"\bthe (?:capital|capital city)\b")
 _THERE = "<there>"  # a "there" among the places of a sentence: the place named before
+_CROWDS = {"spectator", "fan", "seat", "passenger", "supporter"}  # what a capacity counts
 _DISTINCT = {"separate", "other", "different", "earlier", "previous", "second"}
 
 
@@ -227,6 +228,10 @@ class ClaimReader:
             thing_text, thing_norm = fig_text, fig_norm
             rule = "figure-left"
             extra["figure"] = fig_tok.text
+        capacity_end = self._capacity(span, q, thing_norm)
+        if capacity_end is not None:
+            # "designed to hold 38,000", "the 42,000-seat stadium": what a place holds
+            thing_text, thing_norm, rule = "capacity", "capacity", "capacity"
         if q.unit == "dimensionless" and ("magnitude" in q.text.lower() or (
                 span.start > 0 and self._toks[span.start - 1].lower_ == "magnitude")):
             if thing_norm:
@@ -266,6 +271,8 @@ class ClaimReader:
         if event_tok is None:
             event_tok = self._event_near(doc, span, after)
         event_text, event_norm = "", ""
+        if rule == "capacity":
+            event_tok = None  # a capacity is what the place is, not something that happened
         if event_tok is not None:
             event_text = event_tok.text
             event_norm = self._event_class(event_tok) or self._lemma(event_tok)
@@ -323,6 +330,8 @@ class ClaimReader:
         hedged = any(t.lower_ in lex.hedges for t in clause) or "on course for" in self._slice_text(clause_start, clause_end).lower()
         end = span.end_char
         quote_end = thing_tokens[-1].idx + len(thing_tokens[-1].text) if thing_tokens else end
+        if capacity_end is not None:
+            quote_end = max(quote_end, capacity_end)
         quote_start = span.start_char
         if figure is not None and not thing_tokens:
             quote_start = min(quote_start, figure[0].idx)
@@ -334,6 +343,23 @@ class ClaimReader:
             hedged=hedged, incremental=incremental and not inherited, rule=f"{q.rule}+{rule}" if q.rule else rule,
             extra=extra,
         )
+
+    def _capacity(self, span: Span, q: Quantity, thing_norm: str) -> int | None:
+        """Where a capacity claim's words end, if the number is one: glued to a word of
+        the capacity table ("42,000-seat") or after a capacity verb with nothing
+        counted, or only seats or spectators ("designed to hold 38,000")."""
+        if q.kind != "count":
+            return None
+        toks, lex = self._toks, self.lex
+        if span.end + 1 < len(toks) and toks[span.end].text == "-" and not toks[span.end - 1].whitespace_ \
+                and not toks[span.end].whitespace_ and toks[span.end + 1].lower_ in lex.capacity_compounds:
+            after = toks[span.end + 1]
+            return after.idx + len(after.text)
+        if span.start > 0 and not (thing_norm and thing_norm not in _CROWDS):
+            verb = toks[span.start - 1]
+            if verb.is_lower and self._lemma(verb) in lex.capacity_verbs:
+                return span.end_char
+        return None
 
     def _thing_right(self, doc: Doc, span: Span, q: Quantity):
         """The noun phrase after the number: (tokens, head, partitive, index after it)."""

@@ -95,9 +95,12 @@ def test_claims_resolve_weekdays_against_publication_date(seed_claims):
         ("Four workers remain missing.", "employee", "missing", "missing"),
         ("Meta let go of thousands of workers in November.", "employee", "job", "cut"),
         ("It counted 15,074 cases, most of them suspected, and 461 deaths.", "death", "death", ""),
+        ("Inside the 42,000-seat Kanjuruhan stadium, fences remain buckled.", "capacity", "capacity", ""),
+        ("42,000 tickets were sold, although the stadium was designed to hold 38,000.", "capacity", "capacity", ""),
+        ("The arena can seat 20,000 spectators.", "capacity", "capacity", ""),
     ],
     ids=["toll-left", "measure-area", "turnout-percent", "killing-n", "arrested", "wounded-elided", "remain-missing",
-         "let-go", "and-after-comma"],
+         "let-go", "and-after-comma", "n-seat", "hold-n", "seat-n-spectators"],
 )
 def test_claims_thing_topic_and_event(text, thing, topic, event, nlp):
     claims = extract_claims([Article(source="t", text=text)], nlp=nlp)
@@ -141,6 +144,11 @@ def test_claims_the_object_of_a_verb_after_a_comma_is_no_speaker(nlp):
     text = "Moody's Analytics, taking in lost wages, estimated the economic damage at up to $7 billion."
     claims = extract_claims([Article(source="m", text=text)], nlp=nlp)
     assert claims and "damage" not in claims[0].speaker
+
+
+def test_claims_people_held_are_no_capacity(nlp):
+    claims = extract_claims([Article(source="h", text="Police held 12 people overnight.")], nlp=nlp)
+    assert [(c.thing_norm, c.topic) for c in claims] == [("person", "person")]
 
 
 def test_claims_aliases_make_one_actor(nlp):
