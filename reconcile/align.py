@@ -131,8 +131,8 @@ def _local_places(claims: Sequence[Claim]) -> set[tuple[str, str, str]]:
         key = (c.source, measure_key(c), c.topic)
         if c.place and c.place not in ("*", NATIONAL) and not _is_country(c.place):
             placed[key].add(c.place)  # a country or "nationwide" is the whole, not a part
-        elif not c.place:
-            unplaced.add(key)
+        elif not c.place and not c.extra.get("group"):
+            unplaced.add(key)  # "32 were children": a group among the dead is no whole
     return {(m, t, place) for (src, m, t), places in placed.items() if (src, m, t) in unplaced for place in places}
 
 

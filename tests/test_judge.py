@@ -112,3 +112,30 @@ def test_judge_reconcile_returns_a_frame(seed_claims):
     frame = reconcile(seed_claims)
     assert list(frame.columns) == ["status", "a", "b", "topic", "reason", "score", "aligned_because"]
     assert frame["status"].tolist() == sorted(frame["status"].tolist(), key=["conflict", "update", "agree"].index)
+
+
+def _verdicts(texts, nlp):
+    from reconcile.claims import extract_claims
+    from reconcile.model import Article
+
+    claims = extract_claims([Article(source=s, text=t) for s, t in texts.items()], nlp=nlp)
+    frame = reconcile(claims, as_frame=False)
+    by_id = {c.id: c for c in claims}
+    return {(by_id[f.a].quantity.low, by_id[f.b].quantity.low): f.status for f in frame}
+
+
+def test_judge_a_group_among_the_dead_does_not_make_a_place_a_part(nlp):
+    verdicts = _verdicts({
+        "a": "Police said on Monday that 125 people died at Kanjuruhan stadium. Among the dead, 32 were children.",
+        "b": "At least 174 people were killed, officials said.",
+    }, nlp)
+    assert verdicts.get((125.0, 174.0), verdicts.get((174.0, 125.0))) in ("conflict", "update")
+
+
+def test_judge_a_city_toll_beside_an_unplaced_toll_is_a_part(nlp):
+    verdicts = _verdicts({
+        "a": "The earthquake killed 2,946 people. In Marrakesh, 18 people were killed.",
+        "b": "The earthquake killed 2,900 people.",
+    }, nlp)
+    assert (18.0, 2900.0) not in verdicts and (2900.0, 18.0) not in verdicts
+    assert verdicts.get((2946.0, 2900.0), verdicts.get((2900.0, 2946.0))) == "conflict"
