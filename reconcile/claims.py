@@ -64,6 +64,9 @@ _GENERIC_MODIFIERS = {"more", "other", "additional", "total", "overall", "estima
 _CONTESTS = {"battle", "fight", "war", "struggle", "offensive", "assault", "race", "siege"}
 PLACE_REACH = 120  # characters: a place further from the number is about something else
 _THE_CAPITAL = re.compile(r"\bthe (?:capital|capital city)\b")
+_THE_COUNTRY = "<the country>"  # "the country has recorded", "the toll for the country"
+_FOR_THE_COUNTRY = re.compile(r"\b(?:for|of) the country\b")
+_CAPITALISED = re.compile(r"\b[A-Z][\w.'-]*(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w.'-]*)*")
 _THERE = "<there>"  # a "there" among the places of a sentence: the place named before
 _CROWDS = {"spectator", "fan", "seat", "passenger", "supporter"}  # what a capacity counts
 _DISTINCT = {"separate", "other", "different", "earlier", "previous", "second"}
@@ -121,6 +124,10 @@ class ClaimReader:
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
         self._national_res = [re.compile(rf"\b{re.escape(word)}\b") for word in lexicon.national]
+        # entities one of whose names is a country: "DRC" is the Democratic Republic of the Congo
+        self._country_entities = frozenset(
+            canon for alias, canon in lexicon.alias_of.items() if alias in lexicon.countries) | frozenset(
+            lexicon.countries.values())
 
     def __call__(self, doc: Doc) -> Doc:
         self._text = doc_text(doc)  # Doc.text joins every token on each call: read it once
@@ -176,6 +183,14 @@ class ClaimReader:
                         and re.search(r"\band\b", between) and not re.search(r"\b(?:from|than|compared|after|before)\b", between):
                     prev.place = prev.place or draft.place
                     prev.time_text = prev.time_text or draft.time_text
+            if draft.extra.get("previous") and drafts and drafts[-1].sentence_start == draft.sentence_start:
+                # "stands at 537, up from 511": the earlier figure of the same count, same setting
+                draft.place = draft.place or drafts[-1].place
+                draft.actors = draft.actors or drafts[-1].actors
+            if draft.place == _THE_COUNTRY:
+                # "the country has recorded 537 deaths": the country the article last named
+                draft.place = next((d.place for d in reversed(drafts) if d.place in self._country_entities), "") \
+                    or self._country_named_before(draft.start) or NATIONAL
             if draft.place == CAPITAL:
                 # "the capital": the city the article last named, if any
                 named = next((d.place for d in reversed(drafts) if d.place and d.place[:1] not in "<*"
@@ -304,6 +319,8 @@ class ClaimReader:
             actors = extra["inherit_actors"]
         reach_end = thing_tokens[-1].idx + len(thing_tokens[-1].text) if thing_tokens else span.end_char
         place = self._place(doc, span, reach_end, event_tok)
+        if not place:
+            place = self._subject_country(span)  # "Congo had also reported 524 deaths"
         if not place and extra.get("inherit_place"):
             place = extra["inherit_place"]
         time_text = self._time(doc, span, reach_end, event_tok)
@@ -797,6 +814,8 @@ class ClaimReader:
                 fixed.append((sent.start_char + m.start(), NATIONAL))
         for m in _THE_CAPITAL.finditer(low):
             fixed.append((sent.start_char + m.start(), CAPITAL))
+        for m in _FOR_THE_COUNTRY.finditer(low):
+            fixed.append((sent.start_char + m.start(), _THE_COUNTRY))
         in_order: list[tuple[int, int, str]] = []
         dateline = self._dateline_end(sent)
         for t in toks[sent.start:sent.end]:
@@ -828,6 +847,51 @@ class ClaimReader:
                 in_order.append((t.i, t.idx, name))
         found = self._sentence_places[sent.start] = (fixed, in_order)
         return found
+
+    def _subject_country(self, span: Span) -> str:
+        """The country that is the subject of the verb before the number, if any.
+
+        "Congo had also reported 524 deaths", "France recorded 30 cases": a country
+        that counts or reports a figure is where the figure is.
+        """
+        toks = self._toks
+        sent = self._sent(span)
+        j = span.start - 1
+        while j >= sent.start and span.start - j <= 12:
+            t = toks[j]
+            if t.text in _CLAUSE_END or t.text in (",", ";") or t.text in _QUOTES:
+                return ""
+            if t.is_alpha and t.is_lower and (self._verbish(t) or self._irregular_past(t)):
+                break
+            j -= 1
+        else:
+            return ""
+        k = j - 1
+        while k >= sent.start and (toks[k].lower_ in _AUX or toks[k].lower_.endswith("ly")):
+            k -= 1
+        end = k + 1
+        while k >= sent.start and end - k <= 6 and (toks[k].text[:1].isupper() or (
+                k < end - 1 and toks[k].lower_ in ("of", "the") and k > sent.start and toks[k - 1].text[:1].isupper())):
+            k -= 1
+        if k + 1 >= end:
+            if end - 1 > sent.start and toks[end - 1].lower_ == "country" and toks[end - 2].lower_ == "the":
+                return _THE_COUNTRY  # "the country has recorded 537 deaths"
+            return ""
+        name = self._slice_text(k + 1, end)
+        return self._as_country(name)
+
+    def _as_country(self, name: str) -> str:
+        """The canonical name of ``name`` if it names a country, else ""."""
+        canon = self.lex.canonical_name(name)
+        return canon if name.lower() in self.lex.countries or canon in self._country_entities else ""
+
+    def _country_named_before(self, offset: int) -> str:
+        """The last country the article's text names before ``offset``, if any."""
+        for m in reversed(list(_CAPITALISED.finditer(self._text, 0, offset))):
+            country = self._as_country(m.group())
+            if country:
+                return country
+        return ""
 
     def _time(self, doc: Doc, span: Span, reach_end: int, event_tok: Token | None = None) -> str:
         sent = self._sent(span)

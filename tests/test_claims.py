@@ -151,6 +151,26 @@ def test_claims_people_held_are_no_capacity(nlp):
     assert [(c.thing_norm, c.topic) for c in claims] == [("person", "person")]
 
 
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Congo had also reported 524 deaths, he said.", ["Democratic Republic of the Congo"]),
+        ("France recorded 30 cases on Monday.", ["France"]),
+        ("Mpox has spread in the DRC for years. In 2024 alone the country has recorded 537 deaths.",
+         ["Democratic Republic of the Congo"]),
+        ("Congo has recorded 15,600 cases. The toll for the country stands at 537, up from 511 a week earlier.",
+         ["Democratic Republic of the Congo"] * 3),
+        ("In 2024 the country recorded 12 deaths.", ["<national>"]),
+        ("Officials said 40 people died.", [""]),
+    ],
+    ids=["country-reported", "country-recorded", "the-country-after-a-named-one", "for-the-country-and-up-from",
+         "the-country-unnamed", "officials-are-no-place"],
+)
+def test_claims_country_subjects_and_the_country(text, places, nlp):
+    claims = extract_claims([Article(source="c", text=text)], nlp=nlp)
+    assert [c.place for c in claims if c.topic in ("death", "case", "duration")] == places
+
+
 def test_claims_aliases_make_one_actor(nlp):
     text = "ISIL fighters numbered 300. Daesh fighters numbered 400."
     claims = extract_claims([Article(source="a", text=text)], nlp=nlp)
