@@ -809,8 +809,11 @@ class ClaimReader:
         toks = self._toks
         low = self._span_text(sent).lower()
         fixed: list[tuple[int, str]] = []
+        text = self._span_text(sent)
         for pattern in self._national_res:
             for m in pattern.finditer(low):
+                if len(text) == len(low) and text[m.start()].isupper() and text[:m.start()].strip():
+                    continue  # "National Institute of Geophysics": part of a name
                 fixed.append((sent.start_char + m.start(), NATIONAL))
         for m in _THE_CAPITAL.finditer(low):
             fixed.append((sent.start_char + m.start(), CAPITAL))

@@ -162,9 +162,11 @@ def test_claims_people_held_are_no_capacity(nlp):
          ["Democratic Republic of the Congo"] * 3),
         ("In 2024 the country recorded 12 deaths.", ["<national>"]),
         ("Officials said 40 people died.", [""]),
+        ("The National Institute of Geophysics said 40 people died.", [""]),
+        ("Nationwide, 40 people died.", ["<national>"]),
     ],
     ids=["country-reported", "country-recorded", "the-country-after-a-named-one", "for-the-country-and-up-from",
-         "the-country-unnamed", "officials-are-no-place"],
+         "the-country-unnamed", "officials-are-no-place", "national-in-a-name", "nationwide-first"],
 )
 def test_claims_country_subjects_and_the_country(text, places, nlp):
     claims = extract_claims([Article(source="c", text=text)], nlp=nlp)
