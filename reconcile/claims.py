@@ -69,7 +69,7 @@ _FOR_THE_COUNTRY = re.compile(r"\b(?:for|of) the country\b")
 _CAPITALISED = re.compile(r"\b[A-Z][\w.'-]*(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w.'-]*)*")
 _THERE = "<there>"  # a "there" among the places of a sentence: the place named before
 _CROWDS = {"spectator", "fan", "seat", "passenger", "supporter"}  # what a capacity counts
-_DISTINCT = {"separate", "other", "different", "earlier", "previous", "second"}
+_DISTINCT = {"separate", "other", "different", "earlier", "previous", "second", "original"}
 
 
 @dataclass

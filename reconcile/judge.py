@@ -127,6 +127,8 @@ def _meet(a: Interval, b: Interval) -> bool:
 
 
 def _times_differ(a: Claim, b: Claim) -> bool:
+    if bool(a.extra.get("previous")) != bool(b.extra.get("previous")):
+        return True  # "up from 5%": the figure before a change is of an earlier time
     if not a.time_text or not b.time_text:
         return False
     if a.time_start and b.time_start and a.time_end and b.time_end:

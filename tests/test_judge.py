@@ -139,3 +139,20 @@ def test_judge_a_city_toll_beside_an_unplaced_toll_is_a_part(nlp):
     }, nlp)
     assert (18.0, 2900.0) not in verdicts and (2900.0, 18.0) not in verdicts
     assert verdicts.get((2946.0, 2900.0), verdicts.get((2900.0, 2946.0))) == "conflict"
+
+
+def test_judge_the_value_before_a_change_is_an_update_not_a_conflict(nlp):
+    verdicts = _verdicts({
+        "p": "The Bank of England raised UK interest rates from 5% to 5.25%.",
+        "h": "UK interest rates went up from 5% to 5.25%.",
+    }, nlp)
+    assert "conflict" not in verdicts.values()
+    assert "agree" in verdicts.values()
+
+
+def test_judge_an_original_figure_is_about_another_time(nlp):
+    verdicts = _verdicts({
+        "p": "From its original 12 member states, CERN has now grown to 20.",
+        "h": "CERN has 20 member states.",
+    }, nlp)
+    assert "conflict" not in verdicts.values()
