@@ -226,6 +226,8 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
         return None  # one sentence does not disagree with itself
     because: list[str] = []
     names = names or {}
+    if a.extra.get("rate") != b.extra.get("rate"):
+        return None  # "8,000 victims a day" is a rate; "800,000 victims" a total
     if (a.extra.get("implicit") or b.extra.get("implicit")) and (
             a.topic != b.topic or a.extra.get("implicit") == b.extra.get("implicit")):
         return None  # "a tank" counts one tank only against an explicit count of tanks

@@ -69,6 +69,11 @@ _FOR_THE_COUNTRY = re.compile(r"\b(?:for|of) the country\b")
 _CAPITALISED = re.compile(r"\b[A-Z][\w.'-]*(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w.'-]*)*")
 _THERE = "<there>"  # a "there" among the places of a sentence: the place named before
 _CROWDS = {"spectator", "fan", "seat", "passenger", "supporter"}  # what a capacity counts
+_RATE = re.compile(r"\s*(?:per|a|an|each|every)\s+(day|night|week|month|year|hour|minute|second)\b"
+                   r"(?!\s+(?:earlier|ago|later|before|after|prior|previously|into|of|since|from|in|on|and)\b)"
+                   r"|\s*(?:,\s*)?(daily|weekly|monthly|annually|hourly|nightly)\b", re.IGNORECASE)
+_RATE_UNIT = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "hourly": "hour",
+              "nightly": "night"}
 _DISTINCT = {"separate", "other", "different", "earlier", "previous", "second", "original"}
 
 
@@ -326,10 +331,15 @@ class ClaimReader:
         time_text = self._time(doc, span, reach_end, event_tok)
         toks = self._toks
         window = toks[max(sent.start, span.start - 4): span.start]
+        clause_before = toks[max(sent.start, span.start - 8): span.start]
         clause_start, clause_end = max(sent.start, span.start - 8), min(sent.end, span.end + 6)
         clause = toks[clause_start: clause_end]
         incremental = any(t.lower_ in lex.incremental for t in thing_tokens[:2]) or any(
             t.lower_ in ("more", "another", "additional", "further") for t in toks[span.end: span.end + 1])
+        # "15 deaths in Serbia and another five in Bosnia"; not "[the dead...] Another
+        # 5,674 people were injured", which counts something else
+        another = span.start > sent.start and toks[span.start - 1].lower_ in ("another", "additional", "further") \
+            and bool(drafts) and drafts[-1].topic == topic
         distinct = any(t.lower_ in _DISTINCT for t in window) or any(
             t.lower_ in _DISTINCT for t in thing_tokens[:2]) or any(
             t.lower_ in ("separate", "different", "unrelated", "together", "combined")
@@ -337,10 +347,15 @@ class ClaimReader:
         if distinct:
             extra["distinct"] = True
         before = self._text[max(sent.start_char, span.start_char - 24): span.start_char].lower()
-        if _PREVIOUS.search(before):
-            # "up from 511 a week earlier", "down from 67.3%": the figure it was before
+        if _PREVIOUS.search(before) or any(t.lower_ in ("originally", "initially") for t in clause_before):
+            # "up from 511 a week earlier", "down from 67.3%", "originally put it at 4.1":
+            # the figure it was before
             extra["previous"] = True
             time_text = time_text or "before"
+        rate = _RATE.match(self._text, reach_end)
+        if rate:
+            # "8,000 victims per day", "1,000 a week": a rate, not a total
+            extra["rate"] = _RATE_UNIT.get((rate.group(2) or "").lower()) or rate.group(1).lower()
         if _FORECAST.search(self._text[max(sent.start_char, span.start_char - 40): span.start_char].lower()):
             event_norm = "forecast"  # "set to reach 10bn": what is expected, not what is
         negated = any(t.lower_ in lex.negations for t in window)
@@ -357,7 +372,7 @@ class ClaimReader:
             sentence_start=sent.start_char, sentence_end=sent.end_char, quantity=q,
             thing=thing_text, thing_norm=thing_norm, topic=topic, event=event_text, event_norm=event_norm,
             actors=actors, place=place, time_text=time_text, speaker=speaker, negated=negated,
-            hedged=hedged, incremental=incremental and not inherited, rule=f"{q.rule}+{rule}" if q.rule else rule,
+            hedged=hedged, incremental=incremental and not inherited or another, rule=f"{q.rule}+{rule}" if q.rule else rule,
             extra=extra,
         )
 

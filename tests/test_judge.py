@@ -156,3 +156,30 @@ def test_judge_an_original_figure_is_about_another_time(nlp):
         "h": "CERN has 20 member states.",
     }, nlp)
     assert "conflict" not in verdicts.values()
+
+
+@pytest.mark.parametrize(
+    ("premise", "hypothesis"),
+    [
+        ("In Rwanda there were on average 8,000 victims per day for about 100 days.",
+         "There were 800,000 victims of the massacres in Rwanda."),
+        ("Cholera has caused nearly 800 deaths and infected more than 16,000 people, the WHO says.",
+         "WHO says cholera has killed almost 800, infected 16,000."),
+        ("The ministry confirmed at least 15 deaths in Serbia and another five in neighbouring Bosnia.",
+         "At least 20 people are dead in Serbia and Bosnia."),
+        ("USGS originally put the magnitude at 4.1 before revising it to 3.8.",
+         "USGS revises magnitude down from 4.1 to 3.8."),
+    ],
+    ids=["rate-against-total", "infected-are-cases", "another-adds", "originally-is-before"],
+)
+def test_judge_entailed_pairs_are_no_conflict(premise, hypothesis, nlp):
+    assert "conflict" not in _verdicts({"p": premise, "h": hypothesis}, nlp).values()
+
+
+def test_judge_another_group_is_no_increment(nlp):
+    # "Another 5,674 people were injured" after a death toll counts injuries, not more deaths
+    verdicts = _verdicts({
+        "a": "The quake killed 2,946 people. Another 5,674 people have been treated for injuries.",
+        "b": "The ministry said 672 people had been injured.",
+    }, nlp)
+    assert verdicts.get((5674.0, 672.0), verdicts.get((672.0, 5674.0))) == "conflict"
