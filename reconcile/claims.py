@@ -69,6 +69,7 @@ _FOR_THE_COUNTRY = re.compile(r"\b(?:for|of) the country\b")
 _CAPITALISED = re.compile(r"\b[A-Z][\w.'-]*(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w.'-]*)*")
 _THERE = "<there>"  # a "there" among the places of a sentence: the place named before
 _CROWDS = {"spectator", "fan", "seat", "passenger", "supporter"}  # what a capacity counts
+_TO_NUMBER = re.compile(r"\s*(?:,\s*)?to\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?[$€£]?\d")  # "from 337 pounds to 202"
 _RATE = re.compile(r"\s*(?:per|a|an|each|every)\s+(day|night|week|month|year|hour|minute|second)\b"
                    r"(?!\s+(?:earlier|ago|later|before|after|prior|previously|into|of|since|from|in|on|and)\b)"
                    r"|\s*(?:,\s*)?(daily|weekly|monthly|annually|hourly|nightly)\b", re.IGNORECASE)
@@ -340,6 +341,8 @@ class ClaimReader:
         # 5,674 people were injured", which counts something else
         another = span.start > sent.start and toks[span.start - 1].lower_ in ("another", "additional", "further") \
             and bool(drafts) and drafts[-1].topic == topic
+        if any(t.lower_ == "plus" for t in toks[max(sent.start, span.start - 2): span.start]):
+            extra["part"] = True  # "2,000 for-profit haunts, plus another 1,000": one part of a total
         distinct = any(t.lower_ in _DISTINCT for t in window) or any(
             t.lower_ in _DISTINCT for t in thing_tokens[:2]) or any(
             t.lower_ in ("separate", "different", "unrelated", "together", "combined")
@@ -347,7 +350,8 @@ class ClaimReader:
         if distinct:
             extra["distinct"] = True
         before = self._text[max(sent.start_char, span.start_char - 24): span.start_char].lower()
-        if _PREVIOUS.search(before) or any(t.lower_ in ("originally", "initially") for t in clause_before):
+        if _PREVIOUS.search(before) or any(t.lower_ in ("originally", "initially") for t in clause_before) or (
+                before.endswith("from ") and _TO_NUMBER.match(self._text, reach_end)):
             # "up from 511 a week earlier", "down from 67.3%", "originally put it at 4.1":
             # the figure it was before
             extra["previous"] = True

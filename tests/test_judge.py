@@ -169,8 +169,12 @@ def test_judge_an_original_figure_is_about_another_time(nlp):
          "At least 20 people are dead in Serbia and Bosnia."),
         ("USGS originally put the magnitude at 4.1 before revising it to 3.8.",
          "USGS revises magnitude down from 4.1 to 3.8."),
+        ("There are 2,000 for-profit haunts across the country, plus another 1,000 houses run for charity.",
+         "About a third of the 3,000 houses benefit charity."),
+        ("He now weighs 202 pounds.", "Dan Hyatt went from 337 pounds to 202 pounds."),
     ],
-    ids=["rate-against-total", "infected-are-cases", "another-adds", "originally-is-before"],
+    ids=["rate-against-total", "infected-are-cases", "another-adds", "originally-is-before", "plus-another-is-a-part",
+         "from-x-to-y"],
 )
 def test_judge_entailed_pairs_are_no_conflict(premise, hypothesis, nlp):
     assert "conflict" not in _verdicts({"p": premise, "h": hypothesis}, nlp).values()
