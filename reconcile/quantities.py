@@ -761,18 +761,11 @@ class _Reader:
         string ("68", "5,000", "2.5") followed by a space and a word that is no number
         word, by punctuation or by the end of the text. ``None`` where the full reading
         is needed."""
-        text = self.text
-        n = len(text)
-        m = _DIGIT_GROUPS.match(text, s)
+        m = _DIGIT_GROUPS.match(self.text, s)
         if m is None:
             return None
         raw, e = m.group(), m.end()
-        c = text[e] if e < n else ""
-        if c == " ":
-            wm = _LETTERS_AT.match(text, e + 1)
-            if wm is None or wm.group().lower() in self.g.run_words:
-                return None
-        elif c and not (c in _LONE_END or c in ",." and not text[e + 1:e + 2].isdigit()):
+        if not self._run_ends(e):
             return None
         vals = _digits_value(raw)
         if vals is None or len(vals) != 1:
@@ -791,14 +784,19 @@ class _Reader:
         if c is None:
             return None
         e = wm.end()
-        nxt = text[e] if e < len(text) else ""
-        if nxt == " ":
-            follow = _LETTERS_AT.match(text, e + 1)
-            if follow is None or follow.group().lower() in self.g.run_words:
-                return None
-        elif nxt and not (nxt in _LONE_END or nxt in ",." and not text[e + 1:e + 2].isdigit()):
+        if not self._run_ends(e):
             return None
         return [_Tok(c[0], c[1], s, e, c[3], "", c[2])]
+
+    def _run_ends(self, e: int) -> bool:
+        """Whether a run of number words and digits surely ends at e: the text ends,
+        punctuation follows, or a space and a word that is no number word."""
+        text = self.text
+        c = text[e] if e < len(text) else ""
+        if c == " ":
+            follow = _LETTERS_AT.match(text, e + 1)
+            return follow is not None and follow.group().lower() not in self.g.run_words
+        return not c or c in _LONE_END or c in ",." and not text[e + 1:e + 2].isdigit()
 
     # ---- cardinal grammar over tokens
     @staticmethod

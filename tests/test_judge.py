@@ -150,14 +150,6 @@ def test_judge_the_value_before_a_change_is_an_update_not_a_conflict(nlp):
     assert "agree" in verdicts.values()
 
 
-def test_judge_an_original_figure_is_about_another_time(nlp):
-    verdicts = _verdicts({
-        "p": "From its original 12 member states, CERN has now grown to 20.",
-        "h": "CERN has 20 member states.",
-    }, nlp)
-    assert "conflict" not in verdicts.values()
-
-
 @pytest.mark.parametrize(
     ("premise", "hypothesis"),
     [
@@ -172,9 +164,10 @@ def test_judge_an_original_figure_is_about_another_time(nlp):
         ("There are 2,000 for-profit haunts across the country, plus another 1,000 houses run for charity.",
          "About a third of the 3,000 houses benefit charity."),
         ("He now weighs 202 pounds.", "Dan Hyatt went from 337 pounds to 202 pounds."),
+        ("From its original 12 member states, CERN has now grown to 20.", "CERN has 20 member states."),
     ],
     ids=["rate-against-total", "infected-are-cases", "another-adds", "originally-is-before", "plus-another-is-a-part",
-         "from-x-to-y"],
+         "from-x-to-y", "original-is-another-time"],
 )
 def test_judge_entailed_pairs_are_no_conflict(premise, hypothesis, nlp):
     assert "conflict" not in _verdicts({"p": premise, "h": hypothesis}, nlp).values()
