@@ -130,6 +130,7 @@ class ClaimReader:
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
         self._national_res = [re.compile(rf"\b{re.escape(word)}\b") for word in lexicon.national]
+        self._prep_res = [(prep, re.compile(rf"\b{re.escape(prep)}\s+(?=\S)")) for prep in lexicon.attribution_preps]
         # entities one of whose names is a country: "DRC" is the Democratic Republic of the Congo
         self._country_entities = frozenset(
             canon for alias, canon in lexicon.alias_of.items() if alias in lexicon.countries) | frozenset(
@@ -140,6 +141,7 @@ class ClaimReader:
         # the Tokens made once: doc[i] builds a new Token object on every call
         self._toks: list[Token] = list(doc)
         self._sentence_times: dict[int, list[tuple[int, int, str]]] = {}
+        self._sentence_sources: dict[int, tuple[str, list[Token]]] = {}
         self._sentence_places: dict[int, tuple[list[tuple[int, str]], list[tuple[int, int, str]]]] = {}
         # sentences looked up once: Span.sent walks the Doc on every call
         self._sent_of: list[Span] = [None] * len(doc)  # type: ignore[list-item]
@@ -618,17 +620,12 @@ class ClaimReader:
         lex = self.lex
         text = self._span_text(sent)
         low = text.lower()
-        # "according to X"
-        for prep in lex.attribution_preps:
-            m = re.search(rf"\b{re.escape(prep)}\s+(?=\S)", low)
-            # "per the WHO" attributes; "per cent", "per capita" do not
-            if m is not None and (prep != "per" or text[m.end():m.end() + 1].isupper()
-                                  or low.startswith("the ", m.end())):
-                start_char = sent.start_char + m.end()
-                toks = [t for t in self._toks[sent.start:sent.end] if t.idx >= start_char]
-                name = self._name_forward(toks)
-                if name:
-                    return " ".join(t.text for t in name), name
+        # "according to X": the sentence's, whichever of its numbers is asked about
+        found = self._sentence_sources.get(sent.start)
+        if found is None:
+            found = self._sentence_sources[sent.start] = self._source_named(sent, text, low)
+        if found[0]:
+            return found
         best: tuple[int, str, list[Token]] | None = None
         for t in self._toks[sent.start:sent.end]:
             if t.lower_ not in lex.attribution_verbs or t.i in range(span.start, span.end) \
@@ -656,6 +653,20 @@ class ClaimReader:
                 best = (dist, " ".join(x.text for x in name).strip(), name)
         if best:
             return best[1], best[2]
+        return "", []
+
+    def _source_named(self, sent: Span, text: str, low: str) -> tuple[str, list[Token]]:
+        """The source a sentence names with "according to", "citing", "per"..."""
+        for prep, pattern in self._prep_res:
+            m = pattern.search(low)
+            # "per the WHO" attributes; "per cent", "per capita" do not
+            if m is not None and (prep != "per" or text[m.end():m.end() + 1].isupper()
+                                  or low.startswith("the ", m.end())):
+                start_char = sent.start_char + m.end()
+                toks = [t for t in self._toks[sent.start:sent.end] if t.idx >= start_char]
+                name = self._name_forward(toks)
+                if name:
+                    return " ".join(t.text for t in name), name
         return "", []
 
     def _name_backward(self, doc: Doc, verb_i: int, start: int) -> list[Token]:
