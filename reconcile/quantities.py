@@ -527,6 +527,7 @@ def _is_power_of_ten(x: float) -> bool:
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 _ORD_FIRST = frozenset("sSnNrRtT")
+_RANGE_ON = re.compile(r"\s+to\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)
 _DIGIT_GROUPS = re.compile(r"\d+(?:[.,]\d+)*")  # "68", "5,000", "2.5": what _DIGITS reads before a word
 _LONE_END = frozenset("\n\r\t%);:!?\"'\u201d\u2019]}")  # after a digit string: it stands alone
 _LETTERS_AT = re.compile(r"[^\W\d_]+")
@@ -1323,7 +1324,8 @@ class _Reader:
             if re.match(r"\s+to\s+(?:the\s+)?last\b", text[mm.end:mm.end + 16], re.I):
                 return None
             return mm
-        if k == 1 and toks[0].word == "one":
+        if k == 1 and toks[0].word == "one" and not _RANGE_ON.match(text, mm.end):
+            # "that one", "the same one": a pronoun; "that one to three will be" is a range
             wb = g.word_before.search(text, max(0, s - 20), s)
             if wb and wb.group(1).lower() in g.pronoun_one:
                 return None

@@ -149,6 +149,12 @@ def test_quantities_change_from_to_is_two_numbers():
     assert [q.value for q in qs] == [300, 500]
 
 
+def test_quantities_one_after_that_is_a_pronoun_unless_a_range_starts():
+    assert parse_quantities("that one is big") == []
+    [q] = parse_quantities("NOAA predicts that one to three will be major hurricanes")
+    assert (q.text, q.low, q.high) == ("one to three", 1.0, 3.0)
+
+
 def test_quantities_a_alone_is_never_a_number():
     assert parse_quantities("a man and a dog") == []
 
