@@ -418,6 +418,10 @@ class ClaimReader:
         if i + 1 < sent_end and self._toks[i].lower_ in ("were", "are", "was", "is") and not partitive \
                 and self._toks[i + 1].lower_ not in self.lex.stop_words and self._plural(self._toks[i + 1]):
             i += 1  # "Among the dead, 32 were children"
+        elif i + 3 < sent_end and not partitive and self._toks[i].lower_ in ("will", "would", "could", "may", "might") \
+                and self._toks[i + 1].lower_ == "be" and self._toks[i + 2].lower_ not in self.lex.stop_words \
+                and any(self._plural(t) for t in self._toks[i + 2:i + 4]):
+            i += 2  # "one to three will be major hurricanes"
         tokens: list[Token] = []
         while i < sent_end and len(tokens) < 5:
             t = self._toks[i]

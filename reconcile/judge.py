@@ -80,6 +80,9 @@ def judge(al: Alignment) -> Finding | None:
             return Finding("update", a.id, b.id, topic, reason, al.score, al.because)
         reason = f"{_show(a)} and {_show(b)} {_agree_words(a.quantity, b.quantity)}"
         return Finding("agree", a.id, b.id, topic, reason, al.score, al.because)
+    narrow = _narrower(a, b)
+    if narrow is not None and (ia if narrow is a else ib)[0] < (ib if narrow is a else ia)[1]:
+        return None  # "one to three major storms" among "four to seven": a narrower group may be smaller
     relation = _relation(a, ia, b, ib)
     if al.ambiguous:
         return None  # may be about different things: not a conflict we can stand behind
@@ -134,6 +137,18 @@ def _times_differ(a: Claim, b: Claim) -> bool:
     if a.time_start and b.time_start and a.time_end and b.time_end:
         return a.time_end < b.time_start or b.time_end < a.time_start
     return timex.normalize(a.time_text) != timex.normalize(b.time_text)
+
+
+def _narrower(a: Claim, b: Claim) -> Claim | None:
+    """The claim about a narrower group: its lower-case qualifiers ("major",
+    "pro-government") include all the other's and more; else ``None``."""
+    qa = {x for x in a.actors if x[:1].islower()}
+    qb = {x for x in b.actors if x[:1].islower()}
+    if qa > qb:
+        return a
+    if qb > qa:
+        return b
+    return None
 
 
 def _never_conflicts(a: Claim, b: Claim) -> str:

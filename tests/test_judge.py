@@ -180,3 +180,12 @@ def test_judge_another_group_is_no_increment(nlp):
         "b": "The ministry said 672 people had been injured.",
     }, nlp)
     assert verdicts.get((5674.0, 672.0), verdicts.get((672.0, 5674.0))) == "conflict"
+
+
+def test_judge_a_narrower_group_may_be_smaller_but_not_larger(nlp):
+    smaller = _verdicts({"p": "NOAA predicts that one to three will be major hurricanes.",
+                         "h": "NOAA predicts four to seven hurricanes."}, nlp)
+    assert "conflict" not in smaller.values()
+    larger = _verdicts({"p": "NOAA predicts eight major hurricanes.",
+                        "h": "NOAA predicts four to seven hurricanes."}, nlp)
+    assert "conflict" in larger.values()
