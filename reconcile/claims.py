@@ -70,6 +70,7 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w.'-]*(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w.
 _THERE = "<there>"  # a "there" among the places of a sentence: the place named before
 _CROWDS = {"spectator", "fan", "seat", "passenger", "supporter"}  # what a capacity counts
 _TO_NUMBER = re.compile(r"\s*(?:,\s*)?to\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?[$€£]?\d")  # "from 337 pounds to 202"
+_SHARE_OF = re.compile(r"\s+of\s+(?!(?:a|an|one)\b)", re.IGNORECASE)  # not "a third of a mile"
 _RATE = re.compile(r"\s*(?:per|a|an|each|every)\s+(day|night|week|month|year|hour|minute|second)\b"
                    r"(?!\s+(?:earlier|ago|later|before|after|prior|previously|into|of|since|from|in|on|and)\b)"
                    r"|\s*(?:,\s*)?(daily|weekly|monthly|annually|hourly|nightly)\b", re.IGNORECASE)
@@ -181,7 +182,7 @@ class ClaimReader:
                 continue
             if q.kind not in COUNTABLE_KINDS or "score" in q.rule.split("+"):
                 continue  # "won 3-2" is a result, not a count
-            draft = self._read(doc, span, q, drafts)
+            draft = self._read(doc, span, self._share(q), drafts)
             prev_start = draft.extra.get("inherited_from")
             if prev_start is not None:
                 # coordinated figures share their setting: "300 killed and 1,500 wounded in Sirte"
@@ -381,6 +382,16 @@ class ClaimReader:
             hedged=hedged, incremental=incremental and not inherited or another, rule=f"{q.rule}+{rule}" if q.rule else rule,
             extra=extra,
         )
+
+    def _share(self, q: Quantity) -> Quantity:
+        """A fraction of something is a share of it: "a quarter of the burn zone" is 25%,
+        as "25% of the burn zone" is; "a third of a mile" stays a third."""
+        bounds = [b for b in (q.low, q.high) if b is not None]
+        if q.kind != "count" or "number.fraction" not in q.rule or not bounds \
+                or not all(0 < b < 1 for b in bounds) or not _SHARE_OF.match(self._text, q.end):
+            return q
+        return replace(q, low=None if q.low is None else q.low * 100, high=None if q.high is None else q.high * 100,
+                       kind="percent", unit="%", rule=q.rule + "+share")
 
     def _capacity(self, span: Span, q: Quantity, thing_norm: str) -> int | None:
         """Where a capacity claim's words end, if the number is one: glued to a word of

@@ -146,6 +146,21 @@ def test_claims_the_object_of_a_verb_after_a_comma_is_no_speaker(nlp):
     assert claims and "damage" not in claims[0].speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "low", "high"),
+    [
+        ("Search teams had covered about a quarter of the burn zone by Monday.", "percent", 25.0, 25.0),
+        ("More than half of the residents fled.", "percent", 50.0, None),
+        ("He walked a third of a mile.", "count", 1 / 3, 1 / 3),
+    ],
+    ids=["quarter-of-the", "more-than-half-of", "third-of-a-mile"],
+)
+def test_claims_a_fraction_of_something_is_a_share(text, kind, low, high, nlp):
+    [claim] = extract_claims([Article(source="s", text=text)], nlp=nlp)
+    q = claim.quantity
+    assert (q.kind, q.low, q.high) == (kind, pytest.approx(low) if low else low, high)
+
+
 def test_claims_people_held_are_no_capacity(nlp):
     claims = extract_claims([Article(source="h", text="Police held 12 people overnight.")], nlp=nlp)
     assert [(c.thing_norm, c.topic) for c in claims] == [("person", "person")]
