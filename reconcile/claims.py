@@ -71,6 +71,11 @@ _THERE = "<there>"  # a "there" among the places of a sentence: the place named 
 _CROWDS = {"spectator", "fan", "seat", "passenger", "supporter"}  # what a capacity counts
 _TO_NUMBER = re.compile(r"\s*(?:,\s*)?to\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?[$€£]?\d")  # "from 337 pounds to 202"
 _SHARE_OF = re.compile(r"\s+of\s+(?!(?:a|an|one)\b)", re.IGNORECASE)  # not "a third of a mile"
+_DIMENSION_WORDS = {"long", "wide", "tall", "high", "deep", "thick", "across", "diameter", "length", "width",
+                    "height", "depth", "radius", "circumference", "span", "size", "weight", "mass"}
+_SIDE_WORDS = {"wide", "high", "tall", "deep", "thick", "width", "height", "depth", "thickness"}
+_MEASURE_VERBS = {"is", "was", "are", "were", "has", "had", "have", "measures", "measured", "stretches", "spans",
+                  "weighs", "weighed", "stands", "stood"}
 _RATE = re.compile(r"\s*(?:per|a|an|each|every)\s+(day|night|week|month|year|hour|minute|second)\b"
                    r"(?!\s+(?:earlier|ago|later|before|after|prior|previously|into|of|since|from|in|on|and)\b)"
                    r"|\s*(?:,\s*)?(daily|weekly|monthly|annually|hourly|nightly)\b", re.IGNORECASE)
@@ -267,6 +272,11 @@ class ClaimReader:
             # a measure counts its dimension; the object it measures qualifies it
             named = thing_text[:1].isupper()
             extra["object"] = self._appositions.get(thing_text, thing_text) if named else thing_norm
+            if not extra["object"] or extra["object"] in _DIMENSION_WORDS:
+                # "Deimos, which is 7.5 miles in diameter", "the bridge was 1.6 miles long";
+                # "18 inches wide" and "10 inches high" stay two dimensions of one thing
+                side = extra["object"] if extra["object"] in _SIDE_WORDS else ""  # "long" is a length's own side
+                extra["object"] = " ".join(w for w in (self._measured(span), side) if w) or extra["object"]
             if self._appositions:
                 extra["names"] = dict(self._appositions)  # lets alignment resolve names across articles
             thing_norm = _dimension(q.unit) or thing_norm
@@ -392,6 +402,56 @@ class ClaimReader:
             return q
         return replace(q, low=None if q.low is None else q.low * 100, high=None if q.high is None else q.high * 100,
                        kind="percent", unit="%", rule=q.rule + "+share")
+
+    def _measured(self, span: Span) -> str:
+        """What a measure with no object after it measures, from its sentence: "the
+        diameter of the moon cake is 2.1 m" (moon cake), "Deimos, which is 7.5 miles
+        in diameter" (Deimos), "the bridge was 1.6 miles long" (bridge), "with a
+        diameter of 5,230 km, Ganymede is ..." (Ganymede). "" when none is found."""
+        toks, sent = self._toks, self._sent(span)
+        for j in range(sent.start, span.start - 2):
+            if toks[j].lower_ in _DIMENSION_WORDS and toks[j + 1].lower_ == "of" \
+                    and not toks[j + 2].like_num and toks[j + 2].lower_ not in ("a", "an", "about", "some"):
+                return self._noun_phrase_head(j + 2, span.start)  # "the diameter of the moon cake is"
+        k = span.start - 1
+        while k >= sent.start and span.start - k <= 8 and toks[k].lower_ not in _MEASURE_VERBS:
+            if toks[k].text in _CLAUSE_END or toks[k].like_num:
+                break
+            k -= 1
+        if k >= sent.start and toks[k].lower_ in _MEASURE_VERBS:
+            j = k - 1
+            if j > sent.start and toks[j].lower_ in ("which", "that", "who") and toks[j - 1].text == ",":
+                j -= 2  # "Deimos, which is": the name before the relative clause
+            words = []
+            while j >= sent.start and len(words) < 4 and toks[j].is_alpha and toks[j].lower_ not in self.lex.stop_words:
+                words.insert(0, toks[j])
+                j -= 1
+            if words:
+                return self._head_of(words)
+        if sent.start < span.start and toks[sent.start].lower_ == "with":
+            comma = next((i for i in range(span.end, min(sent.end, span.end + 6)) if toks[i].text == ","), None)
+            if comma is not None:
+                return self._noun_phrase_head(comma + 1, sent.end)  # "With a diameter of 5,230 km, Ganymede"
+        return ""
+
+    def _noun_phrase_head(self, start: int, end: int) -> str:
+        """The head of the noun phrase starting at ``start``: "the moon cake is" -> "moon cake"."""
+        toks = self._toks
+        while start < end and toks[start].lower_ in _DETERMINERS:
+            start += 1
+        words = []
+        for t in toks[start:end]:
+            if not t.is_alpha or t.lower_ in self.lex.stop_words or t.lower_ in _AUX or len(words) >= 4 \
+                    or words and self._verbish(t):
+                break
+            words.append(t)
+        return self._head_of(words) if words else ""
+
+    def _head_of(self, words: list[Token]) -> str:
+        """A name as written ("Ganymede"); else the noun phrase in lemmas ("moon cake")."""
+        if words[-1].text[:1].isupper():
+            return " ".join(w.text for w in words if w.text[:1].isupper())
+        return " ".join(self._noun_lemma(w) for w in words)
 
     def _capacity(self, span: Span, q: Quantity, thing_norm: str) -> int | None:
         """Where a capacity claim's words end, if the number is one: glued to a word of

@@ -161,6 +161,34 @@ def test_claims_a_fraction_of_something_is_a_share(text, kind, low, high, nlp):
     assert (q.kind, q.low, q.high) == (kind, pytest.approx(low) if low else low, high)
 
 
+@pytest.mark.parametrize(
+    ("text", "measured"),
+    [
+        ("Mars has the smallest confirmed moon, Deimos, which is about 7.5 miles in diameter.", "Deimos"),
+        ("The terrestrial moon has a diameter of 3746 kilometers.", "terrestrial moon"),
+        ("With a diameter of 5,230 kilometers, Ganymede is the largest satellite.", "Ganymede"),
+        ("The diameter of the moon cake is 2.1 meters.", "moon cake"),
+        ("The bridge was 1.6 miles long.", "bridge"),
+        ("The crevice was about 18 inches wide.", "crevice wide"),
+    ],
+    ids=["which-is", "has-a-diameter-of", "with-a-diameter", "diameter-of-the", "was-long", "was-wide"],
+)
+def test_claims_what_a_measure_measures(text, measured, nlp):
+    [claim] = extract_claims([Article(source="m", text=text)], nlp=nlp)
+    assert claim.extra["object"] == measured
+
+
+def test_claims_measures_of_different_objects_never_conflict(nlp):
+    from reconcile.judge import reconcile
+
+    claims = extract_claims([Article(source="a", text="The bridge was 1.6 miles long."),
+                             Article(source="b", text="The ship was 300 metres long.")], nlp=nlp)
+    assert not [f for f in reconcile(claims, as_frame=False) if f.status == "conflict"]
+    claims = extract_claims([Article(source="a", text="The bridge was 1.6 miles long."),
+                             Article(source="b", text="The 2.6-kilometre bridge collapsed.")], nlp=nlp)
+    assert [f.status for f in reconcile(claims, as_frame=False)] == ["agree"]
+
+
 def test_claims_people_held_are_no_capacity(nlp):
     claims = extract_claims([Article(source="h", text="Police held 12 people overnight.")], nlp=nlp)
     assert [(c.thing_norm, c.topic) for c in claims] == [("person", "person")]
@@ -233,6 +261,9 @@ def test_claims_groups_counted_side_by_side_are_parts(nlp):
     claims = extract_claims([a, b], nlp=nlp)
     assert [c.extra.get("part") for c in claims[:2]] == [True, True]
     assert not [f for f in reconcile(claims, as_frame=False) if f.status == "conflict"]
+    claims = extract_claims([Article(source="a", text="The bridge was 1.6 miles long."),
+                             Article(source="b", text="The 2.6-kilometre bridge collapsed.")], nlp=nlp)
+    assert [f.status for f in reconcile(claims, as_frame=False)] == ["agree"]
 
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402
