@@ -11,8 +11,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import spacy
 import numpy
+import spacy
 from spacy.attrs import IS_SPACE, LEMMA, ORTH, SENT_START
 from spacy.language import Language
 from spacy.lookups import load_lookups
@@ -23,6 +23,7 @@ from reconcile.errors import ModelError
 
 TEXT_KEY = "reconcile.text"
 NEWLINE_SENTENCES = "reconcile_line_breaks"
+LOOKUP_LEMMAS = "reconcile_lookup_lemmas"
 
 
 def doc_text(doc: Doc) -> str:
@@ -43,7 +44,6 @@ def make_doc(nlp: Language, text: str) -> Doc:
     doc = nlp.make_doc(text)
     doc.user_data[TEXT_KEY] = text
     return doc
-LOOKUP_LEMMAS = "reconcile_lookup_lemmas"
 
 
 @Language.component(
@@ -53,7 +53,7 @@ LOOKUP_LEMMAS = "reconcile_lookup_lemmas"
 def line_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break: headlines and datelines carry no full stop.
 
-    A line break is always inside a whitespace token ("\n", "\n\n"); the token after it
+    A line break is always inside a whitespace token ("\\n", "\\n\\n"); the token after it
     starts a sentence, and the break itself starts none (unless it follows another).
     Only the tokens around line breaks are touched, found from the Doc's arrays.
     """
