@@ -73,7 +73,7 @@ _TO_NUMBER = re.compile(r"\s*(?:,\s*)?to\s+(?:about\s+|around\s+|some\s+|nearly\
 _SHARE_OF = re.compile(r"\s+of\s+(?!(?:a|an|one)\b)", re.IGNORECASE)  # not "a third of a mile"
 _DIMENSION_WORDS = {"long", "wide", "tall", "high", "deep", "thick", "across", "diameter", "length", "width",
                     "height", "depth", "radius", "circumference", "span", "size", "weight", "mass"}
-_SIDE_WORDS = {"wide", "high", "tall", "deep", "thick", "width", "height", "depth", "thickness"}
+_SIDE_WORDS = {"wide", "high", "tall", "deep", "thick", "width", "height", "depth"}  # of _DIMENSION_WORDS
 _MEASURE_VERBS = {"is", "was", "are", "were", "has", "had", "have", "measures", "measured", "stretches", "spans",
                   "weighs", "weighed", "stands", "stood"}
 _RATE = re.compile(r"\s*(?:per|a|an|each|every)\s+(day|night|week|month|year|hour|minute|second)\b"
@@ -912,9 +912,9 @@ class ClaimReader:
         if found is not None:
             return found
         toks = self._toks
-        low = self._span_text(sent).lower()
-        fixed: list[tuple[int, str]] = []
         text = self._span_text(sent)
+        low = text.lower()
+        fixed: list[tuple[int, str]] = []
         for pattern in self._national_res:
             for m in pattern.finditer(low):
                 if len(text) == len(low) and text[m.start()].isupper() and text[:m.start()].strip():
@@ -991,7 +991,7 @@ class ClaimReader:
     def _as_country(self, name: str) -> str:
         """The canonical name of ``name`` if it names a country, else ""."""
         canon = self.lex.canonical_name(name)
-        return canon if name.lower() in self.lex.countries or canon in self._country_entities else ""
+        return canon if canon in self._country_entities else ""
 
     def _country_named_before(self, offset: int) -> str:
         """The last country the article's text names before ``offset``, if any."""
@@ -1073,17 +1073,11 @@ class ClaimReader:
     def _nearest_number(self, span: Span, start: int, end: int, reach_end: int) -> bool:
         """Whether ``span`` is the number nearest to the text at start..end in its sentence
         ("Turnout was 59.7%, down from 67.3% in 2019": 2019 goes with 67.3%)."""
-        if start >= span.end_char:
-            mine = max(0, start - reach_end)
-        else:
-            mine = start - span.end_char if span.end_char <= start else span.start_char - end \
-                if span.start_char >= end else 0
-        for other_start, other_end in self._figures_by_sentence.get(self._sent(span).start, ()):
-            if other_start == span.start_char:
-                continue
-            if (start - other_end if other_end <= start else other_start - end if other_start >= end else 0) < mine:
-                return False
-        return True
+        def gap(s: int, e: int) -> int:
+            return start - e if e <= start else s - end if s >= end else 0
+        mine = max(0, start - reach_end) if start >= span.end_char else gap(span.start_char, span.end_char)
+        return not any(s != span.start_char and gap(s, e) < mine
+                       for s, e in self._figures_by_sentence.get(self._sent(span).start, ()))
 
     def _has_pronoun_subject(self, doc: Doc, span: Span) -> bool:
         window = self._toks[max(self._sent(span).start, span.start - 6): span.start] + self._toks[span.end: span.end + 3]

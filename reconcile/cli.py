@@ -22,6 +22,8 @@ import typer
 
 from reconcile import __version__
 from reconcile.errors import MetadataError, OutputError, ReconcileError
+from reconcile.model import STATUSES
+from reconcile.report import CLAIM_FORMATS, Format
 from reconcile.sources import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
@@ -45,26 +47,9 @@ app = typer.Typer(
 )
 
 
-class ReportFormat(str, enum.Enum):
-    markdown = "markdown"
-    csv = "csv"
-    json = "json"
-    jsonl = "jsonl"
-    html = "html"
-    table = "table"
-
-
-class ClaimsFormat(str, enum.Enum):
-    table = "table"
-    csv = "csv"
-    json = "json"
-    jsonl = "jsonl"
-
-
-class Status(str, enum.Enum):
-    conflict = "conflict"
-    update = "update"
-    agree = "agree"
+# the choices the options offer, from the tables they stand for
+ClaimsFormat = enum.Enum("ClaimsFormat", [(f.name, f.value) for f in CLAIM_FORMATS], type=str)
+Status = enum.Enum("Status", [(s, s) for s in STATUSES], type=str)
 
 
 def _version(value: bool) -> None:
@@ -183,7 +168,7 @@ def claims(
 )
 def report(
     paths: list[str] = _PATHS,
-    fmt: Optional[ReportFormat] = typer.Option(
+    fmt: Optional[Format] = typer.Option(
         None, "--format", "-f", case_sensitive=False,
         help="Output format. Default: a table on a terminal, else markdown, or the suffix of -o.",
     ),

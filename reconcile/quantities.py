@@ -297,7 +297,6 @@ class _Grammar:
         number_words = (list(self.cardinals) + list(self.ordinals) + list(self.ordinal_plurals)
                         + list(self.fractions) + list(self.scales)
                         + [w + "s" for w in self.scales if not w.endswith("s")])
-        self.number_words = frozenset(number_words)
         vague_alt = _alt(list(self.vague))
         # Anchors: where a mention can start. Cheap to scan for; the reader decides.
         # Two scans over the text, each a pattern the regex engine can skip through
@@ -318,7 +317,6 @@ class _Grammar:
         self.run_words = frozenset(number_words) | {"a", "an", "and", "point", "of", "minus", "negative"}
         # each word's token class, worked out once (see _word_class)
         self.word_classes = {w: c for w in self.run_words if (c := _word_class(self, w)) is not None}
-        self.digits = re.compile(_DIGITS)
         self.scale_after = re.compile(r"\s*-?\s*(?i:(" + _alt([w for w in self.scales if self.scales[w] >= 100]
                                      + [w + "s" for w in self.scales if self.scales[w] >= 100 and not w.endswith("s")])
                                      + r"))")
@@ -354,9 +352,6 @@ class _Grammar:
         self.unit_before = re.compile(
             r"(?:(?P<m>\bM)(?P<code>" + codes + r")|(?P<u>(?<![\w$])(?:" + _alt(cs_before)
             + "|(?i:" + _alt(ub_ci) + r"))))\s*$")
-        self.prefix = re.compile(
-            r"(?i:(?P<p>" + _alt(list(self.approx_before) + list(self.cmp_before) + ["between", "from", "of"])
-            + r"))\s*$")
         self.prefix_phrases = frozenset(_norm(p) for p in list(self.approx_before) + list(self.cmp_before)
                                         + ["between", "from", "of"])
         self.prefix_maxk = max(len(p.split()) for p in self.prefix_phrases)
@@ -380,17 +375,6 @@ class _Grammar:
         self.bound_joiner = re.compile(r"\s*(?:,\s*|\s+(?:and|but|,)\s+|\s*,\s*and\s+)$")
         month_alt = _alt(months)
         day = r"\d{1,2}(?:st|nd|rd|th)?"
-        self.special = re.compile(
-            r"(?P<skip>\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+)"
-            r"|(?P<phone>\+\d{1,3}[-\s.]?\(?\d{1,4}\)?(?:[-\s./]\d{2,5}){2,}|\(\d{3}\)\s*\d{3}[-\s]\d{4}|\b\d{3}-\d{3}-\d{4}\b)"
-            r"|(?P<time>\b\d{1,2}(?::[0-5]\d){1,2}(?:\s*(?i:[ap]\.?m\b\.?))?|\b\d{1,2}\s*(?i:[ap]\.m\.|[ap]m\b)|\b\d{1,2}\s+o'clock\b)"
-            r"|(?P<date>\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-(?:0[1-9]|1[0-2])\b(?!-)"
-            r"|(?:" + month_alt + r")\.?\s+" + day + r"(?:,?\s+\d{4})?\b(?!\s*(?:%|per))"
-            r"|\b" + day + r"\s+(?:of\s+)?(?:" + month_alt + r")\.?(?:,?\s+\d{4}\b)?"
-            r"|(?:" + month_alt + r")\.?,?\s+\d{4}\b)"
-            r"|(?P<model>(?i:\b[a-z]{1,6}-\d+[a-z]*\b)|\b(?!(?:" + codes + r")\d)[A-Z]{1,4}\d+[A-Za-z0-9]*\b"
-            r"|\b(?:" + "|".join(sorted({re.escape(w) for w in labels if "." not in w}, key=len, reverse=True)) + r")\s+\d[\d.]*[A-Za-z]*\b"
-            r"|\b(?:9/11|24/7|7/7)\b)")
         self.at_digit = re.compile(
             r"(?P<phone>\d{3}-\d{3}-\d{4}\b)"
             r"|(?P<time>\d{1,2}(?::[0-5]\d){1,2}(?:\s*(?i:[ap]\.?m\b\.?))?|\d{1,2}\s*(?i:[ap]\.m\.|[ap]m\b)|\d{1,2}\s+o'clock\b)"
@@ -409,7 +393,6 @@ class _Grammar:
             if all(len(w.rstrip(".")) >= 2 for w in words) else None
         self.label_num = re.compile(r"\d[\d.]*[A-Za-z]*\b")
         self.model_tail = re.compile(r"\d+[A-Za-z]*\b")
-        self.label_dot = re.compile(r"(?:" + "|".join(re.escape(w) for w in labels if "." in w) + r")\s*$")
         self.digit_ordinal = re.compile(r"\d+(?:st|nd|rd|th)\b", re.I)
         self.word_before = re.compile(r"(\w+)\W*$")
 
@@ -472,7 +455,6 @@ def _phrase_before(window: str, by_last: dict[str, tuple[tuple[int, frozenset[st
     return None
 
 
-_TOKEN = re.compile(r"\S+")
 # After "300 or more" etc.: words that show the postfix belongs to what follows.
 _POSTFIX_STOP = re.compile(r"\s*(?:than|or|to|equal)\b|\s*[-−]?\d", re.I)
 
@@ -480,18 +462,6 @@ _POSTFIX_STOP = re.compile(r"\s*(?:than|or|to|equal)\b|\s*[-−]?\d", re.I)
 # Where a unit after a number can begin (past spaces, one hyphen or one bracket) and
 # its key: the letters there, or the one symbol.
 _UNIT_KEY_AT = re.compile(r"\s*(?:[-(\[{<]\s*)?([^\W\d_]+|[^\s\w])")
-
-
-def _skip_unit_sep(text: str, i: int) -> int:
-    """Where a unit after a number can begin: past spaces, one hyphen or one bracket."""
-    n = len(text)
-    while i < n and text[i].isspace():
-        i += 1
-    if i < n and text[i] in "-([{<":
-        i += 1
-        while i < n and text[i].isspace():
-            i += 1
-    return i
 
 
 def _unit_key(text: str, i: int) -> str:
@@ -632,6 +602,11 @@ class _M:
     has_prefix: str = ""
     plain_int: bool = False
     words: bool = False
+
+    def scale(self, mult: float) -> None:
+        """Multiply a single value by a magnitude: "2bn", "MUSD 5", "75 USD million"."""
+        self.low = self.high = (self.low or 0) * mult
+        self.magnitude = mult
 
     def quantity(self, text: str) -> Quantity:
         # positional: the reader makes one per mention, and keywords cost a third more
@@ -1381,9 +1356,7 @@ class _Reader:
                     # "5G", "4G": a mobile network generation, not five billion
                     return _M(mm.start, am.end(), None, None, kind="model", rule="model.shape")
                 else:
-                    mm.low *= mult
-                    mm.high = mm.low
-                    mm.magnitude = mult
+                    mm.scale(mult)
                     mm.end = e = am.end()
                     mm.plain_int = False
         # unit or currency before: "$5", "US$ 1MM", "USD 200", "£ 8.10 million"
@@ -1397,9 +1370,7 @@ class _Reader:
             if bm.group("m"):
                 before = g.money_codes.get(bm.group("code"))
                 if before is not None:
-                    mm.low = (mm.low or 0) * 1e6
-                    mm.high = mm.low
-                    mm.magnitude = 1e6
+                    mm.scale(1e6)
             else:
                 raw = bm.group("u")
                 before = g.units_before.get(raw) or g.units_before.get(_norm(raw))
@@ -1414,9 +1385,7 @@ class _Reader:
             if um.group("m"):
                 unit = g.money_codes.get(um.group("code"))
                 if unit is not None and before is None:
-                    mm.low = (mm.low or 0) * 1e6
-                    mm.high = mm.low
-                    mm.magnitude = 1e6
+                    mm.scale(1e6)
             else:
                 raw = um.group("u")
                 unit = g.units_after.get(raw) or g.units_after.get(_norm(raw))
@@ -1452,9 +1421,7 @@ class _Reader:
                         w = sm.group(1).lower()
                         mult = g.scales.get(w, 1.0)
                         if mult >= 1e3:
-                            mm.low = (mm.low or 0) * mult
-                            mm.high = mm.low
-                            mm.magnitude = mult
+                            mm.scale(mult)
                             mm.end = e = sm.end()
         # "pounds" after a big number is sterling
         if unit is not None and unit.id == "unit.pound" and mm.magnitude >= 1e6:
