@@ -309,6 +309,8 @@ class _Grammar:
         self.a_only = frozenset(after_a - heads)
         self.a_words = frozenset(set(number_words) | after_a)
         self.digit_scan = re.compile(r"[\d" + "".join(_UNICODE_FRACTIONS) + r"]")
+        # an ASCII text has no other digits, and the engine tests a plain range in half the time
+        self.digit_scan_ascii = re.compile(r"[0-9]")
         words = _trie(sorted(heads | after_a | {"minus", "negative"}))
         # A word at the very start, and the next one after a non-word character: the
         # character class that starts the second lets the engine skip the letters of
@@ -1127,7 +1129,7 @@ class _Reader:
             word_first, word_next, wtext = g.word_first, g.word_next.search, low
         else:  # a character whose lowercase is longer ("İ") would shift offsets
             word_first, word_next, wtext = g.word_first_ci, g.word_next_ci.search, text
-        digit_next = g.digit_scan.search
+        digit_next = (g.digit_scan_ascii if text.isascii() else g.digit_scan).search
         # where the next digit and the next number word are (n: none)
         m = digit_next(text)
         d_at = m.start() if m is not None else n

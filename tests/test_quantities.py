@@ -155,6 +155,16 @@ def test_quantities_one_after_that_is_a_pronoun_unless_a_range_starts():
     assert (q.text, q.low, q.high) == ("one to three", 1.0, 3.0)
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("٣٠٠ people were killed", [("٣٠٠", 300.0)]),  # Arabic-Indic digits
+    ("about ３００ people", [("about ３００", 300.0)]),  # fullwidth digits
+    ("“We saw 12 tanks” and ½ of them burned", [("12", 12.0), ("½", 0.5)]),
+    ("We saw 12 tanks and 3 trucks", [("12", 12.0), ("3", 3.0)]),  # ASCII: the scanner's fast path
+])
+def test_quantities_reads_digits_of_any_script(text, expected):
+    assert [(q.text, q.low) for q in parse_quantities(text)] == expected
+
+
 def test_quantities_a_alone_is_never_a_number():
     assert parse_quantities("a man and a dog") == []
 
