@@ -165,6 +165,14 @@ def test_quantities_reads_digits_of_any_script(text, expected):
     assert [(q.text, q.low) for q in parse_quantities(text)] == expected
 
 
+def test_quantities_number_word_must_start_a_word():
+    # the scanner looks for number words after a character that is no ASCII letter;
+    # a letter of another script before one is part of the same word
+    assert parse_quantities("Zoëten and Andréone") == []
+    assert [q.text for q in parse_quantities("café ten, été (five) and six")] == ["ten", "five", "six"]
+    assert [q.text for q in parse_quantities("Seven seas")] == ["Seven"]
+
+
 def test_quantities_a_alone_is_never_a_number():
     assert parse_quantities("a man and a dog") == []
 
