@@ -379,6 +379,13 @@ class _Grammar:
         self.before_last = frozenset([_norm(p).split()[-1] for p in self.units_before]
                                      + ["m" + c.lower() for c in self.money_codes])
         self.before_last_char = frozenset(w[-1] for w in self.before_last if w)
+        # a last word that only ends phrases ("of": "per cent of"): the words that can
+        # start them, one of which must be in the text before the number
+        starts_by_last: dict[str, set[str]] = {}
+        for p in self.units_before:
+            words = _norm(p).split()
+            starts_by_last.setdefault(words[-1], set()).add(words[0] if len(words) > 1 else "")
+        self.before_starts = {w: tuple(sorted(ws)) for w, ws in starts_by_last.items() if "" not in ws}
         self.before_last_tails = frozenset(w[-2:] for w in self.before_last if len(w) >= 2)
         self.postfix_first = frozenset(p[0].lower() for p in list(self.cmp_after) + list(self.approx_after)) | {"-"}
         self.postfix_first2 = frozenset(p.lstrip("-")[:2].lower() for p in list(self.cmp_after) + list(self.approx_after))
@@ -723,6 +730,7 @@ class _Reader:
     def __init__(self, g: _Grammar, text: str) -> None:
         self.g = g
         self.text = text
+        self.low = text.lower()
         self.floor = 0
 
     # ---- tokens of a run of number words / digits
@@ -1126,7 +1134,7 @@ class _Reader:
         out: list[_M] = []
         pos = 0
         n = len(text)
-        low = text.lower()
+        low = self.low
         if len(low) == len(text):
             word_first, word_next, wtext = g.word_first, g.word_next.search, low
         else:  # a character whose lowercase is longer ("İ") would shift offsets
@@ -1404,8 +1412,11 @@ class _Reader:
         pre = text[lo_lim:mm.start]
         before: _Unit | None = None
         tail = pre.rstrip()[-2:].lower()
-        bm = g.unit_before.search(pre) if tail and tail[-1:] in g.before_last_char and (
-            tail in g.before_last_tails or tail[-1:] in g.before_last) and _last_token(pre) in g.before_last else None
+        bm = None
+        if tail and tail[-1:] in g.before_last_char and (tail in g.before_last_tails or tail[-1:] in g.before_last):
+            last = _last_token(pre)
+            if last in g.before_last and self._starts_before(pre, last):
+                bm = g.unit_before.search(pre)
         if bm:
             if bm.group("m"):
                 before = g.money_codes.get(bm.group("code"))
@@ -1513,6 +1524,15 @@ class _Reader:
             e += 1
         return e
 
+    def _starts_before(self, pre: str, last: str) -> bool:
+        """Whether a unit phrase that ends in ``last`` can end ``pre``: "of" needs "per
+        cent" or "percent" before it, and most numbers after "of" have neither."""
+        starts = self.g.before_starts.get(last)
+        if starts is None:
+            return True
+        pre = pre.lower()
+        return any(w in pre for w in starts)
+
     def _currency_before(self, s: int) -> bool:
         pre = self.text[max(0, s - 6):s]
         return bool(re.search(r"[$€£¥₹]\s*$|\b(?:USD|EUR|GBP|Rs\.?)\s*$", pre))
@@ -1561,7 +1581,10 @@ class _Reader:
             return
         if phrase == "of":
             # "percent of 10", "per cent of twenty-two"
-            pm2 = g.unit_before.search(text[max(0, new_start - 12):new_start + len(written)].rstrip())
+            window = text[max(0, new_start - 12):new_start + len(written)].rstrip()
+            if mm.kind != "count" or not self._starts_before(window, "of"):
+                return
+            pm2 = g.unit_before.search(window)
             if pm2 and pm2.group("u") and _norm(pm2.group("u")) in g.units_before and \
                     g.units_before[_norm(pm2.group("u"))].kind == "percent" and mm.kind == "count":
                 u = g.units_before[_norm(pm2.group("u"))]
@@ -1775,7 +1798,8 @@ def parse_quantities(text: str, *, tables: Tables | None = None) -> list[Quantit
         raise QuantityError(f"parse_quantities needs a str, got {type(text).__name__}")
     g = _grammar(tables if tables is not None else load_tables())
     try:
-        mentions = _Reader(g, text).scan()
+        reader = _Reader(g, text)
+        mentions = reader.scan()
     except (ValueError, OverflowError, ZeroDivisionError, IndexError, KeyError, TypeError, RecursionError) as e:
         raise QuantityError(f"could not read the numbers in this text: {e}") from e
     out: list[Quantity] = []
@@ -1791,15 +1815,18 @@ def parse_quantities(text: str, *, tables: Tables | None = None) -> list[Quantit
             continue
         out.append(mm.quantity(text))
         last_end = mm.end
-    return _ratios(out, text)
+    return _ratios(out, text, reader.low)
 
 
 _OUT_OF = re.compile(r"\s+out\s+of\s+(?:every\s+)?$", re.IGNORECASE)
 
 
-def _ratios(found: list[Quantity], text: str) -> list[Quantity]:
-    """"four out of five" is a share (80%), not two counts: news uses it for proportions."""
-    if len(found) < 2 or "out" not in text.lower():
+def _ratios(found: list[Quantity], text: str, low: str) -> list[Quantity]:
+    """"four out of five" is a share (80%), not two counts: news uses it for proportions.
+
+    ``low`` is ``text.lower()``.
+    """
+    if len(found) < 2 or "out" not in low:
         return found
     out: list[Quantity] = []
     i = 0
