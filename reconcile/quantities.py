@@ -406,11 +406,14 @@ class _Grammar:
                                      r"|(?:" + month_alt + r")\.?,?\s+\d{4}\b")
         self.months = frozenset(m.rstrip(".") for m in months)
         self.labels = frozenset(labels)
-        # the last two letters of every month and label word: a cheap test of the word
-        # before a number (None, no test, if a user's table has a one-letter word)
-        words = self.months | self.labels
-        self.month_label_tails = frozenset(w.rstrip(".")[-2:] for w in words) \
-            if all(len(w.rstrip(".")) >= 2 for w in words) else None
+        # every month and label word (its dots stripped) by its last two letters: a
+        # cheap test of the word before a number (None, no test, if a user's table has
+        # a one-letter word)
+        by_tail: dict[str, set[str]] = {}
+        for w in self.months | self.labels:
+            by_tail.setdefault(w.rstrip(".")[-2:], set()).add(w.rstrip("."))
+        self.month_label_by_tail = {t: tuple(sorted(ws)) for t, ws in by_tail.items()} \
+            if all(len(t) == 2 for t in by_tail) else None
         self.label_num = re.compile(r"\d[\d.]*[A-Za-z]*\b")
         self.model_tail = re.compile(r"\d+[A-Za-z]*\b")
         self.digit_ordinal = re.compile(r"\d+(?:st|nd|rd|th)\b", re.I)
@@ -1257,7 +1260,8 @@ class _Reader:
             k = we
             while k > 0 and text[k - 1] == ".":
                 k -= 1
-            if g.month_label_tails is not None and text[max(0, k - 2):k] not in g.month_label_tails:
+            by_tail = g.month_label_by_tail
+            if by_tail is not None and not any(text.endswith(w, 0, k) for w in by_tail.get(text[max(0, k - 2):k], ())):
                 return None  # the word before is no month or label: most numbers stop here
             # the word before: month and label words are short, so a longer run of
             # letters is no such word
