@@ -328,6 +328,8 @@ class _Grammar:
         self.vague_first = frozenset(p.split()[0] for p in self.vague)
         # The words a run of number words and digits is made of.
         self.run_words = frozenset(number_words) | {"a", "an", "and", "point", "of", "minus", "negative"}
+        # their first two letters (or only one): a word that starts otherwise is none
+        self.run_heads = frozenset(w[:2] for w in self.run_words)
         # each word's token class, worked out once (see _word_class)
         self.word_classes = {w: c for w in self.run_words if (c := _word_class(self, w)) is not None}
         self.scale_after = re.compile(r"\s*-?\s*(?i:(" + _alt([w for w in self.scales if self.scales[w] >= 100]
@@ -362,6 +364,9 @@ class _Grammar:
             for key, (cs, ci) in keyed.items()}
         for c in self.money_codes:
             self.unit_after_at["m" + c.lower()] = self.unit_after
+        # the first two letters (or only one) of every key: "people" after a number
+        # starts none, and no regex is tried
+        self.unit_heads = frozenset(k[:2] for k in self.unit_after_at)
         self.unit_before = re.compile(
             r"(?:(?P<m>\bM)(?P<code>" + codes + r")|(?P<u>(?<![\w$])(?:" + _alt(cs_before)
             + "|(?i:" + _alt(ub_ci) + r"))))\s*$")
@@ -519,6 +524,11 @@ def _is_power_of_ten(x: float) -> bool:
 
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
+
+
+def _is_letter(ch: str) -> bool:
+    """Whether ch is one character of [^\W\d_]: alphanumeric but no digit (a letter, "²")."""
+    return ch.isalnum() and not ch.isdecimal()
 _ORD_FIRST = frozenset("sSnNrRtT")
 _RANGE_ON = re.compile(r"\s+to\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)
 _DIGIT_GROUPS = re.compile(r"\d+(?:[.,]\d+)*")  # "68", "5,000", "2.5": what _DIGITS reads before a word
@@ -813,6 +823,9 @@ class _Reader:
         text = self.text
         c = text[e] if e < len(text) else ""
         if c == " ":
+            head = text[e + 1:e + 3].lower()
+            if head not in self.g.run_heads and head[:1] not in self.g.run_heads:
+                return _is_letter(text[e + 1:e + 2])  # "68 people"
             follow = _LETTERS_AT.match(text, e + 1)
             return follow is not None and follow.group().lower() not in self.g.run_words
         return not c or c in _LONE_END or c in ",." and not text[e + 1:e + 2].isdigit()
@@ -1433,8 +1446,13 @@ class _Reader:
                 mm.start = lo_lim + bm.start()
         # unit after
         unit: _Unit | None = None
-        km = _UNIT_KEY_AT.match(text, e)
-        unit_re = g.unit_after_at.get(km.group(1).lower()) if km else None
+        head = text[e + 1:e + 3]
+        if text[e:e + 1] == " " and head[:1].isalpha() and head.isascii() and (
+                head := head.lower()) not in g.unit_heads and head[:1] not in g.unit_heads:
+            unit_re = None  # a word that starts no unit
+        else:
+            km = _UNIT_KEY_AT.match(text, e)
+            unit_re = g.unit_after_at.get(km.group(1).lower()) if km else None
         um = unit_re.match(text, e) if unit_re is not None else None
         if um:
             if um.group("m"):
