@@ -527,7 +527,7 @@ def _is_word_char(ch: str) -> bool:
 
 
 def _is_letter(ch: str) -> bool:
-    """Whether ch is one character of [^\W\d_]: alphanumeric but no digit (a letter, "²")."""
+    """Whether ch is one character of [^\\W\\d_]: alphanumeric but no digit (a letter, "²")."""
     return ch.isalnum() and not ch.isdecimal()
 _ORD_FIRST = frozenset("sSnNrRtT")
 _RANGE_ON = re.compile(r"\s+to\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)
