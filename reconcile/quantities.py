@@ -364,9 +364,9 @@ class _Grammar:
             for key, (cs, ci) in keyed.items()}
         for c in self.money_codes:
             self.unit_after_at["m" + c.lower()] = self.unit_after
-        # the first two letters (or only one) of every key: "people" after a number
-        # starts none, and no regex is tried
-        self.unit_heads = frozenset(k[:2] for k in self.unit_after_at)
+        # the first three letters of every key, and the keys of one or two: "people"
+        # after a number starts none ("peo", "pe", "p"), and no regex is tried
+        self.unit_heads = frozenset(k[:3] for k in self.unit_after_at)
         self.unit_before = re.compile(
             r"(?:(?P<m>\bM)(?P<code>" + codes + r")|(?P<u>(?<![\w$])(?:" + _alt(cs_before)
             + "|(?i:" + _alt(ub_ci) + r"))))\s*$")
@@ -1446,13 +1446,7 @@ class _Reader:
                 mm.start = lo_lim + bm.start()
         # unit after
         unit: _Unit | None = None
-        head = text[e + 1:e + 3]
-        if text[e:e + 1] == " " and head[:1].isalpha() and head.isascii() and (
-                head := head.lower()) not in g.unit_heads and head[:1] not in g.unit_heads:
-            unit_re = None  # a word that starts no unit
-        else:
-            km = _UNIT_KEY_AT.match(text, e)
-            unit_re = g.unit_after_at.get(km.group(1).lower()) if km else None
+        unit_re = self._unit_after_re(e)
         um = unit_re.match(text, e) if unit_re is not None else None
         if um:
             if um.group("m"):
@@ -1517,6 +1511,22 @@ class _Reader:
             # digits glued to letters that are no unit: "13F", "777F", "3D"
             return _M(mm.start, self._word_end(e), None, None, kind="model", rule="model.shape")
         return mm
+
+    def _unit_after_re(self, e: int) -> re.Pattern[str] | None:
+        """The pattern of the units whose key (see :data:`_UNIT_KEY_AT`) starts at or
+        just after e, if any. Most numbers are followed by a space and a word that is
+        no unit, or by punctuation; those are decided without a regex."""
+        g, text = self.g, self.text
+        c = text[e:e + 1]
+        if c == " ":
+            head = text[e + 1:e + 4]
+            if head[:1].isalpha() and head.isascii() and (head := head.lower()) not in g.unit_heads \
+                    and head[:2] not in g.unit_heads and head[:1] not in g.unit_heads:
+                return None  # "68 people": no key starts "peo", nor is "pe" or "p" one
+        elif c and not (c.isalnum() or c.isspace() or c in "-([{<_"):
+            return g.unit_after_at.get(c)  # a symbol is its own key: "%", "$"; "." is none
+        km = _UNIT_KEY_AT.match(text, e)
+        return g.unit_after_at.get(km.group(1).lower()) if km else None
 
     def _compound(self, mm: _M, unit: _Unit) -> None:
         text = self.text
