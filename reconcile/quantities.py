@@ -406,6 +406,12 @@ class _Grammar:
             r"|(?P<date>\d{4}-\d{2}-\d{2}\b|\d{1,2}/\d{1,2}/\d{2,4}\b|\d{4}-(?:0[1-9]|1[0-2])\b(?!-)"
             r"|" + day + r"\s+(?:of\s+)?(?:" + month_alt + r")\.?(?:,?\s+\d{4}\b)?)"
             r"|(?P<model>(?:9/11|24/7|7/7)\b)")
+        # After a day's one or two digits and a space, the pattern above goes on only
+        # with a clock's "am"/"pm", "o'clock", "of" or a month; after a letter, only with
+        # "am"/"pm" or "st"/"nd"/"rd"/"th". "5 people" is not tried.
+        self.day_next = frozenset({a + b for a in "aApP" for b in ".mM"} | {"o'", "of"}
+                                  | {m[:2] for m in months})
+        self.day_suffix_first = frozenset("aApPsnrt")
         self.phone_at = re.compile(r"\+\d{1,3}[-\s.]?\(?\d{1,4}\)?(?:[-\s./]\d{2,5}){2,}|\(\d{3}\)\s*\d{3}[-\s]\d{4}")
         self.month_date = re.compile(r"(?:" + month_alt + r")\.?\s+" + day + r"(?:,?\s+\d{4})?\b(?!\s*(?:%|per))"
                                      r"|(?:" + month_alt + r")\.?,?\s+\d{4}\b")
@@ -1261,8 +1267,13 @@ class _Reader:
         while e < len(text) and text[e].isdigit():
             e += 1
         after = text[e:e + 1]
-        dm = g.at_digit.match(text, s) if after in ("-", ":", "/") or (
-            e - s <= 2 and after and (after.isspace() or after.isalpha())) else None
+        if after in ("-", ":", "/"):
+            dm = g.at_digit.match(text, s)
+        elif e - s <= 2 and after and (after.isalpha() and after in g.day_suffix_first or after.isspace() and (
+                text[e + 1:e + 3] in g.day_next or text[e + 1:e + 2].isspace())):
+            dm = g.at_digit.match(text, s)
+        else:
+            dm = None
         if dm and not (s > 0 and text[s - 1].isdigit()):
             kind = dm.lastgroup or "date"
             return _M(s, dm.end(), None, None, kind=kind, rule=f"{kind}.shape")
@@ -1274,7 +1285,7 @@ class _Reader:
             while k > 0 and text[k - 1] == ".":
                 k -= 1
             by_tail = g.month_label_by_tail
-            if by_tail is not None and not any(text.endswith(w, 0, k) for w in by_tail.get(text[max(0, k - 2):k], ())):
+            if by_tail is not None and not text.endswith(by_tail.get(text[max(0, k - 2):k], ()), 0, k):
                 return None  # the word before is no month or label: most numbers stop here
             # the word before: month and label words are short, so a longer run of
             # letters is no such word
