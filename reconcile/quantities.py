@@ -791,15 +791,19 @@ class _Reader:
             toks.append(t)
         return toks
 
-    def _lone_digits(self, s: int) -> list[_Tok] | None:
+    def _lone_digits(self, s: int, e: int) -> list[_Tok] | None:
         """What :meth:`tokens` gives at s, found without it in the common case: a digit
         string ("68", "5,000", "2.5") followed by a space and a word that is no number
         word, by punctuation or by the end of the text. ``None`` where the full reading
-        is needed."""
-        m = _DIGIT_GROUPS.match(self.text, s)
-        if m is None:
-            return None
-        raw, e = m.group(), m.end()
+        is needed. The digits at s run to e."""
+        text = self.text
+        if text[e:e + 1] not in ".," and text[s:e].isdecimal():
+            raw = text[s:e]  # "68": no separator, so _DIGIT_GROUPS would match just these
+        else:
+            m = _DIGIT_GROUPS.match(text, s)
+            if m is None:
+                return None
+            raw, e = m.group(), m.end()
         if not self._run_ends(e):
             return None
         vals = _digits_value(raw)
@@ -1347,7 +1351,7 @@ class _Reader:
                     v = whole + a / b
                     mm = _M(s, fr.end(), v, v, rule="number.fraction")
                     return self._extend(mm)
-        toks = self._lone_digits(s) if ch.isdigit() else self._lone_word(s)
+        toks = self._lone_digits(s, e) if ch.isdigit() else self._lone_word(s)
         if toks is None:
             toks = self.tokens(s)
         if not toks:
@@ -1367,9 +1371,11 @@ class _Reader:
         start = toks[0].start
         if toks[0].cls == "NEG":
             start = toks[0].start
-        mm = _M(start, last.end, value, value, rule=f"number.{'words' if words else 'digits'}",
-                magnitude=magnitude, plain_int=plain and float(value).is_integer() and "," not in toks[0].word
-                and "." not in toks[0].word, words=words)
+        # positional (one per mention; keywords cost as much again): low_inc, high_inc,
+        # approx, kind, unit, qualifier, tolerance, rule, magnitude, has_prefix, plain_int, words
+        mm = _M(start, last.end, value, value, True, True, False, "count", None, None, 0.0,
+                "number.words" if words else "number.digits", magnitude, "",
+                plain and float(value).is_integer() and "," not in toks[0].word and "." not in toks[0].word, words)
         if form == "ordinal":
             mm.kind, mm.rule = "ordinal", "ordinal.words"
             if re.match(r"\s+to\s+(?:the\s+)?last\b", text[mm.end:mm.end + 16], re.I):
