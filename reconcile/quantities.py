@@ -472,14 +472,11 @@ def _phrase_before(window: str, by_last: dict[str, tuple[tuple[int, frozenset[st
     entries = by_last.get(toks[-1].lower().lstrip(_OPENERS))
     if entries is None:
         return None
-    toks = toks[-maxk:]
     n = len(toks)
-    low = " ".join(toks).lower().split(" ")
     for k, phrases in entries:
         if k > n:
             continue
-        phrase = low[n - k].lstrip(_OPENERS) if k == 1 else \
-            low[n - k].lstrip(_OPENERS) + " " + " ".join(low[n - k + 1:])
+        phrase = (toks[-1] if k == 1 else " ".join(toks[n - k:])).lower().lstrip(_OPENERS)
         if phrase in phrases:
             # where the k-th last token starts, found from the end of the window
             at = len(window)
