@@ -748,6 +748,7 @@ class _Reader:
         self.text = text
         self.low = text.lower()
         self.floor = 0
+        self.digits = (-1, -1)  # the last run of digits _special_at found: start, end
 
     # ---- tokens of a run of number words / digits
     def tokens(self, pos: int, limit: int = 40) -> list[_Tok]:
@@ -788,11 +789,11 @@ class _Reader:
             toks.append(t)
         return toks
 
-    def _lone_digits(self, s: int, e: int) -> list[_Tok] | None:
-        """What :meth:`tokens` gives at s, found without it in the common case: a digit
-        string ("68", "5,000", "2.5") followed by a space and a word that is no number
-        word, by punctuation or by the end of the text. ``None`` where the full reading
-        is needed. The digits at s run to e."""
+    def _lone_digits(self, s: int, e: int) -> tuple[float, int, str] | None:
+        """The value, end and text of a digit string at s that stands alone, read
+        without :meth:`tokens` in the common case: "68", "5,000", "2.5", followed by a
+        space and a word that is no number word, by punctuation or by the end of the
+        text. ``None`` where the full reading is needed. The digits at s run to e."""
         text = self.text
         if text[e:e + 1] not in ".," and text[s:e].isdecimal():
             raw = text[s:e]  # "68": no separator, so _DIGIT_GROUPS would match just these
@@ -806,7 +807,7 @@ class _Reader:
         vals = _digits_value(raw)
         if vals is None or len(vals) != 1:
             return None
-        return [_Tok("D", vals[0][0], s, e, raw, "")]
+        return vals[0][0], e, raw
 
     def _lone_word(self, s: int) -> list[_Tok] | None:
         """What :meth:`tokens` gives at s for a number word standing alone ("five
@@ -1243,7 +1244,7 @@ class _Reader:
         ws = s
         while ws > 0 and not text[ws - 1].isspace() and s - ws < 200:
             ws -= 1
-        chunk_head = text[ws:s + 1]
+        chunk_head = text[ws:s + 1] if ws < s else ""  # a digit after a space starts none
         if "/" in chunk_head or "@" in chunk_head or "www." in chunk_head:
             we = s
             while we < len(text) and not text[we].isspace():
@@ -1267,6 +1268,7 @@ class _Reader:
         e = s
         while e < len(text) and text[e].isdigit():
             e += 1
+        self.digits = (s, e)
         after = text[e:e + 1]
         if after in ("-", ":", "/"):
             dm = g.at_digit.match(text, s)
@@ -1333,9 +1335,12 @@ class _Reader:
             mm = _M(s, s + 1, _UNICODE_FRACTIONS[ch], _UNICODE_FRACTIONS[ch], rule="number.fraction")
             return self._extend(mm)
         if ch.isdigit():
-            e = s + 1
-            while e < len(text) and text[e].isdigit():
-                e += 1
+            if self.digits[0] == s:
+                e = self.digits[1]  # found by _special_at
+            else:
+                e = s + 1
+                while e < len(text) and text[e].isdigit():
+                    e += 1
             dm = g.digit_ordinal.match(text, s) if text[e:e + 1] in _ORD_FIRST else None
             if dm and not text[dm.end():dm.end() + 1].isalnum():
                 return _M(s, dm.end(), float(re.match(r"\d+", dm.group()).group()),
@@ -1348,7 +1353,15 @@ class _Reader:
                     v = whole + a / b
                     mm = _M(s, fr.end(), v, v, rule="number.fraction")
                     return self._extend(mm)
-        toks = self._lone_digits(s, e) if ch.isdigit() else self._lone_word(s)
+            lone = self._lone_digits(s, e)
+            if lone is not None:  # what number() makes of one digit token, and no more to check
+                value, e, raw = lone
+                return self._extend(_M(s, e, value, value, True, True, False, "count", None, None, 0.0,
+                                       "number.digits", 1.0, "",
+                                       value.is_integer() and "," not in raw and "." not in raw, False))
+            toks = None
+        else:
+            toks = self._lone_word(s)
         if toks is None:
             toks = self.tokens(s)
         if not toks:
