@@ -1362,6 +1362,10 @@ class _Reader:
             toks = None
         else:
             toks = self._lone_word(s)
+            if toks is not None and toks[0].cls in _SIMPLE_WORD and toks[0].word != "one":
+                t = toks[0]  # "five", "twenty": as with one digit token
+                return self._extend(_M(s, t.end, t.value, t.value, True, True, False, "count", None, None, 0.0,
+                                       "number.words", 1.0, "", False, True))
         if toks is None:
             toks = self.tokens(s)
         if not toks:
