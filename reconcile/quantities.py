@@ -1882,6 +1882,7 @@ def parse_quantities(text: str, *, tables: Tables | None = None) -> list[Quantit
 
 
 _OUT_OF = re.compile(r"\s+out\s+of\s+(?:every\s+)?$", re.IGNORECASE)
+_OUT_OF_ANYWHERE = re.compile(r"\sout\s+of\s")  # in the lowercased text: where _OUT_OF can match
 
 
 def _ratios(found: list[Quantity], text: str, low: str) -> list[Quantity]:
@@ -1889,8 +1890,8 @@ def _ratios(found: list[Quantity], text: str, low: str) -> list[Quantity]:
 
     ``low`` is ``text.lower()``.
     """
-    if len(found) < 2 or "out" not in low:
-        return found
+    if len(found) < 2 or "out" not in low or _OUT_OF_ANYWHERE.search(low) is None:
+        return found  # "about", "without": most texts with "out" have no "out of"
     out: list[Quantity] = []
     i = 0
     while i < len(found):
