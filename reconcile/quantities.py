@@ -651,6 +651,14 @@ class _M:
                              self.approx, self.kind, self.unit, self.qualifier, self.tolerance, self.rule)
 
 
+def _number(start: int, end: int, value: float, magnitude: float, plain_int: bool, words: bool) -> _M:
+    """A count read from digits or number words, before anything around it is read."""
+    # positional (one per mention; keywords cost as much again): low_inc, high_inc,
+    # approx, kind, unit, qualifier, tolerance, rule, magnitude, has_prefix, plain_int, words
+    return _M(start, end, value, value, True, True, False, "count", None, None, 0.0,
+              "number.words" if words else "number.digits", magnitude, "", plain_int, words)
+
+
 def _slot_constructor(cls: type) -> Any:
     """A function that makes a frozen, slotted dataclass from all its fields, in order.
 
@@ -1356,16 +1364,14 @@ class _Reader:
             lone = self._lone_digits(s, e)
             if lone is not None:  # what number() makes of one digit token, and no more to check
                 value, e, raw = lone
-                return self._extend(_M(s, e, value, value, True, True, False, "count", None, None, 0.0,
-                                       "number.digits", 1.0, "",
-                                       value.is_integer() and "," not in raw and "." not in raw, False))
+                return self._extend(_number(s, e, value, 1.0, value.is_integer() and "," not in raw
+                                            and "." not in raw, False))
             toks = None
         else:
             toks = self._lone_word(s)
             if toks is not None and toks[0].cls in _SIMPLE_WORD and toks[0].word != "one":
                 t = toks[0]  # "five", "twenty": as with one digit token
-                return self._extend(_M(s, t.end, t.value, t.value, True, True, False, "count", None, None, 0.0,
-                                       "number.words", 1.0, "", False, True))
+                return self._extend(_number(s, t.end, t.value, 1.0, False, True))
         if toks is None:
             toks = self.tokens(s)
         if not toks:
@@ -1382,14 +1388,8 @@ class _Reader:
             return None
         value, k, form, words, magnitude, plain = r
         last = toks[k - 1]
-        start = toks[0].start
-        if toks[0].cls == "NEG":
-            start = toks[0].start
-        # positional (one per mention; keywords cost as much again): low_inc, high_inc,
-        # approx, kind, unit, qualifier, tolerance, rule, magnitude, has_prefix, plain_int, words
-        mm = _M(start, last.end, value, value, True, True, False, "count", None, None, 0.0,
-                "number.words" if words else "number.digits", magnitude, "",
-                plain and float(value).is_integer() and "," not in toks[0].word and "." not in toks[0].word, words)
+        mm = _number(toks[0].start, last.end, value, magnitude, plain and float(value).is_integer()
+                     and "," not in toks[0].word and "." not in toks[0].word, words)
         if form == "ordinal":
             mm.kind, mm.rule = "ordinal", "ordinal.words"
             if re.match(r"\s+to\s+(?:the\s+)?last\b", text[mm.end:mm.end + 16], re.I):
