@@ -53,6 +53,10 @@ class Quantity:
     is ``low=high=5000`` with ``approximate=True`` and the approximator's relative
     ``tolerance``; "more than 300" is ``low=300, low_inclusive=False, high=None``.
     :meth:`widened` applies the tolerance.
+
+    ``change`` says what a figure is in a report of a change: ``"up"`` or ``"down"`` for
+    the amount of a rise or fall ("rose 0.7%"), ``"level"`` for the value a change
+    reached ("to 6,912"); ``None`` for any other figure.
     """
 
     text: str
@@ -68,6 +72,7 @@ class Quantity:
     qualifier: str | None = None
     tolerance: float = 0.0
     rule: str = ""
+    change: str | None = None
 
     @property
     def value(self) -> float | None:

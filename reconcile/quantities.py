@@ -283,6 +283,11 @@ class _Grammar:
                 if r.get("glued"):
                     glued_only.append(p)
         self.glued_only = frozenset(glued_only)
+        # currency prefixes that end in a letter and can be glued to the digits after
+        # them ("$US12,480,000", "RM75,000", "Rs15,000"): the keys of units_before
+        self.glued_money_before = frozenset(
+            k for k, u in self.units_before.items()
+            if u.kind == "money" and k[-1:].isalpha() and " " not in k and len(k) <= 6)
         money_codes = sorted({p for p in list(self.units_after) + list(self.units_before)
                               if re.fullmatch(r"[a-z]{3}", p) and p.upper() in (
                                   {x.upper() for x in self.units_after if (self.units_after[x].kind == "money")}
@@ -294,6 +299,28 @@ class _Grammar:
         ctx = d.get("contexts", {})
         self.score_words = frozenset(w.lower() for w in ctx.get("score_words", ()))
         self.change_words = frozenset(w.lower() for w in ctx.get("change_words", ()))
+        self.score_after = frozenset(w.lower() for w in ctx.get("score_after", ()))
+        self.change_up = frozenset(w.lower() for w in ctx.get("change_up", ()))
+        self.change_down = frozenset(w.lower() for w in ctx.get("change_down", ()))
+        self.change_skip = frozenset(w.lower() for w in ctx.get("change_skip", ()))
+        self.change_adverb_after = frozenset(w.lower() for w in ctx.get("change_adverb_after", ()))
+        self.angle_words = frozenset(w.lower() for w in ctx.get("angle_words", ()))
+        self.change_adverb_words = frozenset({"up", "down", "higher", "lower"})
+        self.change_first = self.change_up | self.change_down | self.change_skip
+        # the last two letters of each (and of an adverb, "-ly"): most words before a
+        # figure end otherwise, and no more is looked at
+        self.change_tails = frozenset(w[-2:] for w in self.change_first) | {"ly"}
+        self.not_temperature_words = frozenset(w.lower() for w in ctx.get("not_temperature_words", ()))
+        self.temperature_words = frozenset(w.lower() for w in ctx.get("temperature_words", ()))
+        self.degree_c = _Unit("unit.degree_temperature", "degC", "measure", 1.0, False)
+        self.degree_f = _Unit("unit.degree_temperature", "degF", "measure", 1.0, False)
+        zones = _alt(list(ctx.get("time_zones", ())))
+        # "15.05 BST", "10.30pm", "1630 GMT": a clock, written with a dot or four digits,
+        # only with a zone or am/pm after it ("15.05" alone is a number)
+        self.clock_zone = re.compile(
+            r"(?:\d{1,2}\.[0-5]\d(?!\d)|(?:[01]\d|2[0-3])[0-5]\d(?![\d.,]))"
+            r"(?:\s*(?i:[ap]\.m\.|[ap]m\b)|\s*(?:" + zones + r"))"
+            r"|\d{1,2}(?::[0-5]\d)?\s+(?i:noon|midnight)\b")
 
         number_words = (list(self.cardinals) + list(self.ordinals) + list(self.ordinal_plurals)
                         + list(self.fractions) + list(self.scales)
@@ -431,8 +458,20 @@ class _Grammar:
         self.word_before = re.compile(r"(\w+)\W*$")
 
 
-_DIGITS = (r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3}(?![\d,]))+(?:\.\d+)?(?![\d,.]\d)|\d+(?:[.,]\d+)*|\.\d+)"
-           r"(?:[eE][+-]?\d+\b|\^[-+]*\d+|\s*[x×]\s*10\^[-+]?\d+)?")
+# Characters a text can carry inside a number without showing them: a soft hyphen, zero-
+# width spaces and joiners, a byte-order mark ("4\u200b5" is 45). A NUL byte is none:
+# it ends a number.
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE_DROP = str.maketrans("", "", _INVISIBLE + "'’")
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPERSCRIPT_DIGITS = str.maketrans(_SUPERSCRIPTS + "⁻⁺", "0123456789-+")
+_FRACTION_CHARS = "".join(_UNICODE_FRACTIONS)
+_DIGITS = (r"(?:\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?![\d,]))+(?:\.\d+)?(?![\d,.]\d)"
+           r"|\d{1,3}(?:['’]\d{3})+(?![\d'’])(?:\.\d+)?"  # Swiss thousands: "1'000"
+           r"|\d+[" + _FRACTION_CHARS + r"]"  # "2½"
+           r"|\d+(?:[" + _INVISIBLE + r"]+\d+)*(?:[.,]\d+(?:[" + _INVISIBLE + r"]+\d+)*)*|\.\d+)"
+           r"(?:[eE][+-]?\d+\b|\^[-+]*\d+|\s*[x×]\s*10(?:\^[-+]?\d+|[⁻⁺]?[" + _SUPERSCRIPTS + r"]+)"
+           r"|(?<=(?<![\d.,])10)[⁻⁺]?[" + _SUPERSCRIPTS + r"]+)?")
 # One step of a run of number words and digits: a separator (spaces, or one hyphen
 # with spaces around it), then letters or a digit string.
 _RUN_STEP = re.compile(r"(\s*-\s*|\s+)?(?:([^\W\d_]+)|(" + _DIGITS + r"))")
@@ -533,6 +572,24 @@ def _is_letter(ch: str) -> bool:
     """Whether ch is one character of [^\\W\\d_]: alphanumeric but no digit (a letter, "²")."""
     return ch.isalnum() and not ch.isdecimal()
 _ORD_FIRST = frozenset("sSnNrRtT")
+_ONE_IDIOM = re.compile(r"\s+(?:of\s+(?:the|his|her|its|their|our|my|your|those|these)\b"
+                        r"|another\b|by\s+one\b|or\s+(?:another|other)\b)", re.IGNORECASE)
+_CLAIM_KINDS = frozenset({"count", "percent", "money", "measure"})
+# "to", "to a record", "to an all-time high of" ending the text before a level
+_LEVEL_TO = re.compile(r"\bto\s+(?:an?\s+(?:(?:new|fresh|record|all-time|[a-z]+-(?:year|month|week|day))[\s-]+)*"
+                       r"(?:(?:high|low|peak|total)\s+)?(?:of\s+)?)?$")
+# what may stand between a change and " to": nothing, a noun ("45 points"), a time ("in 2021")
+_LEVEL_GAP = re.compile(r"\s+(?:[^\W\d_]+\s+){0,2}(?:(?:in|on|since|during|over|from|by|for|last|this)\s+[\w ]{1,16}?\s+)?")
+_PLUS_MINUS = re.compile(r",?\s*(?:plus\s+or\s+minus|±|\+/-|\+-|give\s+or\s+take)\s*"
+                         r"|(?P<half>,?\s*(?:plus\s+or|\+/?)\s*)", re.IGNORECASE)
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|during|until|till|by|before|after|of|early|late|mid)\s+$")
+_SCORE_BEFORE = re.compile(r"(?<![\d.,])\d{1,2}-\d{1,2}, $")
+_TEMPERATURE_LETTERS = frozenset({"unit.degc_letter", "unit.degf_letter"})
+_WORDS = re.compile(r"[a-z]+(?:-[a-z]+)?")
+# a capitalised name and a comma just before an age: "John Smith, 45, of Leeds"
+_APPOSITION = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z'’-]+, $")
+_CURRENCY_SIGN_END = re.compile(r"[$€£¥₹₩₽฿]\s*$")
+_MONEY_TOKEN_END = re.compile(r"(?<![\w$])(\$?[^\W\d_]{1,5}\.?\$?)\s*$")
 _RANGE_ON = re.compile(r"\s+to\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)
 _DIGIT_GROUPS = re.compile(r"\d+(?:[.,]\d+)*")  # "68", "5,000", "2.5": what _DIGITS reads before a word
 _LONE_END = frozenset("\n\r\t%);:!?\"'\u201d\u2019]}")  # after a digit string: it stands alone
@@ -638,6 +695,8 @@ class _M:
     has_prefix: str = ""
     plain_int: bool = False
     words: bool = False
+    unit_pos: str = ""  # where the unit is written: "before" ("$5") or "after" ("5%")
+    change: str | None = None
 
     def scale(self, mult: float) -> None:
         """Multiply a single value by a magnitude: "2bn", "MUSD 5", "75 USD million"."""
@@ -648,7 +707,8 @@ class _M:
         return _new_quantity(text[self.start:self.end], self.start, self.end, self.low, self.high,
                              self.low_inc if self.low is not None else False,
                              self.high_inc if self.high is not None else False,
-                             self.approx, self.kind, self.unit, self.qualifier, self.tolerance, self.rule)
+                             self.approx, self.kind, self.unit, self.qualifier, self.tolerance, self.rule,
+                             self.change)
 
 
 def _number(start: int, end: int, value: float, magnitude: float, plain_int: bool, words: bool) -> _M:
@@ -706,6 +766,19 @@ def _digits_value(raw: str) -> list[tuple[float, int, int]] | None:
         v = float(raw)
         return [(v, 0, len(raw))] if math.isfinite(v) else None
     s = raw.replace("\u00a0", " ").replace("\u202f", " ")
+    if not s.isascii():
+        s = s.replace("\u2009", " ").translate(_INVISIBLE_DROP)
+    elif "'" in s:
+        s = s.replace("'", "")
+    if s[-1] in _UNICODE_FRACTIONS:  # "2½"
+        return [(float(s[:-1]) + _UNICODE_FRACTIONS[s[-1]], 0, len(raw))] if s[:-1].isdecimal() else None
+    if not s[-1].isdecimal():  # "10⁶", "2.998 × 10⁸"
+        s = s.translate(_SUPERSCRIPT_DIGITS)
+        if s[-1].isdecimal() and "^" not in s:
+            sm = re.search(r"10([-+]?\d+)$", s)
+            if sm is None:
+                return None
+            s = s[:sm.start()] + "10^" + sm.group(1)
     expo = 0.0
     m = _EXPONENT.search(s) if ("e" in s or "E" in s or "^" in s) else None
     power = None
@@ -803,6 +876,8 @@ class _Reader:
         space and a word that is no number word, by punctuation or by the end of the
         text. ``None`` where the full reading is needed. The digits at s run to e."""
         text = self.text
+        if text[e:e + 1] in "'’" and text[e + 1:e + 4].isdecimal():
+            return None  # "1'000": Swiss thousands, read by tokens()
         if text[e:e + 1] not in ".," and text[s:e].isdecimal():
             raw = text[s:e]  # "68": no separator, so _DIGIT_GROUPS would match just these
         else:
@@ -1207,7 +1282,8 @@ class _Reader:
                         continue
                 # inside a word ("COVID19", "x2")? skip to the end of it
                 if s > 0 and (text[s - 1].isalpha() or text[s - 1] == "_") and text[s].isdigit() and not (
-                        text[max(0, s - 3):s].upper() in g.money_codes and not text[max(0, s - 4):s - 3].isalpha()):
+                        text[max(0, s - 3):s].upper() in g.money_codes and not text[max(0, s - 4):s - 3].isalpha()) \
+                        and not self._glued_money_before(s):
                     e = s
                     while e < n and (text[e].isalnum()):
                         e += 1
@@ -1288,6 +1364,13 @@ class _Reader:
         if dm and not (s > 0 and text[s - 1].isdigit()):
             kind = dm.lastgroup or "date"
             return _M(s, dm.end(), None, None, kind=kind, rule=f"{kind}.shape")
+        n = e - s
+        if (after == "." and n <= 2 and text[e + 1:e + 3].isdigit()) or after == " " and (
+                n == 4 and (text[e + 1:e + 2].isupper() or text[e + 1:e + 2] in "apl")
+                or n <= 2 and text[e + 1:e + 2] in "nmNM"):
+            cm = g.clock_zone.match(text, s)
+            if cm and not (s > 0 and (text[s - 1].isdigit() or text[s - 1] in ".,")):
+                return _M(s, cm.end(), None, None, kind="time", rule="time.shape")
         if prev in (" ", "\u00a0"):
             we = s - 1
             while we > 0 and text[we - 1] == " ":
@@ -1341,6 +1424,10 @@ class _Reader:
                 return self._vague(s, vm)
         if ch in _UNICODE_FRACTIONS:
             mm = _M(s, s + 1, _UNICODE_FRACTIONS[ch], _UNICODE_FRACTIONS[ch], rule="number.fraction")
+            sm = g.scale_after.match(text, s + 1)
+            if sm and sm.group(1).lower() in g.scales:  # "½ million"; "½ millions" is no number
+                mm.scale(g.scales[sm.group(1).lower()])
+                mm.end = sm.end()
             return self._extend(mm)
         if ch.isdigit():
             if self.digits[0] == s:
@@ -1395,6 +1482,8 @@ class _Reader:
             if re.match(r"\s+to\s+(?:the\s+)?last\b", text[mm.end:mm.end + 16], re.I):
                 return None
             return mm
+        if k == 1 and toks[0].word == "one" and _ONE_IDIOM.match(text, mm.end):
+            return None  # "one of the best", "one another", "one by one": no count
         if k == 1 and toks[0].word == "one" and not _RANGE_ON.match(text, mm.end):
             # "that one", "the same one": a pronoun; "that one to three will be" is a range
             wb = g.word_before.search(text, max(0, s - 20), s)
@@ -1446,8 +1535,8 @@ class _Reader:
                 a = am.group(2)
                 mult = g.abbrev.get(a, g.abbrev.get(a.lower(), 1.0))
                 if a == "m" and not self._currency_before(mm.start) and not (
-                        not am.group(1) and _counted_noun_after(text, am.end())):
-                    pass  # "1.8m" is metres; "£3m" and "1.4m demonstrators" are millions
+                        not am.group(1) and (_counted_noun_after(text, am.end()) or self._unit_word_after(am.end()))):
+                    pass  # "1.8m" is metres; "£3m", "1.4m demonstrators", "40m cubic metres" are millions
                 elif a == "G" and not am.group(1) and mm.low == int(mm.low) and 0 < mm.low < 10:
                     # "5G", "4G": a mobile network generation, not five billion
                     return _M(mm.start, am.end(), None, None, kind="model", rule="model.shape")
@@ -1491,7 +1580,9 @@ class _Reader:
                 glued = sep == ""
                 if unit and raw in g.glued_only and not glued:
                     unit = None
-                if unit and not glued and raw.isalpha() and len(raw) == 1 and raw not in ("m", "t", "g", "l"):
+                if unit and not glued and raw.isalpha() and len(raw) == 1 and raw not in ("m", "t", "g", "l", "C", "F"):
+                    unit = None
+                if unit and unit.id in _TEMPERATURE_LETTERS and not self._temperature_letter(mm, um, sep):
                     unit = None
                 if unit and unit.magnitude_only and mm.magnitude < 1e3:
                     unit = None
@@ -1526,6 +1617,12 @@ class _Reader:
             unit = g.units_after.get("pounds sterling", unit)
         if unit is None and before is not None:
             unit = before
+            mm.unit_pos = "before"
+        elif unit is not None:
+            mm.unit_pos = "after"
+        if unit is not None and unit.id == "unit.degree" and mm.low is not None and not self._angle_near(mm):
+            # "minus 3 degrees", "highs of 35 degrees": a temperature unless an angle's words are near
+            unit = g.degree_f if abs(mm.low) > 60 else g.degree_c
         if unit is not None:
             mm.kind = unit.kind
             mm.unit = unit.unit
@@ -1538,10 +1635,51 @@ class _Reader:
             self._compound(mm, unit)
         elif mm.plain_int and mm.low is not None and 1000 <= mm.low <= 2100 and mm.end - mm.start == 4:
             mm.kind, mm.rule = "year", "year.digits"
+        elif mm.plain_int and mm.low is not None and 0 < mm.low < 120 and text[e:e + 2] in (", ", ",\n") \
+                and _APPOSITION.search(text, max(0, mm.start - 40), mm.start):
+            # "John Smith, 45, of Leeds": an age in apposition to a name
+            mm.kind, mm.unit, mm.rule = "measure", "year", "unit.age_apposition"
         elif mm.low is not None and not mm.words and e < len(text) and text[e].isalpha() and text[e] not in "x×":
             # digits glued to letters that are no unit: "13F", "777F", "3D"
             return _M(mm.start, self._word_end(e), None, None, kind="model", rule="model.shape")
         return mm
+
+    def _temperature_letter(self, mm: _M, um: re.Match[str], sep: str) -> bool:
+        """Whether "C" or "F" after a number is a temperature: "49.6C", "121F", "46.7 C",
+        the value plausible for weather or a body, the letter standing alone ("777F" is a
+        freighter, "5 F-16s" are jets)."""
+        v = mm.low
+        if v is None or mm.magnitude != 1.0 or sep not in ("", " "):
+            return False
+        if abs(v) > (70 if um.group("u") == "C" else 135):
+            return False
+        nxt = self.text[um.end("u"):um.end("u") + 1]
+        if nxt and (nxt.isalnum() or nxt in "-_'’/&"):
+            return False
+        # "13F filings": a form's name, known by the words about filing it
+        words = _WORDS.findall(self.low, max(0, mm.start - 32), min(len(self.low), um.end() + 32))
+        return not any(w in self.g.not_temperature_words for w in words)
+
+    def _angle_near(self, mm: _M) -> bool:
+        """Whether an angle's word is near a bare "N degrees" ("turned 90 degrees", "a
+        180-degree turn", "15 degrees north"); a temperature's word outweighs it."""
+        words = _WORDS.findall(self.low, max(0, mm.start - 48), min(len(self.low), mm.end + 32))
+        g = self.g
+        if any(w in g.temperature_words for w in words):
+            return False
+        return any(w in g.angle_words for w in words)
+
+    def _unit_word_after(self, i: int) -> bool:
+        """Whether a space and a unit of more than one letter follow i ("40m cubic
+        metres", "5m USD"): then the "m" before i is million, not metres."""
+        text = self.text
+        if text[i:i + 1] != " ":
+            return False
+        ure = self._unit_after_re(i)
+        um = ure.match(text, i) if ure is not None else None
+        if um is None:
+            return False
+        return um.group("m") is not None or len(um.group("u") or "") > 1
 
     def _unit_after_re(self, e: int) -> re.Pattern[str] | None:
         """The pattern of the units whose key (see :data:`_UNIT_KEY_AT`) starts at or
@@ -1597,8 +1735,30 @@ class _Reader:
         return any(w in pre for w in starts)
 
     def _currency_before(self, s: int) -> bool:
-        pre = self.text[max(0, s - 6):s]
-        return bool(re.search(r"[$€£¥₹]\s*$|\b(?:USD|EUR|GBP|Rs\.?)\s*$", pre))
+        pre = self.text[max(0, s - 8):s]
+        if _CURRENCY_SIGN_END.search(pre):
+            return True
+        tm = _MONEY_TOKEN_END.search(pre)
+        if tm is None:
+            return False
+        tok = tm.group(1)
+        gm = self.g.glued_money_before
+        return tok in gm or tok.lower() in gm or tok.isupper() and tok in self.g.money_codes
+
+    def _glued_money_before(self, s: int) -> bool:
+        """Whether the letters glued before the digit at s are a currency ("$US12,480,000",
+        "RM75,000", "Rs15,000"), not part of a word ("COVID19")."""
+        text = self.text
+        ls = s - 1
+        while ls > 0 and text[ls - 1].isalpha() and s - ls < 6:
+            ls -= 1
+        if ls > 0 and text[ls - 1] == "$":
+            ls -= 1
+        if ls > 0 and (text[ls - 1].isalnum() or text[ls - 1] == "_"):
+            return False
+        tok = text[ls:s]
+        gm = self.g.glued_money_before
+        return tok in gm or tok.lower() in gm
 
     # ---- prefixes, postfixes and ranges over the list of mentions
     def _combine(self, ms: list[_M]) -> list[_M]:
@@ -1607,6 +1767,9 @@ class _Reader:
                 continue
             self._prefix(mm)
             self._postfix(mm)
+            if mm.kind in _CLAIM_KINDS and self.low[mm.start - 3:mm.start - 1] in self.g.change_tails \
+                    and self.text[mm.start - 1] in " \u00a0":
+                mm.change = self._direction(mm.start)
         out: list[_M] = []
         i = 0
         while i < len(ms):
@@ -1614,7 +1777,7 @@ class _Reader:
             b = ms[i + 1] if i + 1 < len(ms) else None
             if b is not None and a.kind not in ("date", "time", "phone", "model", "ordinal") and b.kind not in (
                     "date", "time", "phone", "model", "ordinal"):
-                r = self._range(a, b)
+                r = self._plus_minus(a, b) or self._range(a, b)
                 if isinstance(r, list):
                     out.extend(r)
                     i += 2
@@ -1625,7 +1788,95 @@ class _Reader:
                     continue
             out.append(a)
             i += 1
+        self._levels(out)
         return out
+
+    def _direction(self, s: int) -> str | None:
+        """"up" or "down" when a change word states the figure at s as a change: "fell
+        0.7 per cent", "grew by $7.2 billion", "was up 5%"; else ``None``."""
+        g, low = self.g, self.low
+        # most figures follow a word that is none of these: decided without splitting
+        j = low.rfind(" ", max(0, s - 24), s - 1)
+        last = low[j + 1:s - 1]
+        if last not in g.change_first and not last.endswith("ly"):
+            return None
+        toks = low[max(0, s - 40):s].split()
+        i = len(toks) - 1
+        skipped = 0
+        while i >= 0 and skipped < 2 and (toks[i] in g.change_skip or len(toks[i]) > 4 and toks[i].endswith("ly")):
+            i -= 1
+            skipped += 1
+        return self._change_word(toks, i, at_start=s <= 40)
+
+    def _change_word(self, toks: list[str], i: int, *, at_start: bool) -> str | None:
+        """The direction of toks[i] as a change word; "up" and "down" only after a verb
+        such as "was" or at the start of a clause ("..., up 5%")."""
+        if i < 0:
+            return None
+        g, w = self.g, toks[i]
+        if w in g.change_adverb_words and not (
+                i > 0 and (toks[i - 1] in g.change_adverb_after or toks[i - 1][-1:] in ",;:") or i == 0 and at_start):
+            return None
+        if w in g.change_up:
+            return "up"
+        if w in g.change_down:
+            return "down"
+        return None
+
+    def _levels(self, ms: list[_M]) -> None:
+        """Mark the level a change reached: "rose to 312", "dropped 0.7 per cent to 6,912",
+        "climbed 35% in 2021 to 1.8 million"."""
+        text, low = self.text, self.low
+        for i, b in enumerate(ms):
+            if b.change is not None or b.kind not in _CLAIM_KINDS or b.low is None and b.high is None:
+                continue
+            if low[b.start - 3:b.start] != "to " and low.find(" to a", max(0, b.start - 40), b.start) < 0:
+                continue
+            w0 = max(0, b.start - 60)
+            tm = _LEVEL_TO.search(low, w0, b.start)
+            if tm is None:
+                continue
+            toks = low[w0:tm.start()].split()
+            j = len(toks) - 1
+            if j >= 0 and len(toks[j]) > 4 and toks[j].endswith("ly"):
+                j -= 1  # "fell sharply to"
+            if text[tm.start() - 1:tm.start()] == " " and self._change_word(toks, j, at_start=w0 == 0):
+                b.change = "level"
+                continue
+            for a in ms[max(0, i - 2):i][::-1]:
+                if a.change in ("up", "down") and tm.start() - a.end <= 24 \
+                        and _LEVEL_GAP.fullmatch(text, a.end, tm.start()):
+                    b.change = "level"
+                    break
+
+    def _score_around(self, a: _M, b: _M) -> bool:
+        """Whether "3-1" is a score by what is around it: "a 3-1 win", "6-4, 6-3"."""
+        if not (a.plain_int and b.plain_int and a.low < 200 and b.low < 200):
+            return False
+        nm = _WORDS.match(self.low, b.end + 1) if self.text[b.end:b.end + 1] == " " else None
+        if nm is not None and nm.group() in self.g.score_after:
+            return True
+        return _SCORE_BEFORE.search(self.text, max(0, a.start - 12), a.start) is not None
+
+    def _plus_minus(self, a: _M, b: _M) -> _M | None:
+        """"$2 billion, plus or minus 15%", "5.2 ± 0.3": a range around a."""
+        if a.low is None or a.low != a.high or b.low is None or b.low != b.high:
+            return None
+        gap = self.text[a.end:b.start]
+        if len(gap) > 20:
+            return None
+        pm = _PLUS_MINUS.fullmatch(gap)
+        if pm is None or pm.group("half") is not None and self.low[b.start:b.start + 1] not in ("m", "-", "−"):
+            return None  # "plus or" needs the "minus" or "-" that b starts with
+        if b.kind not in ("count", "percent") and (b.kind, b.unit) != (a.kind, a.unit):
+            return None
+        d, v = abs(b.low), a.low
+        if b.kind == "percent" and a.kind != "percent":
+            d = abs(v) * d / 100
+        elif b.magnitude > 1 and a.magnitude == 1:
+            v = v * b.magnitude  # "4.2 ± 0.3 million"
+        return _M(a.start, b.end, v - d, v + d, kind=a.kind, unit=a.unit, qualifier="plus or minus",
+                  rule="range.plus_minus", unit_pos=a.unit_pos)
 
     def _prefix(self, mm: _M) -> None:
         g, text = self.g, self.text
@@ -1779,6 +2030,18 @@ class _Reader:
             hi = (a.low // 100) * 100 + b.low
             if hi > a.low:
                 return _M(a.start, b.end, a.low, hi, kind="year", rule="range.years")
+        # A range joins two values of one kind. "dropped 0.7 per cent to 6,912": a unit
+        # written after the first and none on the second; "climbed 35% in 2021 to 1.8
+        # million": a year, then a count; "grew by $7.2 billion to $88.1 billion": a
+        # whole change, then the level it reached. "fell 3 to 4 per cent" stays a range.
+        if a.unit_pos == "after" and b.unit is None and not a.rule.startswith("vague") and not (
+                a.unit == "meter" and b.magnitude == 1e6 and text[a.end - 1] == "m"):  # "from 1.1m to 1.4m people"
+            return None
+        if a.kind == "year" and b.kind != "year" and (b.magnitude > 1 or b.kind != "count" or _YEAR_BEFORE.search(
+                self.low, max(0, a.start - 10), a.start)):
+            return None
+        if a.change in ("up", "down") and not a.has_prefix and (a.unit is not None or a.magnitude > 1):
+            return None
         lo = a.low
         hi = b.high if b.high is not None else b.low
         if hi is None:
@@ -1786,7 +2049,7 @@ class _Reader:
         # a score or a change, not a range
         before_words = text[max(0, a.start - 40):a.start].lower().split()[-3:]
         if dash and not gap.strip(" ") != gap and a.low is not None and gap == dash:
-            if any(w.strip(".,;:") in g.score_words for w in before_words) or (
+            if any(w.strip(".,;:") in g.score_words for w in before_words) or self._score_around(a, b) or (
                     a.low >= hi and not b.magnitude > 1 and a.plain_int is False and a.kind == "count"
                     and b.kind == "count" and a.low == int(a.low) and hi == int(hi) and a.low < 100):
                 a.rule, b.rule = "score", "score"
@@ -1795,6 +2058,8 @@ class _Reader:
             from_start = int(a.has_prefix.split("@")[1])
             prior = text[max(0, from_start - 30):from_start].lower().split()[-2:]
             if any(w.strip(".,;:") in g.change_words for w in prior):
+                if b.change is None and b.kind in _CLAIM_KINDS:
+                    b.change = "level"  # "fell from 68% to 61%": 61% is where it fell to
                 return None
             a.start = from_start
         elif a.has_prefix.startswith("between"):
@@ -1802,7 +2067,7 @@ class _Reader:
         if a.unit == "meter" and b.magnitude == 1e6 and b.kind != "measure" and text[a.end - 1] == "m" \
                 and text[a.end - 2].isdigit():
             # "from 1.1m to 1.4m demonstrators": the "m" of both ends is million
-            a.kind, a.unit, a.magnitude = b.kind, b.unit, 1e6
+            a.kind, a.unit, a.magnitude, a.unit_pos = b.kind, b.unit, 1e6, ""
             lo = a.low * 1e6
         # carry the magnitude and the unit across: "10 to 20 billion", "$10-20 million"
         if b.magnitude > 1 and a.magnitude == 1 and not a.words == (not b.words) and lo * b.magnitude <= hi:
@@ -1821,7 +2086,8 @@ class _Reader:
         r = _M(a.start, b.end, lo, hi, a.low_inc, b.high_inc if b.high is not None else True,
                approx=a.approx or b.approx, kind=kind, unit=unit,
                qualifier=a.qualifier or b.qualifier, tolerance=max(a.tolerance, b.tolerance) if a.low == a.high else 0.0,
-               rule=f"range.{'dash' if dash else word}")
+               rule=f"range.{'dash' if dash else word}", unit_pos=a.unit_pos or b.unit_pos,
+               change=a.change if a.change in ("up", "down") else None)
         if b.high is None:
             r.high, r.high_inc = b.low, True
         return r

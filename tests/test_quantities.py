@@ -346,3 +346,215 @@ def test_quantities_out_of_is_a_share(text, share):
 def test_quantities_starting_at_is_a_lower_bound():
     (q,) = parse_quantities("severance starting at 16 weeks of salary")
     assert (q.low, q.high, q.low_inclusive, q.unit) == (16.0, None, True, "week")
+
+
+# ---- news as it is written (issue 14, items 1-4; issue 15, item 8)
+
+def _claim_figures(text: str) -> list[tuple]:
+    """The figures a claim can be made of: (text, kind, unit, low, high, change)."""
+    return [(q.text, q.kind, q.unit, q.low, q.high, q.change) for q in parse_quantities(text)
+            if q.kind in ("count", "percent", "money", "measure") and "score" not in q.rule.split("+")]
+
+
+CURRENCY_CASES = [
+    ("dollar-us-glued", "The regulator imposed a $US7,250,000 penalty.", "$US7,250,000", "USD", 7_250_000),
+    ("dollar-us-glued-m", "The miner booked a $US1.5m write-down.", "$US1.5m", "USD", 1.5e6),
+    ("us-dollar-prefix", "Washington approved a US$95 million aid package.", "US$95 million", "USD", 9.5e7),
+    ("dollar-a-glued", "The Brisbane home fetched $A2,480,000.", "$A2,480,000", "AUD", 2_480_000),
+    ("a-dollar", "Woolworths set aside A$390 million.", "A$390 million", "AUD", 3.9e8),
+    ("c-dollar", "Shopify lost C$1.2 billion in the quarter.", "C$1.2 billion", "CAD", 1.2e9),
+    ("dollar-c-glued", "Quebec spent $C45 million on the bridge.", "$C45 million", "CAD", 4.5e7),
+    ("nz-dollar", "Fonterra paid NZ$8.20 per kilo.", "NZ$8.20", "NZD", 8.2),
+    ("dollar-nz-glued", "The Auckland council borrowed $NZ300,000.", "$NZ300,000", "NZD", 300_000),
+    ("hk-dollar", "The flat sold for HK$12.8 million.", "HK$12.8 million", "HKD", 1.28e7),
+    ("dollar-hk-glued", "Bail was set at $HK50,000.", "$HK50,000", "HKD", 50_000),
+    ("s-dollar", "DBS earned S$2.7 billion.", "S$2.7 billion", "SGD", 2.7e9),
+    ("r-dollar", "Vale will pay R$37.7 billion in damages.", "R$37.7 billion", "BRL", 3.77e10),
+    ("ringgit-glued", "The minister was fined RM30,000.", "RM30,000", "MYR", 30_000),
+    ("ringgit-spaced", "Petronas posted RM 24.6 billion in profit.", "RM 24.6 billion", "MYR", 2.46e10),
+    ("rupee-rs-glued", "The trust received Rs2,500 crore.", "Rs2,500 crore", "INR", 2.5e10),
+    ("rupee-sign", "Rail fares rose to ₹1,450.", "₹1,450", "INR", 1450),
+    ("rupiah-rp", "The port cost Rp4.2 trillion.", "Rp4.2 trillion", "IDR", 4.2e12),
+    ("euro-sign", "Brussels fined Google €2.4bn.", "€2.4bn", "EUR", 2.4e9),
+    ("pound-sign", "She won £1,000,000 on the lottery.", "£1,000,000", "GBP", 1e6),
+    ("yen-sign", "Sony booked ¥850 billion.", "¥850 billion", "JPY", 8.5e11),
+    ("iso-before", "Vodafone agreed to pay EUR 130 million.", "EUR 130 million", "EUR", 1.3e8),
+    ("iso-before-m", "Funding of USD 12m was announced.", "USD 12m", "USD", 1.2e7),
+    ("iso-after-m", "The transfer fee was 80m EUR.", "80m EUR", "EUR", 8e7),
+    ("iso-after", "Kenya raised 1.5 billion USD in bonds.", "1.5 billion USD", "USD", 1.5e9),
+]
+
+
+@pytest.mark.parametrize("text,mention,unit,value", [c[1:] for c in CURRENCY_CASES],
+                         ids=[c[0] for c in CURRENCY_CASES])
+def test_quantities_reads_currency_prefix_with_whole_figure(text, mention, unit, value):
+    [(got, kind, got_unit, low, high, _)] = _claim_figures(text)
+    assert (got, kind, got_unit) == (mention, "money", unit)
+    assert low == high == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["COVID19 spread fast", "the RMS12 form", "a rm75 file", "the A380 landed"],
+                         ids=["covid19", "rms-word", "lowercase-rm", "airbus"])
+def test_quantities_letters_glued_to_digits_are_no_currency_unless_one(text):
+    assert not [q for q in parse_quantities(text) if q.kind == "money"]
+
+
+CHANGE_CASES = [
+    ("pct-then-level", "The Nikkei fell 1.4 per cent to 38,210.",
+     [("1.4 per cent", "percent", 1.4, 1.4, "down"), ("38,210", "count", 38210, 38210, "level")]),
+    ("pct-year-level", "Car sales jumped 22% in 2023 to 2.4 million.",
+     [("22%", "percent", 22, 22, "up"), ("2.4 million", "count", 2.4e6, 2.4e6, "level")]),
+    ("money-by-to-money", "Assets grew by $3.1 billion to $41.9 billion.",
+     [("$3.1 billion", "money", 3.1e9, 3.1e9, "up"), ("$41.9 billion", "money", 4.19e10, 4.19e10, "level")]),
+    ("price-change", "Brent rose $1.20 to $84.50 a barrel.",
+     [("$1.20", "money", 1.2, 1.2, "up"), ("$84.50", "money", 84.5, 84.5, "level")]),
+    ("points-to-pct", "The yield jumped 20 basis points to 4.3%.",
+     [("20", "count", 20, 20, "up"), ("4.3%", "percent", 4.3, 4.3, "level")]),
+    ("count-by-to", "The population grew by 1.2 million to 67.3 million.",
+     [("1.2 million", "count", 1.2e6, 1.2e6, "up"), ("67.3 million", "count", 6.73e7, 6.73e7, "level")]),
+    ("level-only", "The death toll climbed to 87.", [("87", "count", 87, 87, "level")]),
+    ("level-record", "Exports rose to a record $3.3 trillion.",
+     [("$3.3 trillion", "money", 3.3e12, 3.3e12, "level")]),
+    ("down-adverb", "Retail sales were down 3.1% on the month.", [("3.1%", "percent", 3.1, 3.1, "down")]),
+    ("from-to-level", "Turnout dropped from 71% to 64%.",
+     [("71%", "percent", 71, 71, None), ("64%", "percent", 64, 64, "level")]),
+    ("range-after-change", "Prices fell 5 to 7 per cent.", [("5 to 7 per cent", "percent", 5, 7, "down")]),
+    ("range-plain", "Officials expect 300 to 400 guests.", [("300 to 400", "count", 300, 400, None)]),
+    ("range-money", "The repairs will cost $5bn to $8bn.", [("$5bn to $8bn", "money", 5e9, 8e9, None)]),
+    ("range-between", "between 15 and 25 per cent of voters", [("between 15 and 25 per cent", "percent", 15, 25, None)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in CHANGE_CASES], ids=[c[0] for c in CHANGE_CASES])
+def test_quantities_change_and_level_are_two_figures_range_is_one(text, expected):
+    got = [(t, k, lo, hi, ch) for t, k, _, lo, hi, ch in _claim_figures(text)]
+    assert got == [(t, k, pytest.approx(lo), pytest.approx(hi), ch) for t, k, lo, hi, ch in expected]
+
+
+@pytest.mark.parametrize("text", ["Results improved 0.4 percent to 312.", "Traffic rose 8 km to 900."],
+                         ids=["percent-then-count", "measure-then-count"])
+def test_quantities_range_needs_two_values_of_one_kind(text):
+    assert not [q for q in parse_quantities(text) if q.rule.startswith("range")]
+
+
+NOT_COUNT_CASES = [
+    ("ligue-1", "Lens climbed to third in Ligue 1 on Sunday.", []),
+    ("windows-11", "The flaw affects Windows 11 machines.", []),
+    ("game-n", "Boston forced a Game 7 on Thursday.", []),
+    ("season-n", "Season 4 of the drama airs in May.", []),
+    ("update-n", "UPDATE 2-Gold hits record as dollar weakens", []),
+    ("flight-n", "Flight 9525 crashed in the Alps.", []),
+    ("index-name", "The FTSE 250 and the Nikkei 225 closed flat.", []),
+    ("clock-dot-zone", "The first explosion came at 09.42 GMT.", []),
+    ("clock-four-digits", "Trading halted at 1415 ET.", []),
+    ("clock-dot-pm", "The polls close at 10.00pm tonight.", []),
+    ("clock-colon-am", "The train left at 7:45 am.", []),
+    ("noon", "Protesters gathered at 12 noon outside parliament.", []),
+    ("one-of-the", "It is one of the busiest ports in Europe.", []),
+    ("one-of-its", "One of its engines caught fire.", []),
+    ("a-day-after", "He resigned a day after the vote.", []),
+    ("score-before", "Chelsea beat Wolves 4-1 at home.", []),
+    ("score-after", "Their 2-0 win was the first of the season.", []),
+    ("score-sets", "Alcaraz won 6-3, 7-5.", []),
+    ("score-victory", "It was a 31-24 victory for Kansas City.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in NOT_COUNT_CASES], ids=[c[0] for c in NOT_COUNT_CASES])
+def test_quantities_labels_clocks_idioms_and_scores_are_not_counts(text, expected):
+    assert _claim_figures(text) == expected
+
+
+AGE_AND_RATING_CASES = [
+    ("age-hyphen", "The 19-year-old was named in the squad.", "19-year-old", "year", 19, "unit.age"),
+    ("age-apposition", "Peter Brown, 52, of Swansea, denies the charge.", "52", "year", 52, "unit.age_apposition"),
+    ("age-apposition-woman", "Ms Khan, 38, said she was relieved.", "38", "year", 38, "unit.age_apposition"),
+    ("category", "Otis struck as a Category 5 hurricane.", "Category 5", "storm_category", 5, "unit.storm_category"),
+    ("cat-short", "It was downgraded to a Cat 2 storm.", "Cat 2", "storm_category", 2, "unit.storm_category"),
+]
+
+
+@pytest.mark.parametrize("text,mention,unit,value,rule", [c[1:] for c in AGE_AND_RATING_CASES],
+                         ids=[c[0] for c in AGE_AND_RATING_CASES])
+def test_quantities_ages_and_ratings_are_measures_not_counts(text, mention, unit, value, rule):
+    [q] = [q for q in parse_quantities(text) if q.text == mention]
+    assert (q.kind, q.unit, q.value, q.rule) == ("measure", unit, value, rule)
+
+
+def test_quantities_a_list_after_a_comma_is_no_age():
+    assert [q.kind for q in parse_quantities("In March, 45 people died.")] == ["count"]
+
+
+MEASURE_CASES = [
+    ("celsius-glued", "Spain recorded 47.4C in Montoro.", "47.4C", "degC", 47.4, 47.4),
+    ("celsius-glued-int", "London hit 40C for the first time.", "40C", "degC", 40, 40),
+    ("fahrenheit-glued", "Las Vegas reached 117F.", "117F", "degF", 117, 117),
+    ("celsius-spaced", "It was 43.2 C in Athens.", "43.2 C", "degC", 43.2, 43.2),
+    ("minus-degrees", "Moscow shivered at minus 25 degrees.", "minus 25 degrees", "degC", -25, -25),
+    ("degrees-hot-f", "Dallas saw 104 degrees on Monday.", "104 degrees", "degF", 104, 104),
+    ("degrees-temperature", "Temperatures of 30 degrees are forecast.", "30 degrees", "degC", 30, 30),
+    ("degrees-angle", "The tower leans at an angle of 4 degrees.", "4 degrees", "degree", 4, 4),
+    ("degrees-turn", "The jet turned 90 degrees to the east.", "90 degrees", "degree", 90, 90),
+    ("degrees-latitude", "The quake struck at 38 degrees north.", "38 degrees", "degree", 38, 38),
+    ("nautical-miles", "The tanker was seized 20 nautical miles offshore.", "20 nautical miles", "nautical_mile", 20, 20),
+    ("million-cubic-metres", "Egypt imports 6m cubic metres a day.", "6m cubic metres", "meter**3", 6e6, 6e6),
+    ("million-tonnes", "China produced 1.02bn tonnes of steel and 77m tonnes of LNG.", "77m tonnes",
+     "metric_ton", 7.7e7, 7.7e7),
+    ("plus-minus-percent", "Costs are put at $600m, plus or minus 20%.", "$600m, plus or minus 20%", "USD",
+     4.8e8, 7.2e8),
+    ("plus-minus-sign", "The estimate is 4.2 ± 0.3 million.", "4.2 ± 0.3 million", None, 3.9e6, 4.5e6),
+    ("sci-caret", "Each chip holds 1.6×10^10 transistors.", "1.6×10^10", None, 1.6e10, 1.6e10),
+    ("sci-e", "The model has 7e9 parameters.", "7e9", None, 7e9, 7e9),
+    ("sci-times-superscript", "The sun is 1.5 × 10¹¹ metres away.", "1.5 × 10¹¹ metres", "meter", 1.5e11, 1.5e11),
+    ("percent-of-gdp", "Italy's debt stands at 137 per cent of GDP.", "137 per cent of GDP", "% of GDP", 137, 137),
+    ("pct-sign-of-gdp", "Defence spending is 2% of GDP.", "2% of GDP", "% of GDP", 2, 2),
+]
+
+
+@pytest.mark.parametrize("text,mention,unit,low,high", [c[1:] for c in MEASURE_CASES],
+                         ids=[c[0] for c in MEASURE_CASES])
+def test_quantities_reads_measures_as_news_writes_them(text, mention, unit, low, high):
+    [q] = [q for q in parse_quantities(text) if q.text == mention]
+    assert q.unit == unit
+    assert (q.low, q.high) == (pytest.approx(low), pytest.approx(high))
+
+
+@pytest.mark.parametrize("text", ["The 13F filing is due.", "a 777F freighter", "five F-16s", "grade 5 C students"],
+                         ids=["sec-form", "freighter", "jets", "grade"])
+def test_quantities_letter_after_digits_is_no_temperature_without_its_shape(text):
+    assert not [q for q in parse_quantities(text) if q.unit in ("degC", "degF")]
+
+
+TEXT_CASES = [
+    ("fraction-glued-million", "Some 2½ million tickets were sold.", "Some 2½ million", 2.5e6),
+    ("fraction-glued", "The journey took 3½ hours.", "3½ hours", 3.5),
+    ("fraction-alone-million", "A further ½ million doses arrived.", "½ million", 5e5),
+    ("zero-width-space", "Officials counted 1\u200b200 ballots.", "1\u200b200", 1200),
+    ("soft-hyphen", "The ship carries 18\u00ad000 containers.", "18\u00ad000", 18000),
+    ("word-joiner", "There are 3\u2060500 beds.", "3\u2060500", 3500),
+    ("swiss-thousands", "Geneva counts 203'000 residents.", "203'000", 203000),
+    ("swiss-thousands-curly", "The canton paid 1’250’000 francs.", "1’250’000 francs", 1_250_000),
+    ("thin-space", "Attendance reached 52\u2009000.", "52\u2009000", 52000),
+    ("superscript", "Roughly 10⁹ cells divide.", "Roughly 10⁹", 1e9),
+    ("superscript-negative", "The error is 10⁻⁶ of the signal.", "10⁻⁶", 1e-6),
+]
+
+
+@pytest.mark.parametrize("text,mention,value", [c[1:] for c in TEXT_CASES], ids=[c[0] for c in TEXT_CASES])
+def test_quantities_reads_numbers_through_invisible_and_special_characters(text, mention, value):
+    [q] = [q for q in parse_quantities(text) if q.low is not None]
+    assert q.text == mention
+    assert q.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["45¹ footnote", "a 5'10\" man"], ids=["footnote", "feet-inches"])
+def test_quantities_superscript_and_apostrophe_are_no_number_elsewhere(text):
+    assert all(q.value not in (451.0, 45e1, 510.0, 5e10) for q in parse_quantities(text))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["\x00", "1", "2", "0", ",", ".", " ", "$", "m", "½", "\u200b", "'", "to", "%"]),
+                max_size=25).map("".join))
+def test_quantities_nul_byte_never_inside_a_mention(text):
+    qs = parse_quantities(text)
+    assert all("\x00" not in q.text and text[q.start:q.end] == q.text for q in qs)
