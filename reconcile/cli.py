@@ -4,8 +4,12 @@ Everything here can be done from ``import reconcile``; this module only wires it
 
 Exit codes: 0 every input read and the output written; 1 with ``--fail-on-conflict``
 when the report holds a conflict; 2 a usage error (bad option, --meta file, model,
-output path); 3 the output was written but some inputs were skipped; 141 standard
-output was closed early (``reconcile report ... | head``).
+output path); 3 the output was written but some inputs were skipped; 70 an unexpected
+error (a bug: one line on stderr, no traceback); 141 standard output was closed early
+(``reconcile report ... | head``).
+
+Everything printed on stderr goes through :func:`reconcile.report.printable`: a file
+name or an article cannot send escape sequences to the terminal.
 """
 from __future__ import annotations
 
@@ -18,13 +22,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
+import click
 import typer
 
 from reconcile import __version__
 from reconcile.errors import MetadataError, OutputError, ReconcileError
 from reconcile.model import STATUSES
-from reconcile.report import CLAIM_FORMATS, Format
-from reconcile.sources import DEFAULT_MAX_BYTES
+from reconcile.report import CLAIM_FORMATS, Format, printable
+from reconcile.sources import DEFAULT_MAX_BYTES, MAX_BYTES_LIMIT
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -35,7 +40,10 @@ EXIT_OK = 0
 EXIT_CONFLICT = 1
 EXIT_USAGE = 2
 EXIT_SKIPPED = 3
+EXIT_INTERNAL = 70  # sysexits.h EX_SOFTWARE: a bug, distinct from 1 ("conflict found")
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a reader that left
+MAX_MESSAGE = 300
+"""An unexpected error's message is cut to this many characters, to stay one line."""
 HANDFUL = 5
 """More articles than this get a progress bar (when stderr is a terminal)."""
 
@@ -105,8 +113,8 @@ _VERBOSE = typer.Option(False, "--verbose", "-v", help="Also say on stderr what 
 
 
 _MAX_BYTES = typer.Option(
-    DEFAULT_MAX_BYTES, "--max-bytes", metavar="N", min=1,
-    help="Skip inputs larger than N bytes.",
+    DEFAULT_MAX_BYTES, "--max-bytes", metavar="N", min=1, max=MAX_BYTES_LIMIT,
+    help=f"Skip inputs larger than N bytes (at most {MAX_BYTES_LIMIT:,}).",
 )
 _RAW_CSV = typer.Option(
     False, "--raw-csv",
@@ -148,6 +156,8 @@ def claims(
         fmt_ = rep.format_for(output, fmt.value if fmt else None, default=_default(rep.Format.table, rep.Format.jsonl, output))
         if fmt_ not in rep.CLAIM_FORMATS:
             raise OutputError(f"claims cannot be written as {fmt_.value}; use -o with .csv, .json, .jsonl or .txt")
+        if output is not None:
+            rep.check_output(output)  # before the slow part; inputs are checked again on writing
         articles, skipped = _read(paths, meta=meta, published=published, encoding=encoding,
                                   max_bytes=max_bytes, err=err, quiet=quiet, verbose=verbose)
         found = _extract(articles, model=model, lexicon=lexicon, err=err, quiet=quiet, verbose=verbose)
@@ -233,7 +243,7 @@ def _read(
     paths: Sequence[str], *, meta: Path | None, published: str | None, encoding: str | None,
     max_bytes: int, err: Console, quiet: bool, verbose: bool,
 ) -> tuple[list[Article], list[Skipped]]:
-    from reconcile import sources
+    from reconcile import sources, timex
     from reconcile.model import Article
 
     try:
@@ -252,6 +262,11 @@ def _read(
             hint = f"; {item.hint}" if item.hint else ""
             _note(err, f"skipped {item.name}: {item.problem}{hint}")
     articles = sources.apply_metadata(articles, table, published=date)
+    if not quiet:
+        for a in articles:
+            if timex.at_calendar_edge(a.published):
+                _note(err, f"warning: {a.source} is dated {a.published.isoformat()}, at the end of the calendar; "
+                      "relative times that would fall off it ('last year', 'next Monday') are left unresolved")
     if verbose:
         for a in articles:
             about = ", ".join(x for x in (a.outlet, a.published.isoformat() if a.published else None) if x)
@@ -307,8 +322,10 @@ def _stderr_console() -> Console:
 
 
 def _note(err: Console, message: str, *, style: str | None = None) -> None:
-    # One line per message, unwrapped, so logs and grep see whole lines.
-    err.print(message, markup=False, highlight=False, soft_wrap=True, style=style)
+    # One line per message, unwrapped, so logs and grep see whole lines; printed as
+    # written (no markup, no emoji codes), control characters spelled out.
+    err.print(printable(message, one_line=True), markup=False, emoji=False, highlight=False, soft_wrap=True,
+              style=style)
 
 
 def _stdout_console() -> Console:
@@ -323,12 +340,25 @@ def _default(on_terminal, otherwise, output: Path | None):
 
 @contextmanager
 def _errors_to_exit(err: Console) -> Iterator[None]:
-    """Turn reconcile's own errors into one line on stderr and exit status 2."""
+    """Turn reconcile's own errors into one line on stderr and exit status 2, and any
+    other error into one line and status 70: never a traceback with local variables."""
     try:
         yield
     except ReconcileError as error:
         _note(err, f"Error: {error}", style="bold red")
         raise typer.Exit(EXIT_USAGE) from error
+    except (typer.Exit, typer.Abort, click.exceptions.ClickException, BrokenPipeError):
+        raise
+    except MemoryError as error:
+        _note(err, "Error: out of memory; read fewer inputs at once, or lower --max-bytes", style="bold red")
+        raise typer.Exit(EXIT_INTERNAL) from error
+    except Exception as error:  # a bug; say what it was in one line, and how to report it
+        what = f"{type(error).__name__}: {error}"
+        if len(what) > MAX_MESSAGE:
+            what = what[:MAX_MESSAGE] + "..."
+        _note(err, f"Error: unexpected {what}; this is a bug in reconcile, please report it with the "
+              "command that caused it", style="bold red")
+        raise typer.Exit(EXIT_INTERNAL) from error
 
 
 @contextmanager

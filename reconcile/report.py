@@ -5,20 +5,29 @@ One :class:`Format` enum, one writer per format, one entry point per kind of out
 same report gives byte-identical output; no timestamps) and escapes what it must:
 
 - ``markdown``: pipes, backslashes and line breaks inside cells, so a row always has
-  its columns, whatever the article said;
+  its columns, whatever the article said; ``<`` before a tag name (and ``&`` before an
+  entity name) as an entity and ``[``, ``]``, backticks with a backslash, so raw HTML
+  and links in an article or a source name show as text in a Markdown renderer;
 - ``csv``: a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
   return gets a leading ``'`` so a spreadsheet does not run it as a formula, unless
   the cell is a plain number (``-0.5``, ``-3``, ``-12%``); ``raw_csv=True`` writes
   cells untouched;
 - ``html``: every piece of article text through :func:`html.escape`; the page loads
-  nothing from the network (its Content-Security-Policy forbids it).
+  nothing from the network (its Content-Security-Policy forbids it);
+- ``table`` and ``markdown``: control characters (terminal escape sequences among
+  them) and bidirectional overrides written as ``\\x1b``, ``\\u202e`` (see
+  :func:`printable`), so ``cat report.txt`` cannot retitle or clear a terminal; the
+  terminal table prints rich markup ("[/b]", ":smile:") as it is.
 
-Files are written atomically (a temporary file beside the target, then
-:func:`os.replace`), so an interrupted write leaves the previous file as it was, and
-never over one of the report's input files.
+Text the writers get is first rid of lone surrogates (U+FFFD), which no encoder can
+write. Files are written atomically (a temporary file beside the target, then
+:func:`os.replace`, keeping an existing report's permissions), so an interrupted write,
+SIGTERM included, leaves the previous file as it was and no temporary file behind; and
+only to a regular file or a new path, never over one of the report's input files.
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import enum
 import html
@@ -26,7 +35,10 @@ import io
 import json
 import os
 import re
+import signal
+import stat
 import sys
+import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -87,6 +99,43 @@ _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+
 # Everything str.splitlines() breaks on, so a Markdown row stays one line for any reader.
 _LINE_BREAKS = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _STATUS_STYLE = {"conflict": "bold red", "update": "yellow", "agree": "green"}
+# C0 and C1 controls but tab and newline (ESC starts every ANSI/OSC sequence), DEL, and
+# the invisible marks that reorder text on screen.
+_UNPRINTABLE = "\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_UNPRINTABLE_RE = re.compile(f"[{_UNPRINTABLE}]")
+_UNPRINTABLE_OR_BREAK_RE = re.compile(f"[{_UNPRINTABLE}\t\n\u2028\u2029]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# What a Markdown renderer would act on: "<" before a letter, "/", "!" or "?" (raw HTML,
+# autolinks), "[" "]" (links, images), backticks, "&" before an entity name. The rest
+# stays as written, so the raw report reads well too (">=40", "~<187,000", "AT&T").
+_MD_SPECIAL = {"<": "&lt;", "[": "\\[", "]": "\\]", "`": "\\`"}
+_MD_SPECIAL_RE = re.compile(r"&(?=#?\w+;)|<(?=[A-Za-z/!?])|[\[\]`]")
+
+
+def printable(value: Any, *, one_line: bool = False) -> str:
+    r"""``value`` as text safe to show on a terminal: control characters written out.
+
+    Tab and newline are kept, unless ``one_line`` (default ``False``); everything else
+    below U+0020, U+007F-U+009F and the bidirectional overrides become ``\xNN`` or
+    ``\uNNNN``, so no escape sequence from an article reaches a terminal.
+
+    >>> printable("\x1b]0;owned\x07 5 dead\n")
+    '\\x1b]0;owned\\x07 5 dead\n'
+    >>> printable("a\nb", one_line=True)
+    'a\\x0ab'
+    """
+    pattern = _UNPRINTABLE_OR_BREAK_RE if one_line else _UNPRINTABLE_RE
+    return pattern.sub(_escape_char, "" if value is None else str(value))
+
+
+def _escape_char(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def encodable(text: str) -> str:
+    """``text`` with lone surrogates as U+FFFD, so that UTF-8 can encode it."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 # --- the pairwise table ------------------------------------------------------------
@@ -217,17 +266,28 @@ def _plural(n: int, word: str) -> str:
 # --- Markdown ------------------------------------------------------------------------
 
 def md_cell(value: Any) -> str:
-    r"""A value made safe for one Markdown table cell.
+    r"""A value made safe for one Markdown table cell: a renderer shows the text as it is.
 
     >>> md_cell("a | b\nc \\ d")
     'a \\| b<br>c \\\\ d'
+    >>> md_cell("[click](javascript:x) <img src=x>")
+    '\\[click\\](javascript:x) &lt;img src=x>'
     """
     if isinstance(value, float):
         text = f"{value:.2f}"
     else:
         text = "" if value is None else str(value)
-    text = text.replace("\\", "\\\\").replace("|", "\\|")
-    return _LINE_BREAKS.sub("<br>", text).strip()
+    return "<br>".join(_md_text(line) for line in _LINE_BREAKS.split(text)).strip()
+
+
+def _md_text(text: str) -> str:
+    text = printable(text).replace("\\", "\\\\").replace("|", "\\|")
+    return _MD_SPECIAL_RE.sub(lambda m: _MD_SPECIAL.get(m.group(), "&amp;"), text)
+
+
+def _md_code(text: str) -> str:
+    """``text`` for a Markdown code span, which shows its content literally: one line, no backtick."""
+    return printable(_LINE_BREAKS.sub(" ", text), one_line=True).replace("`", "'")
 
 
 def _markdown(report: Report, *, only: str | Iterable[str] | None, raw_csv: bool) -> Iterator[str]:
@@ -246,7 +306,7 @@ def _markdown(report: Report, *, only: str | Iterable[str] | None, raw_csv: bool
         yield "\n## Skipped inputs\n\n"
         for s in report.skipped:
             hint = f" ({md_cell(s.hint)})" if s.hint else ""
-            yield f"- `{md_cell(s.name).replace('`', chr(39))}`: {md_cell(s.problem)}{hint}\n"
+            yield f"- `{_md_code(s.name)}`: {md_cell(s.problem)}{hint}\n"
 
 
 # --- CSV -----------------------------------------------------------------------------
@@ -374,7 +434,7 @@ def highlighted_sentence(claim: Claim) -> str:
 
     >>> from reconcile.model import Quantity
     >>> q = Quantity("5", 10, 11, 5, 5)
-    >>> highlighted_sentence(Claim("c1", "s", 10, 11, "<b> said 5 & more", 2, "", q))
+    >>> highlighted_sentence(Claim("c1", "s", 10, 11, "<b> said 5 & more", 1, "", q))
     '&lt;b&gt; said <mark>5</mark> &amp; more'
     """
     text = claim.sentence
@@ -448,7 +508,7 @@ def report_table(report: Report, *, only: str | Iterable[str] | None = None) -> 
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=summary(report), title_justify="left", show_lines=True, expand=False)
+    table = Table(title=Text(summary(report)), title_justify="left", show_lines=True, expand=False)
     for header, kwargs in (
         ("status", {"no_wrap": True}), ("topic", {"ratio": 2}), ("A", {"ratio": 4}),
         ("value A", {"no_wrap": True}), ("B", {"ratio": 4}), ("value B", {"no_wrap": True}),
@@ -457,9 +517,9 @@ def report_table(report: Report, *, only: str | Iterable[str] | None = None) -> 
         table.add_column(header, **kwargs)
     for f, a, b in _pairs(report, only):
         table.add_row(
-            Text(f.status, style=_STATUS_STYLE.get(f.status, "")), f.topic,
-            _side_text(a), a.quantity.describe(), _side_text(b), b.quantity.describe(),
-            f.reason, f"{f.score:.2f}",
+            Text(f.status, style=_STATUS_STYLE.get(f.status, "")), _plain(f.topic),
+            _side_text(a), _plain(a.quantity.describe()), _side_text(b), _plain(b.quantity.describe()),
+            _plain(f.reason), Text(f"{f.score:.2f}"),
         )
     return table
 
@@ -468,13 +528,20 @@ def _side_text(claim: Claim) -> Any:
     from rich.text import Text
 
     text = Text()
-    text.append(claim.source, style="bold")
+    text.append(printable(claim.source, one_line=True), style="bold")
     for extra in (claim.speaker, time_cell(claim)):
         if extra:
-            text.append(f" · {extra}")
+            text.append(f" · {printable(extra)}")
     if claim.quote:
-        text.append(f"\n“{claim.quote}”", style="dim")
+        text.append(f"\n“{printable(claim.quote)}”", style="dim")
     return text
+
+
+def _plain(value: Any) -> Any:
+    """A table cell shown as it is written: no rich markup, no emoji codes, no control characters."""
+    from rich.text import Text
+
+    return Text(printable(value))
 
 
 def claims_table(claims: Sequence[Claim]) -> Table:
@@ -486,7 +553,7 @@ def claims_table(claims: Sequence[Claim]) -> Table:
         table.add_column(header, no_wrap=header in ("id", "value"))
     for c in claims:
         row = _claim_row(c)
-        table.add_row(*(str(row[h]) for h in ("id", "source", "number", "value", "thing", "time", "speaker", "quote")))
+        table.add_row(*(_plain(row[h]) for h in ("id", "source", "number", "value", "thing", "time", "speaker", "quote")))
     return table
 
 
@@ -503,7 +570,11 @@ def _report_table_text(report: Report, *, only: str | Iterable[str] | None, raw_
     if report.skipped:
         yield "\nSkipped inputs:\n"
         for s in report.skipped:
-            yield f"  {s.name}: {s.problem}" + (f" ({s.hint})" if s.hint else "") + "\n"
+            yield f"  {_skipped_line(s)}\n"
+
+
+def _skipped_line(s: Any) -> str:
+    return printable(f"{s.name}: {s.problem}" + (f" ({s.hint})" if s.hint else ""), one_line=True)
 
 
 _REPORT_WRITERS: dict[Format, Callable[..., Iterator[str]]] = {
@@ -559,12 +630,12 @@ def render_report(
     raw_csv: bool = False,
 ) -> str:
     """The report as text in ``fmt`` (default markdown); see :func:`write_report`."""
-    return "".join(_REPORT_WRITERS[Format(fmt)](report, only=only, raw_csv=raw_csv))
+    return encodable("".join(_REPORT_WRITERS[Format(fmt)](report, only=only, raw_csv=raw_csv)))
 
 
 def render_claims(claims: Sequence[Claim], fmt: Format | str = Format.jsonl, *, raw_csv: bool = False) -> str:
     """The claims as text in ``fmt``: ``table``, ``csv``, ``json`` or ``jsonl`` (default)."""
-    return "".join(_claims_chunks(claims, Format(fmt), raw_csv=raw_csv))
+    return encodable("".join(_claims_chunks(claims, Format(fmt), raw_csv=raw_csv)))
 
 
 def write_report(
@@ -625,6 +696,7 @@ def write_claims(
 def _emit(
     chunks: Iterator[str], *, out: str | os.PathLike[str] | None, stream: TextIO | None, inputs: Iterable[str]
 ) -> None:
+    chunks = (encodable(chunk) for chunk in chunks)
     if out is None:
         target = sys.stdout if stream is None else stream
         for chunk in chunks:
@@ -636,53 +708,114 @@ def _emit(
 
 
 def check_output(out: str | os.PathLike[str], *, inputs: Iterable[str] = ()) -> Path:
-    """``out`` as a path, if a report may be written there; else :class:`OutputError`."""
+    """``out`` as a path, if a report may be written there; else :class:`OutputError`.
+
+    A report goes to a new path or over a regular file: never a folder, a symlink, a
+    device, a FIFO or a socket (written through ``os.replace``, a device such as
+    ``/dev/null`` would be replaced by a file), nor one of ``inputs``.
+    """
     path = Path(out)
     if path.is_dir():
         raise OutputError(f"-o {out} is a folder; name a file in it, e.g. {path / 'report.md'}")
     if not path.parent.is_dir():
         raise OutputError(f"-o {out}: the folder {path.parent} does not exist; create it first")
+    _check_target(path)
     target = path.resolve()
     for name in inputs:
         p = Path(name)
         try:
             same = p.resolve() == target or (path.exists() and p.exists() and os.path.samefile(p, path))
-        except OSError:
+        except (OSError, RuntimeError):  # RuntimeError: a symlink loop, before Python 3.13
             same = False
         if same:
             raise OutputError(f"-o {out} is one of the input files; write the report to another file")
     return path
 
 
+def _check_target(path: Path) -> os.stat_result | None:
+    """The status of ``path`` if it is a regular file, ``None`` if it does not exist."""
+    try:
+        st = path.lstat()
+    except FileNotFoundError:
+        return None
+    except OSError as e:
+        raise OutputError(f"-o {path}: cannot be checked ({e.strerror or e})") from e
+    if stat.S_ISLNK(st.st_mode):
+        raise OutputError(f"-o {path} is a symbolic link; name the file it points to, or a new file")
+    if stat.S_ISDIR(st.st_mode):
+        raise OutputError(f"-o {path} is a folder; name a file in it, e.g. {path / 'report.md'}")
+    if not stat.S_ISREG(st.st_mode):
+        raise OutputError(f"-o {path} is not a regular file (a device, FIFO or socket); name a new file")
+    return st
+
+
+class _Terminated(BaseException):
+    """SIGTERM arrived while a report was being written."""
+
+
+@contextlib.contextmanager
+def _sigterm_raises() -> Iterator[None]:
+    """Inside, SIGTERM raises :class:`_Terminated`, so that ``finally`` clean-ups run.
+
+    On leaving, the previous handler is put back and a SIGTERM that arrived is sent
+    again, so the process still ends as the signal meant. Only the main thread can
+    handle signals; elsewhere this does nothing.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminate(signum: int, frame: Any) -> None:
+        raise _Terminated(signum)
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    except _Terminated as e:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
+        signal.raise_signal(signal.SIGTERM)
+        raise OutputError("writing was stopped by SIGTERM; the previous file is unchanged") from e
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
+
+
 def write_atomic(path: Path, chunks: Iterable[str]) -> None:
     """Write text to ``path`` through a temporary file beside it and :func:`os.replace`.
 
-    If anything fails midway, the temporary file is removed and ``path`` keeps its
-    previous contents.
+    If anything fails midway (SIGTERM included), the temporary file is removed and
+    ``path`` keeps its previous contents. An existing file keeps its permissions. Only
+    a regular file or a new path is written (:class:`OutputError` otherwise).
     """
+    before = _check_target(path)
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # umask applies, as for open()
-    except OSError as e:
-        raise OutputError(f"-o {path}: cannot write in {path.parent} ({e.strerror or e})") from e
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            for chunk in chunks:
-                fh.write(chunk)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException as e:
-        tmp.unlink(missing_ok=True)
-        if isinstance(e, OSError):
-            raise OutputError(f"-o {path}: cannot be written ({e.strerror or e})") from e
-        raise
+    with _sigterm_raises():
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # umask applies, as for open()
+        except OSError as e:
+            raise OutputError(f"-o {path}: cannot write in {path.parent} ({e.strerror or e})") from e
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+                if before is not None:
+                    os.fchmod(fh.fileno(), stat.S_IMODE(before.st_mode))
+                for chunk in chunks:
+                    fh.write(chunk)
+                fh.flush()
+                os.fsync(fh.fileno())
+            _check_target(path)  # still a regular file or nothing: it may have changed meanwhile
+            os.replace(tmp, path)
+        except BaseException as e:
+            tmp.unlink(missing_ok=True)
+            if isinstance(e, OSError):
+                raise OutputError(f"-o {path}: cannot be written ({e.strerror or e})") from e
+            raise
 
 
 def print_report_table(report: Report, console: Console, *, only: str | Iterable[str] | None = None) -> None:
     """Print the report's table (and skipped inputs) on a rich console, in colour if it has any."""
+    from rich.text import Text
+
     console.print(report_table(report, only=only))
     if report.skipped:
         console.print("Skipped inputs:", style="bold")
         for s in report.skipped:
-            console.print(f"  {s.name}: {s.problem}" + (f" ({s.hint})" if s.hint else ""), markup=False, highlight=False)
+            console.print(Text(f"  {_skipped_line(s)}"), highlight=False)

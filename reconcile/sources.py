@@ -20,7 +20,13 @@ guesses; ``encoding=`` forces one. A leading byte-order mark is dropped and line
 are normalised to ``\\n``, as Python's ``Path.read_text`` does.
 
 Nothing here raises for one bad input: each is reported as a
-:class:`~reconcile.model.Skipped` record and the rest are still read. Inside a folder,
+:class:`~reconcile.model.Skipped` record and the rest are still read. That covers a
+JSON line too big or too deep for the parser (a 5,000-digit number, 100,000 nested
+brackets), a CSV cell of any length (one bad row is skipped, the rows after it are
+read), a text longer than a spaCy pipeline reads at once (:data:`MAX_TEXT_CHARS`), and
+a symlink that points at itself. Lone surrogates (``"\\ud800"`` in JSON, an undecodable
+byte in a file name) become U+FFFD in text, metadata and source names, so every
+writer can encode them. Inside a folder,
 ``.json`` files (a cluster keeps its ``gold.json`` there), hidden files and unknown
 suffixes are passed over silently; named explicitly, they are reported. Two inputs
 with the same source name: the first is read, the later one is skipped and named
@@ -34,12 +40,15 @@ import codecs
 import csv
 import dataclasses
 import datetime as dt
+import errno
+import fnmatch
 import glob
 import io
 import json
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
@@ -48,6 +57,12 @@ from reconcile.model import Article, Skipped
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 """Inputs larger than this (5 MiB) are skipped; a news article is a few kB."""
+MAX_BYTES_LIMIT = 1 << 30
+"""The largest ``max_bytes`` accepted (1 GiB): a whole input is held in memory, and
+its text is several times its size."""
+MAX_TEXT_CHARS = 1_000_000
+"""Articles with longer text are skipped: it is spaCy's ``nlp.max_length``, the most a
+pipeline reads at once (its parser needs about 1 GB per 100,000 words)."""
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -69,6 +84,8 @@ _MAX_CONTROL_RATIO = 0.05
 _WESTERN_MAX_CHAOS = 0.1
 _HTML_START = re.compile(rb"^\s*(<!doctype\s+html|<html[\s>])", re.I)
 _YEAR = re.compile(r"\d{4}")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_READ_CHUNK = 1 << 20
 
 _HINT_SUFFIX = (
     "give it a .txt, .md, .html, .htm, .jsonl or .csv name, or pipe it in: reconcile report - < FILE"
@@ -105,7 +122,7 @@ def read_articles(
     ------
     InputError
         Only for usage problems: no paths, an unknown ``encoding``, a ``max_bytes``
-        below 1, ``"-"`` given twice.
+        below 1 or above :data:`MAX_BYTES_LIMIT`, ``"-"`` given twice.
 
     Examples
     --------
@@ -138,16 +155,25 @@ def iter_articles(
     seen_sources: dict[str, str] = {}
     for entry in _expand(paths):
         if isinstance(entry, Skipped):
-            yield entry
+            yield _clean_skipped(entry)
             continue
         if entry.key in seen_paths:
             continue
         seen_paths.add(entry.key)
         for item in _read_entry(entry, encoding=encoding, max_bytes=max_bytes, stdin=stdin):
             if isinstance(item, Skipped):
-                yield item
+                yield _clean_skipped(item)
                 continue
             article, where = item
+            where = clean_text(where)
+            if len(article.text) > MAX_TEXT_CHARS:
+                yield Skipped(
+                    where,
+                    f"{len(article.text):,} characters is over the {MAX_TEXT_CHARS:,} a pipeline reads at once",
+                    "split it into several articles (e.g. one file per part)",
+                )
+                continue
+            article = dataclasses.replace(article, source=clean_text(article.source))
             first = seen_sources.setdefault(article.source, where)
             if first != where:
                 yield Skipped(
@@ -168,6 +194,10 @@ def _check_usage(paths: Sequence[str], *, encoding: str | None, max_bytes: int) 
         raise InputError("standard input (-) can be read only once; give - just once")
     if max_bytes < 1:
         raise InputError(f"max_bytes must be at least 1, not {max_bytes}")
+    if max_bytes > MAX_BYTES_LIMIT:
+        raise InputError(
+            f"max_bytes {max_bytes:,} is more than can be held in memory; use at most {MAX_BYTES_LIMIT:,} (1 GiB)"
+        )
     if encoding is not None:
         try:
             codecs.lookup(encoding)
@@ -189,7 +219,7 @@ class _Entry:
             return STDIN_NAME
         try:
             return str(self.path.resolve())
-        except OSError:
+        except (OSError, RuntimeError):  # RuntimeError: a symlink loop, before Python 3.13
             return str(self.path.absolute())
 
 
@@ -209,8 +239,10 @@ def _expand(paths: Iterable[str | os.PathLike[str]]) -> Iterator[_Entry | Skippe
             yield from _walk(path, name)
         elif exists:
             yield _Entry(path, name, True)
+        elif (problem := _broken_link(path)) is not None:
+            yield Skipped(name, problem, "point the link at a file, or name the file itself")
         elif _GLOB_CHARS.search(name):
-            matches = sorted(glob.glob(name, recursive=True))
+            matches = _glob(name)
             if not matches:
                 yield Skipped(name, "no file matches this pattern", "check the pattern; quote it so the shell does not expand it")
             for match in matches:
@@ -223,6 +255,58 @@ def _expand(paths: Iterable[str | os.PathLike[str]]) -> Iterator[_Entry | Skippe
                     yield from _filter_found([sub])
         else:
             yield Skipped(name, "no such file or folder", "check the spelling of the path")
+
+
+def _broken_link(path: Path) -> str | None:
+    """What is wrong with ``path`` if it is a symlink that leads nowhere, else ``None``."""
+    try:
+        if not path.is_symlink():
+            return None
+        os.stat(path)
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return "symlink loop (the link leads back to itself)"
+        return f"symlink to a missing file ({os.readlink(path)})" if e.errno == errno.ENOENT else None
+    return None
+
+
+def _glob(pattern: str) -> list[str]:
+    """``glob.glob(pattern, recursive=True)``, sorted, except that ``**`` does not follow
+    symlinked folders (as a folder walk does not): following them loops forever on a link
+    to a parent folder."""
+    if "**" not in pattern:
+        return sorted(glob.glob(pattern))
+    parts = Path(pattern).parts
+    fixed = next(i for i, part in enumerate(parts) if _GLOB_CHARS.search(part))
+    root, wanted = Path(*parts[:fixed]) if fixed else None, parts[fixed:]
+    found = [os.path.join(root, "")] if root and _glob_match((), wanted) else []  # "d/**" holds "d/"
+    for dirpath, dirs, files in os.walk(root or "."):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        rel = Path(dirpath).relative_to(root or ".").parts
+        for f in [*dirs, *files]:
+            if not f.startswith(".") and _glob_match((*rel, f), wanted):
+                found.append(str(Path(dirpath, f)) if root else str(Path(*rel, f)))
+    return sorted(found)
+
+
+def _glob_match(parts: Sequence[str], wanted: Sequence[str]) -> bool:
+    """Whether path ``parts`` match glob segments ``wanted`` (``**``: any number of folders)."""
+    # reach[j]: the first i parts can match the first j segments
+    reach = [True] + [False] * len(wanted)
+    for j, seg in enumerate(wanted):
+        if seg == "**":
+            reach[j + 1] = reach[j]
+    for part in parts:
+        nxt = [False] * (len(wanted) + 1)
+        for j, seg in enumerate(wanted):
+            if seg == "**":
+                nxt[j + 1] = nxt[j] or reach[j + 1] or reach[j]
+            elif reach[j] and fnmatch.fnmatchcase(part, seg):
+                nxt[j + 1] = True
+        reach = nxt
+        if not any(reach):
+            return False
+    return reach[-1]
 
 
 def _walk(folder: Path, name: str) -> Iterator[_Entry | Skipped]:
@@ -290,17 +374,37 @@ def _read_entry(
 def _read_bytes(path: Path, name: str, max_bytes: int) -> bytes | Skipped:
     try:
         if not path.is_file():
+            if (problem := _broken_link(path)) is not None:
+                return Skipped(name, problem, "point the link at a file, or remove it")
             return Skipped(name, "not a regular file", "name a file or a folder")
         size = path.stat().st_size
         if size > max_bytes:
             return _too_big(name, size, max_bytes)
         with path.open("rb") as fh:
-            data = fh.read(max_bytes + 1)
+            data = _read_capped(fh, max_bytes + 1)
     except OSError as e:
         return Skipped(name, f"cannot be read: {e.strerror or e}", "check the file's permissions")
     if len(data) > max_bytes:  # grew while we looked
         return _too_big(name, len(data), max_bytes)
     return data
+
+
+def _read_capped(stream: Any, limit: int) -> bytes | str:
+    """At most ``limit`` bytes (or characters) of ``stream``, read a chunk at a time.
+
+    ``read(limit)`` would allocate ``limit`` bytes up front, whatever the input holds.
+    """
+    chunks = []
+    left = limit
+    while left > 0:
+        chunk = stream.read(min(left, _READ_CHUNK))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    if not chunks:
+        return b""
+    return chunks[0][:0].join(chunks)
 
 
 def _too_big(name: str, size: int, max_bytes: int) -> Skipped:
@@ -319,7 +423,7 @@ def _read_stdin(
     stream: Any = sys.stdin if stdin is None else stdin
     name = "<stdin>"
     try:
-        raw = getattr(stream, "buffer", stream).read(max_bytes + 1)
+        raw = _read_capped(getattr(stream, "buffer", stream), max_bytes + 1)
     except OSError as e:
         yield Skipped(name, f"cannot be read: {e.strerror or e}", "pipe the articles in, or name the files")
         return
@@ -340,7 +444,8 @@ def _decode(data: bytes, name: str, encoding: str | None) -> str | Skipped:
     if not data.strip():
         return Skipped(name, "empty file", "remove it, or check that it was saved completely")
     head = data[:_SNIFF_BYTES]
-    if b"\x00" in head and not head.startswith(_BOMS):
+    # A NUL means binary unless a BOM or the user says the text is UTF-16 or UTF-32.
+    if b"\x00" in head and not head.startswith(_BOMS) and encoding is None:
         return Skipped(name, "binary file, not text", "give the article as text (.txt), a saved page (.html) or a collection (.jsonl, .csv)")
     if encoding is not None:
         try:
@@ -381,7 +486,23 @@ def _detect(data: bytes) -> str | None:
 
 
 def _normalise(text: str) -> str:
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return clean_text(text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def clean_text(text: str) -> str:
+    """``text`` with every lone surrogate replaced by U+FFFD, which any encoder can write.
+
+    JSON can spell one (``"\\ud800"``) and a file name with an undecodable byte holds
+    one; neither can be written as UTF-8. The length is kept, so offsets still hold.
+
+    >>> clean_text("a\\ud800b")
+    'a\ufffdb'
+    """
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def _clean_skipped(item: Skipped) -> Skipped:
+    return Skipped(clean_text(item.name), clean_text(item.problem), clean_text(item.hint))
 
 
 def _html_article(
@@ -432,7 +553,7 @@ def _record_article(
             continue
         if not isinstance(value, (str, int, float)):
             return Skipped(where, f"field {key!r} is not text", f'write "{key}" as a string')
-        fields[key] = str(value).strip()
+        fields[key] = clean_text(str(value).strip())
     if "published" in fields:
         try:
             fields["published"] = parse_date(fields["published"])
@@ -461,6 +582,9 @@ def _read_jsonl(
         except json.JSONDecodeError as e:
             yield Skipped(where, f"malformed JSON line ({e.msg}, column {e.colno})", "fix the line; each line must be one JSON object")
             continue
+        except (ValueError, RecursionError) as e:  # a 5,000-digit number, brackets 100,000 deep
+            yield Skipped(where, f"JSON line too large to read ({_json_limit(e)})", "fix the line; each line must be one JSON object")
+            continue
         if not isinstance(record, dict):
             yield Skipped(where, f"line is a JSON {type(record).__name__}, not an object", 'write each article as {"text": ...}')
             continue
@@ -469,28 +593,91 @@ def _read_jsonl(
         yield Skipped(name, "empty collection (no records)", "remove it, or check that it was saved completely")
 
 
+def _json_limit(error: ValueError | RecursionError) -> str:
+    if isinstance(error, RecursionError):
+        return "nested too deeply"
+    return str(error).split(":")[0]  # "Exceeds the limit (4300 digits) for integer string conversion"
+
+
+@contextmanager
+def _csv_field_limit(limit: int) -> Iterator[None]:
+    """Let a CSV cell be ``limit`` characters long (the default is 131,072) while inside.
+
+    The csv module keeps this limit for the whole process; it is put back on leaving.
+    """
+    before = csv.field_size_limit()
+    csv.field_size_limit(max(before, limit))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(before)
+
+
+def _csv_rows(text: str) -> Iterator[list[str] | csv.Error]:
+    """The rows of a CSV text; a row the csv module cannot read is its error instead.
+
+    A cell can be as long as the whole text, and one bad row does not end the reading.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""))
+    with _csv_field_limit(len(text) + 1):
+        rows: list[list[str] | csv.Error] = []
+        while True:
+            try:
+                rows.append(next(reader))
+            except StopIteration:
+                break
+            except csv.Error as e:
+                rows.append(e)
+    yield from rows
+
+
+def _text_column(header: Sequence[str]) -> tuple[dict[str, int], list[str]]:
+    """Column name (lower-cased) -> index, and the header cells passed over as duplicates.
+
+    Of several columns with one name in different case ("text,Text,TEXT"), the one
+    spelled in lower case is read, else the first.
+    """
+    columns: dict[str, int] = {}
+    for i, h in enumerate(header):
+        key = h.strip().lower()
+        if key not in columns or (h.strip() == key and header[columns[key]].strip() != key):
+            columns[key] = i
+    ignored = [h for i, h in enumerate(header) if h.strip().lower() in columns and columns[h.strip().lower()] != i]
+    return columns, ignored
+
+
 def _read_csv(
     text: str, *, stem: str, name: str, path: str
 ) -> Iterator[tuple[Article, str] | Skipped]:
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    try:
-        header = reader.fieldnames or []
-    except csv.Error as e:
-        yield Skipped(name, f"malformed CSV ({e})", "save it again as CSV with a header row")
+    rows = _csv_rows(text)
+    header = next(rows, [])
+    if isinstance(header, csv.Error):
+        yield Skipped(name, f"malformed CSV ({header})", "save it again as CSV with a header row")
         return
-    columns = {h.strip().lower(): h for h in header if h is not None}
+    columns, ignored = _text_column(header)
     if "text" not in columns:
         shown = ", ".join(h for h in header if h) or "none"
         yield Skipped(name, f"CSV has no text column (columns: {shown})", "name the column that holds the article text 'text'")
         return
-    rows = 0
-    try:
-        for rows, row in enumerate(reader, start=1):
-            record = {k: row.get(h) for k, h in columns.items()}
-            yield _record_article(record, default_source=f"{stem}:{rows}", where=f"{name}:{rows}", path=path)
-    except csv.Error as e:
-        yield Skipped(f"{name}:{rows + 1}", f"malformed CSV ({e})", "fix the row's quoting")
-    if rows == 0:
+    if ignored:
+        read = ", ".join(repr(header[columns[h.strip().lower()]]) for h in ignored)
+        yield Skipped(
+            name,
+            f"column {', '.join(map(repr, ignored))} ignored: it repeats the name of {read}, which is read",
+            "give each column its own name",
+        )
+    n = 0
+    for row in rows:
+        if row == []:  # a blank line, as csv.DictReader passes over it
+            continue
+        n += 1
+        where = f"{name}:{n}"
+        if isinstance(row, csv.Error):
+            yield Skipped(where, f"malformed CSV row ({row})", "fix the row's quoting")
+            continue
+        record = {k: row[i] if i < len(row) else None for k, i in columns.items()}
+        yield _record_article(record, default_source=f"{stem}:{n}", where=where, path=path)
+    if n == 0:
         yield Skipped(name, "empty collection (a header, no rows)", "remove it, or add the articles")
 
 
@@ -561,14 +748,15 @@ def read_metadata(path: str | os.PathLike[str]) -> dict[str, dict[str, Any]]:
                 except MetadataError as e:
                     raise MetadataError(f"--meta {p}, {where}: published {e}") from e
             else:
-                clean[key] = str(value).strip()
-        out[source] = clean
+                clean[key] = clean_text(str(value).strip())
+        out[clean_text(source)] = clean
     return out
 
 
 def _meta_csv(text: str, p: Path) -> list[tuple[str, str, Mapping[str, Any]]]:
     try:
-        rows = list(csv.DictReader(io.StringIO(text, newline="")))
+        with _csv_field_limit(len(text) + 1):
+            rows = list(csv.DictReader(io.StringIO(text, newline="")))
     except csv.Error as e:
         raise MetadataError(f"--meta {p}: malformed CSV ({e}); save it again as CSV") from e
     entries = []
@@ -588,6 +776,8 @@ def _meta_json(text: str, p: Path) -> list[tuple[str, str, Mapping[str, Any]]]:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         raise MetadataError(f"--meta {p}: malformed JSON at line {e.lineno}, column {e.colno} ({e.msg})") from e
+    except (ValueError, RecursionError) as e:
+        raise MetadataError(f"--meta {p}: JSON too large to read ({_json_limit(e)}); fix the file") from e
     if isinstance(data, dict) and isinstance(data.get("articles"), dict):
         data = data["articles"]
     if isinstance(data, list):

@@ -115,13 +115,34 @@ def resolve(text: str, published: dt.date | None) -> tuple[dt.date, dt.date] | N
     """The date range a time expression stands for, given the publication date.
 
     Returns ``None`` when it cannot be resolved (no publication date for a relative
-    expression, or a phrase like "during the battle").
+    expression, a phrase like "during the battle", or a date that would fall off the
+    calendar: "last year" in an article dated 0001-01-01, "next Monday" on 9999-12-31).
 
     >>> resolve("on Monday", dt.date(2016, 8, 2))
     (datetime.date(2016, 8, 1), datetime.date(2016, 8, 1))
     >>> resolve("in February 2015", None)
     (datetime.date(2015, 2, 1), datetime.date(2015, 2, 28))
+    >>> resolve("next Monday", dt.date(9999, 12, 31)) is None
+    True
     """
+    try:
+        return _resolve(text, published)
+    except (OverflowError, ValueError):  # before year 1 or after 9999
+        return None
+
+
+def at_calendar_edge(published: dt.date | None) -> bool:
+    """Whether relative times ("last year", "next Monday") may fall off the calendar.
+
+    :func:`resolve` leaves those unresolved; the CLI says so.
+
+    >>> at_calendar_edge(dt.date(1, 3, 1)), at_calendar_edge(dt.date(2016, 8, 2))
+    (True, False)
+    """
+    return published is not None and published.year in (dt.MINYEAR, dt.MAXYEAR)
+
+
+def _resolve(text: str, published: dt.date | None) -> tuple[dt.date, dt.date] | None:
     t = text.lower().replace(",", " ")
     words = t.split()
     year_m = re.search(r"\b((?:19|20)\d\d)\b", t)

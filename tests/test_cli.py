@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 import reconcile.claims
 import reconcile.judge
-from reconcile.cli import EXIT_BROKEN_PIPE, app
+from reconcile.cli import EXIT_BROKEN_PIPE, EXIT_INTERNAL, app
 from reconcile.model import Claim, Finding, Quantity
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -354,3 +354,67 @@ def test_cli_lexicon_extends_the_tables_and_a_bad_one_is_a_usage_error(tmp_path)
     result = CliRunner().invoke(app, ["report", str(seed), "--lexicon", str(bad)])
     assert result.exit_code == 2
     assert "cannot read lexicon file" in result.output
+
+
+# --- issue 15: crashes, injection ----------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "error",
+    [ValueError("boom\nsecond line"), RecursionError("maximum recursion depth exceeded"), MemoryError(),
+     KeyError("x" * 1000)],
+    ids=["value-error", "recursion-error", "memory-error", "long-message"],
+)
+def test_cli_unexpected_error_exits_70_with_one_line(fake, monkeypatch, error):
+    def explode(articles, **_):
+        secret_local = "do not print me"  # noqa: F841 - a traceback with locals would show it
+        raise error
+
+    monkeypatch.setattr(reconcile.claims, "extract_claims", explode)
+    for command in ("report", "claims"):
+        result = _run(command, INPUTS, "--fail-on-conflict" if command == "report" else "-q")
+        assert result.exit_code == EXIT_INTERNAL != 1
+        assert len(result.stderr.splitlines()) == 1 and result.stderr.startswith("Error: ")
+        assert "Traceback" not in result.stderr and "do not print me" not in result.stderr
+        assert len(result.stderr) < 500
+
+
+def test_cli_stderr_escapes_control_characters_and_markup_in_file_names(fake, tmp_path):
+    bad = tmp_path / "\x1b]0;pwned\x07\x1b[2J :smile: [bold]x[link=https:x].txt"
+    bad.write_bytes(b"")
+    result = _run("report", INPUTS, bad)
+    assert result.exit_code == 3
+    (line,) = result.stderr.splitlines()
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert line.startswith(f"skipped {tmp_path}/\\x1b]0;pwned\\x07\\x1b[2J :smile: [bold]x[link=https:x].txt: empty file")
+
+
+def test_cli_claims_checks_the_output_before_reading(fake, tmp_path):
+    result = _run("claims", INPUTS, "missing.txt", "-o", tmp_path / "no" / "c.jsonl")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"Error: -o {tmp_path / 'no' / 'c.jsonl'}: the folder {tmp_path / 'no'} does not exist; create it first"
+    ]
+
+
+@pytest.mark.parametrize("command", ["claims", "report"])
+def test_cli_output_onto_a_fifo_is_refused_before_reading(fake, tmp_path, command):
+    import os
+    import stat
+
+    fifo = tmp_path / "out.jsonl"
+    os.mkfifo(fifo)
+    result = _run(command, INPUTS, "-o", fifo)
+    assert result.exit_code == 2 and "is not a regular file" in result.stderr
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+def test_cli_max_bytes_over_memory_is_a_usage_error(fake):
+    result = _run("report", INPUTS, "--max-bytes", 10**18)
+    assert result.exit_code == 2 and "--max-bytes" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", "9999-12-31"], ids=["year-1", "year-9999"])
+def test_cli_published_at_the_calendar_edge_warns(fake, published):
+    result = _run("claims", "-", "--published", published, input="Five people died last year.")
+    assert result.exit_code == 0
+    assert result.stderr.startswith(f"warning: stdin is dated {published}, at the end of the calendar")

@@ -380,3 +380,146 @@ def test_report_html_escapes_all_article_text(texts):
     shown = [0, 1, 3, 4, 5, 6, 9, 10, 11, 12, 13, 14]  # the HTML shows sentences, not quotes or things
     for i in shown:
         assert html.escape(texts[i]) in out
+
+
+# --- issue 15: injection, encoding and where a report may go -----------------------------
+
+_HOSTILE = {
+    "osc-title": "\x1b]0;pwned\x07",
+    "clear-screen": "\x1b[2J\x1b[H",
+    "c1-csi": "\x9b31m",
+    "bidi-override": "\u202eevil",
+    "nul": "a\x00b",
+}
+
+
+def _hostile_report(text: str) -> Report:
+    claims = [
+        _claim("h1", f"src{text}", f"{text} 5 died", "5", 5, speaker=text, time_text=text, quote=f"{text} 5"),
+        _claim("h2", "wire", "Then 7 died.", "7", 7),
+    ]
+    findings = [Finding("conflict", "h1", "h2", f"topic{text}", f"5 against 7{text}", 0.7)]
+    return Report([Article(f"src{text}", "..."), Article("wire", "...")], claims, findings,
+                  [Skipped(f"bad{text}.txt", f"problem{text}", f"hint{text}")])
+
+
+@pytest.mark.parametrize("text", list(_HOSTILE.values()), ids=list(_HOSTILE))
+def test_report_human_facing_outputs_escape_control_characters(text):
+    from rich.console import Console
+
+    r = _hostile_report(text)
+    buf = io.StringIO()
+    report_mod.print_report_table(r, Console(file=buf, width=200, color_system=None, force_terminal=True))
+    outputs = {
+        "txt": render_report(r, Format.table), "markdown": render_report(r, Format.markdown),
+        "terminal": buf.getvalue(), "claims-txt": render_claims(r.claims, Format.table),
+    }
+    for name, out in outputs.items():
+        assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]", out), name
+        assert (md_cell(text) if name == "markdown" else report_mod.printable(text)) in out, name
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["[/b]", "[bold red]loud[/]", "[link=https://evil.example]click[/link]", ":smile:", "[red", "\\[x]"],
+    ids=["close-tag", "style", "link", "emoji", "unclosed", "escaped"],
+)
+def test_report_terminal_table_prints_rich_markup_literally(text):
+    from rich.console import Console
+
+    r = _hostile_report(text)
+    for renderable in (report_mod.report_table(r), report_mod.claims_table(r.claims)):
+        buf = io.StringIO()
+        Console(file=buf, width=400, color_system=None).print(renderable)
+        assert f"src{text}" in buf.getvalue()
+    buf = io.StringIO()
+    report_mod.print_report_table(r, Console(file=buf, width=400, color_system=None))
+    assert f"topic{text}" in buf.getvalue() and f"bad{text}.txt: problem{text} (hint{text})" in buf.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)>"),
+        ("[click](javascript:alert(1))", "\\[click\\](javascript:alert(1))"),
+        ("![x](https://evil.example/t.png)", "!\\[x\\](https://evil.example/t.png)"),
+        ("<javascript:alert(1)>", "&lt;javascript:alert(1)>"),
+        ("`code` &amp; &#60;", "\\`code\\` &amp;amp; &amp;#60;"),
+        ("AT&T >=40 & ~<187,000 1 < 2", "AT&T >=40 & ~<187,000 1 < 2"),
+        ("</article><!-- x --><?php", "&lt;/article>&lt;!-- x -->&lt;?php"),
+    ],
+    ids=["raw-html", "link", "image", "autolink", "code-and-entity", "plain-comparisons", "close-comment-pi"],
+)
+def test_report_markdown_escapes_html_and_links(text, shown):
+    out = render_report(_hostile_report(text), Format.markdown)
+    body, code_span = out.rsplit("\n- `", 1)
+    if shown != text:
+        assert text not in body and text not in code_span.split("`: ", 1)[1]
+    assert f"| src{shown} |" in out and f"| topic{shown} |" in out
+    assert f"- `bad{text.replace('`', chr(39))}.txt`: problem{shown} (hint{shown})" in out  # a code span shows it as it is
+
+
+def test_report_every_writer_survives_a_lone_surrogate(tmp_path):
+    r = _hostile_report("\ud800")
+    for fmt in Format:
+        out = tmp_path / f"r.{fmt.value}"
+        write_report(r, fmt, out=out)
+        assert "\ufffd" in out.read_text(encoding="utf-8")
+        assert "\ud800" not in render_report(r, fmt)
+        write_report(r, fmt, stream=io.TextIOWrapper(io.BytesIO(), encoding="utf-8"))
+    for fmt in (Format.table, Format.csv, Format.json, Format.jsonl):
+        report_mod.write_claims(r.claims, fmt, out=tmp_path / "c.out")
+        assert "\ud800" not in render_claims(r.claims, fmt)
+
+
+def test_report_output_onto_a_fifo_or_symlink_is_refused(tmp_path):
+    import os
+    import stat
+
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    target = tmp_path / "real.md"
+    target.write_text("kept\n")
+    link = tmp_path / "link.md"
+    link.symlink_to(target)
+    with pytest.raises(OutputError, match="not a regular file"):
+        write_report(_sample(), "markdown", out=fifo)
+    with pytest.raises(OutputError, match="is a symbolic link"):
+        write_report(_sample(), "markdown", out=link)
+    with pytest.raises(OutputError, match="not a regular file"):
+        report_mod.write_atomic(fifo, ["x"])
+    assert stat.S_ISFIFO(fifo.lstat().st_mode) and link.is_symlink() and target.read_text() == "kept\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.md", "pipe.md", "real.md"]
+
+
+def test_report_rewriting_a_report_keeps_its_permissions(tmp_path):
+    out = tmp_path / "r.md"
+    out.write_text("old\n")
+    out.chmod(0o600)
+    write_report(_sample(), "markdown", out=out)
+    assert out.read_text(encoding="utf-8") == EXPECTED_MARKDOWN
+    assert out.stat().st_mode & 0o777 == 0o600
+
+
+def test_report_sigterm_during_the_write_leaves_no_temporary_file(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    out = tmp_path / "r.md"
+    out.write_text("previous report\n")
+    script = (
+        "import os, signal, sys\n"
+        "from pathlib import Path\n"
+        "from reconcile.report import write_atomic\n"
+        "def chunks():\n"
+        "    yield 'half a report\\n'\n"
+        "    os.kill(os.getpid(), signal.SIGTERM)\n"
+        "    yield 'the rest\\n'\n"
+        "write_atomic(Path(sys.argv[1]), chunks())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(out)], capture_output=True, timeout=60)
+    assert done.returncode == -signal.SIGTERM, done.stderr
+    assert os.listdir(tmp_path) == ["r.md"]
+    assert out.read_text() == "previous report\n"

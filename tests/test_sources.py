@@ -3,7 +3,12 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import glob
 import io
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +19,9 @@ from reconcile.errors import InputError, MetadataError
 from reconcile.model import Article, Skipped
 from reconcile.sources import (
     DEFAULT_MAX_BYTES,
+    MAX_BYTES_LIMIT,
+    MAX_TEXT_CHARS,
+    _glob,
     apply_metadata,
     iter_articles,
     parse_date,
@@ -371,3 +379,193 @@ def test_sources_never_raise_on_any_bytes(tmp_path_factory, data):
     articles, skipped = read_articles([str(folder)])
     assert len(articles) + len(skipped) >= 4
     assert all(isinstance(s, Skipped) and s.problem for s in skipped)
+
+
+# --- issue 15: nothing a newsroom folder holds may crash, hang or lose data --------------
+
+def test_sources_text_over_max_length_is_skipped_by_name(tmp_path):
+    long = "Five people died. " * (MAX_TEXT_CHARS // 18 + 1)
+    (tmp_path / "long.txt").write_text(long, encoding="utf-8")
+    (tmp_path / "c.jsonl").write_text(json.dumps({"text": long}) + '\n{"text": "Two died."}\n', encoding="utf-8")
+    (tmp_path / "short.txt").write_text("Three people died.", encoding="utf-8")
+    articles, skipped = _read(tmp_path)
+    assert [a.source for a in articles] == ["c:2", "short"]
+    assert {Path(s.name).name: s.problem for s in skipped} == {
+        "c.jsonl:1": f"{len(long):,} characters is over the 1,000,000 a pipeline reads at once",
+        "long.txt": f"{len(long):,} characters is over the 1,000,000 a pipeline reads at once",
+    }
+
+
+def test_sources_max_bytes_over_memory_is_a_usage_error_and_the_limit_reads():
+    with pytest.raises(InputError, match="more than can be held in memory"):
+        _read(INPUTS, max_bytes=10**18)
+    articles, skipped = _read(INPUTS, max_bytes=MAX_BYTES_LIMIT)
+    assert articles and not skipped
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ('{"text": "5 died", "n": ' + "9" * 5000 + "}", "JSON line too large to read (Exceeds the limit (4300 digits)"),
+        ('{"text": "5 died", "n": ' + "[" * 100_000 + "]" * 100_000 + "}", "JSON line too large to read (nested too deeply)"),
+        ('{"text": "5 died", "source": ' + "9" * 5000 + "}", "JSON line too large to read (Exceeds the limit"),
+    ],
+    ids=["5000-digit-number", "100000-deep", "5000-digit-source"],
+)
+def test_sources_json_line_too_big_or_too_deep_is_skipped_by_name(tmp_path, line, problem):
+    path = tmp_path / "c.jsonl"
+    path.write_text(line + '\n{"text": "Two died."}\n', encoding="utf-8")
+    articles, skipped = _read(path)
+    assert [a.source for a in articles] == ["c:2"]
+    assert [s.name for s in skipped] == [f"{path}:1"] and skipped[0].problem.startswith(problem)
+
+
+@pytest.mark.parametrize(
+    "content",
+    ['{"wire": {"outlet": ' + "9" * 5000 + "}}", '{"wire": ' + "[" * 100_000 + "]" * 100_000 + "}"],
+    ids=["5000-digit-number", "100000-deep"],
+)
+def test_sources_meta_too_big_or_too_deep_is_a_metadata_error(tmp_path, content):
+    path = tmp_path / "m.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(MetadataError, match="JSON too large to read"):
+        read_metadata(path)
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [("0001-01-01", dt.date(1, 1, 1)), ("9999-12-31", dt.date(9999, 12, 31))],
+    ids=["year-1", "year-9999"],
+)
+def test_sources_calendar_edge_dates_are_read_in_records_and_meta(tmp_path, published, expected):
+    path = tmp_path / "c.jsonl"
+    path.write_text(json.dumps({"text": "5 died last year", "source": "wire", "published": published}) + "\n")
+    meta = tmp_path / "m.json"
+    meta.write_text(json.dumps({"wire": {"published": published}}))
+    (article,), skipped = _read(path)
+    assert skipped == [] and article.published == expected
+    assert read_metadata(meta) == {"wire": {"published": expected}}
+
+
+def test_sources_lone_surrogate_is_cleaned_when_read(tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_text('{"text": "5 \\ud800 died", "source": "w\\udfff", "outlet": "\\ud800"}\n', encoding="utf-8")
+    meta = tmp_path / "m.json"
+    meta.write_text('{"w\\ud800": {"title": "t\\udc00"}}', encoding="utf-8")
+    (article,), skipped = _read(path)
+    assert skipped == []
+    assert (article.text, article.source, article.outlet) == ("5 \ufffd died", "w\ufffd", "\ufffd")
+    assert read_metadata(meta) == {"w\ufffd": {"title": "t\ufffd"}}
+    (article.text + article.source).encode("utf-8")
+
+
+def test_sources_undecodable_file_name_gives_an_encodable_source(tmp_path):
+    name = os.fsdecode(b"caf\xe9.txt")  # holds the surrogate "\udce9"
+    (tmp_path / name).write_text("5 died", encoding="utf-8")
+    (article,), skipped = _read(tmp_path)
+    assert skipped == [] and article.source == "caf\ufffd"
+
+
+def test_sources_symlink_loop_in_a_folder_is_named_and_the_rest_read(tmp_path):
+    (tmp_path / "a.txt").write_text("5 died", encoding="utf-8")
+    (tmp_path / "loop.txt").symlink_to("loop.txt")
+    (tmp_path / "ping.md").symlink_to("pong.md")
+    (tmp_path / "pong.md").symlink_to("ping.md")
+    articles, skipped = _read(tmp_path)
+    assert [a.source for a in articles] == ["a"]
+    assert {Path(s.name).name: s.problem for s in skipped} == {
+        name: "symlink loop (the link leads back to itself)" for name in ("loop.txt", "ping.md", "pong.md")
+    }
+
+
+def test_sources_symlink_loop_on_the_command_line_is_named_as_a_loop(tmp_path):
+    (tmp_path / "loop.txt").symlink_to("loop.txt")
+    (tmp_path / "gone.txt").symlink_to("missing.txt")
+    _, skipped = _read(tmp_path / "loop.txt", tmp_path / "gone.txt")
+    assert [s.problem for s in skipped] == [
+        "symlink loop (the link leads back to itself)", "symlink to a missing file (missing.txt)",
+    ]
+
+
+def test_sources_recursive_glob_over_looping_symlinks_ends(tmp_path):
+    # Two links back up per folder: glob.glob("**") follows them 2**40 times.
+    (tmp_path / "d" / "e").mkdir(parents=True)
+    (tmp_path / "d" / "e" / "a.txt").write_text("5 died", encoding="utf-8")
+    for folder in (tmp_path / "d", tmp_path / "d" / "e"):
+        (folder / "up").symlink_to("..")
+        (folder / "self").symlink_to(".")
+    script = (
+        "import sys; from reconcile.sources import read_articles\n"
+        "articles, skipped = read_articles([sys.argv[1]])\n"
+        "print([a.source for a in articles], len(skipped))\n"
+    )
+    pattern = str(tmp_path / "d" / "**" / "*.txt")
+    done = subprocess.run([sys.executable, "-c", script, pattern], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert done.stdout == "['a'] 0\n", done.stderr
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [("d/**/*.txt", ["d/a.txt", "d/e/b.txt"]), ("**/*.txt", ["d/a.txt", "d/e/b.txt", "top.txt"]),
+     ("d/**", ["d/", "d/a.txt", "d/e", "d/e/b.txt"]), ("*/e/*.txt", ["d/e/b.txt"]), ("d/**/e/*.txt", ["d/e/b.txt"])],
+    ids=["under-folder", "from-here", "everything", "no-double-star", "double-star-then-folder"],
+)
+def test_sources_glob_matches_what_glob_matches(tmp_path, monkeypatch, pattern, expected):
+    (tmp_path / "d" / "e").mkdir(parents=True)
+    for name in ("top.txt", "d/a.txt", "d/e/b.txt"):
+        (tmp_path / name).write_text("5 died", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert _glob(pattern) == sorted(glob.glob(pattern, recursive=True)) == expected
+
+
+def test_sources_csv_field_over_131072_characters_keeps_every_row(tmp_path):
+    path = tmp_path / "c.csv"
+    long = "Five people died. " * 10_000
+    path.write_text(f'text,source\n"{long}",long\nTwo died.,short\n', encoding="utf-8")
+    articles, skipped = _read(path)
+    assert skipped == []
+    assert [(a.source, len(a.text)) for a in articles] == [("long", len(long)), ("short", 9)]
+    assert csv.field_size_limit() == 131_072  # put back for everyone else
+
+
+def test_sources_csv_bad_row_skips_only_that_row(tmp_path, monkeypatch):
+    import contextlib
+
+    import reconcile.sources as sources_mod
+
+    @contextlib.contextmanager
+    def small_limit(limit):
+        before = csv.field_size_limit(1000)
+        try:
+            yield
+        finally:
+            csv.field_size_limit(before)
+
+    monkeypatch.setattr(sources_mod, "_csv_field_limit", small_limit)
+    path = tmp_path / "c.csv"
+    path.write_text("text\none died\n" + "x" * 2000 + "\nthree died\n", encoding="utf-8")
+    articles, skipped = _read(path)
+    assert [a.text for a in articles] == ["one died", "three died"]
+    assert [(s.name, s.problem.split(" (")[0]) for s in skipped] == [(f"{path}:2", "malformed CSV row")]
+
+
+def test_sources_utf16_without_bom_reads_when_the_encoding_is_given(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes("Five people died.".encode("utf-16-le"))
+    assert _problems(_read(path)[1]) == {"a.txt": "binary file, not text"}  # guessed: NULs mean binary
+    (article,), skipped = _read(path, encoding="utf-16-le")
+    assert skipped == [] and article.text == "Five people died."
+
+
+@pytest.mark.parametrize(
+    ("header", "text", "ignored"),
+    [("text,Text,TEXT", "a", "'Text', 'TEXT'"), ("Text,TEXT,text", "c", "'Text', 'TEXT'"),
+     ("Text,TEXT", "a", "'TEXT'"), ("text,text", "a", "'text'")],
+    ids=["lower-first", "lower-last", "no-lower-case", "same-name"],
+)
+def test_sources_csv_header_in_several_cases_reads_one_and_says_so(tmp_path, header, text, ignored):
+    path = tmp_path / "c.csv"
+    path.write_text(f"{header}\n{','.join('abc'[: header.count(',') + 1])}\n", encoding="utf-8")
+    (article,), (note,) = _read(path)
+    assert article.text == text
+    assert note.name == str(path) and note.problem.startswith(f"column {ignored} ignored")

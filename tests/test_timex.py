@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from reconcile.timex import find_times, normalize, resolve
+from reconcile.timex import at_calendar_edge, find_times, normalize, resolve
 
 TUESDAY = dt.date(2016, 8, 2)
 
@@ -54,3 +54,31 @@ def test_timex_relative_needs_publication_date():
 
 def test_timex_normalize():
     assert normalize("On Monday,") == "monday"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("last year", dt.date(1, 6, 1), None),
+        ("yesterday", dt.date(1, 1, 1), None),
+        ("last Friday", dt.date(1, 1, 1), None),
+        ("this past spring", dt.date(1, 2, 1), None),
+        ("in November", dt.date(1, 2, 1), None),
+        ("next Monday", dt.date(9999, 12, 31), None),
+        ("next Monday", dt.date(9999, 12, 1), (dt.date(9999, 12, 6), dt.date(9999, 12, 6))),
+        ("last year", dt.date(9999, 12, 31), (dt.date(9998, 1, 1), dt.date(9998, 12, 31))),
+    ],
+    ids=["last-year-in-year-1", "yesterday-of-day-1", "last-friday-of-day-1", "spring-before-year-1",
+         "november-before-year-1", "next-monday-after-9999", "next-monday-in-9999", "last-year-in-9999"],
+)
+def test_timex_calendar_edges_resolve_or_drop(text, published, expected):
+    assert resolve(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("published", "edge"),
+    [(dt.date(1, 1, 1), True), (dt.date(9999, 12, 31), True), (dt.date(2016, 8, 2), False), (None, False)],
+    ids=["year-1", "year-9999", "ordinary", "none"],
+)
+def test_timex_at_calendar_edge(published, edge):
+    assert at_calendar_edge(published) is edge
