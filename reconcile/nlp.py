@@ -1,10 +1,14 @@
 """The one place the spaCy pipeline is assembled.
 
-The default is ``spacy.blank("en")`` plus rule components: sentence boundaries
-(punctuation and line breaks), the lookup lemmatizer from spacy-lookups-data, the number
-reader (:mod:`reconcile.quantities`) and the claim reader (:mod:`reconcile.claims`).
-A trained pipeline the user has installed can be named instead; the same components
-then run on top of it.
+The default is reconcile's own trained pipeline, shipped inside the package
+(:mod:`reconcile.pipeline`: tokenizer with news-number rules, tagger, morphologizer,
+dependency parser with Universal Dependencies labels, rule lemmatizer), with our
+components on top: sentence breaks at line ends (set before the parser, which keeps
+them), the number reader (:mod:`reconcile.quantities`) and the claim reader
+(:mod:`reconcile.claims`). A pipeline the user has installed can be named instead; the
+same components then run on top of it, and a parser with spaCy's ClearNLP labels
+("dobj", "pobj") is mapped to the Universal Dependencies scheme first
+(:mod:`reconcile.ud`).
 """
 from __future__ import annotations
 
@@ -20,10 +24,17 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from reconcile.errors import ModelError
+from reconcile.pipeline import load_shipped
+from reconcile.tokenizer import keep_long_runs_whole
+from reconcile.ud import UD_SCHEME, needs_ud_mapping
 
 TEXT_KEY = "reconcile.text"
 NEWLINE_SENTENCES = "reconcile_line_breaks"
 LOOKUP_LEMMAS = "reconcile_lookup_lemmas"
+AUX_LEMMAS = "reconcile_aux_lemmas"
+# contracted auxiliaries, which no lemma table of spacy-lookups-data lists
+_CONTRACTED_AUX = {"'s": "be", "'re": "be", "'m": "be", "'ve": "have", "'d": "would", "'ll": "will",
+                   "wo": "will", "ca": "can", "sha": "shall"}
 
 
 def doc_text(doc: Doc) -> str:
@@ -107,6 +118,38 @@ def make_lookup_lemmas(nlp: Language, name: str) -> LookupLemmas:
     return LookupLemmas(nlp.vocab)
 
 
+class AuxLemmas:
+    """The lemma of an auxiliary ("was", "had", "were" -> "be", "have", "be").
+
+    spaCy's English rule lemmatizer has tables for nouns, verbs, adjectives and adverbs
+    only, so an auxiliary keeps its own form; its lemma is the one the verb exceptions
+    give ("was" as a main verb is "be" too).
+    """
+
+    def __init__(self, verb_exceptions: dict[str, list[str]]) -> None:
+        self.exceptions = verb_exceptions
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            if token.pos_ == "AUX":
+                low = token.lower_
+                lemma = _CONTRACTED_AUX.get(low) or (self.exceptions.get(low) or [low])[0]
+                if lemma != token.lemma_:
+                    token.lemma_ = lemma
+        return doc
+
+
+@Language.factory(AUX_LEMMAS, requires=["token.pos", "token.lemma"], assigns=["token.lemma"])
+def make_aux_lemmas(nlp: Language, name: str) -> AuxLemmas:
+    """Build the ``reconcile_aux_lemmas`` component from the rule lemmatizer's verb table."""
+    exceptions: dict[str, list[str]] = {}
+    if nlp.has_pipe("lemmatizer"):
+        lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+        if lookups is not None and lookups.has_table("lemma_exc"):
+            exceptions = dict(lookups.get_table("lemma_exc").get("verb", {}))
+    return AuxLemmas(exceptions)
+
+
 def build_nlp(model: str | None = None, *, lexicon: str | Path | None = None) -> Language:
     """Build the extraction pipeline.
 
@@ -114,7 +157,7 @@ def build_nlp(model: str | None = None, *, lexicon: str | Path | None = None) ->
     ----------
     model
         Name or path of an installed spaCy pipeline to start from. ``None`` (the
-        default) starts from ``spacy.blank("en")``.
+        default) loads reconcile's shipped pipeline from the installed package.
     lexicon
         A user TOML file extending the shipped word tables (see ``data/lexicon.toml``).
         ``None`` uses the shipped tables alone.
@@ -122,7 +165,7 @@ def build_nlp(model: str | None = None, *, lexicon: str | Path | None = None) ->
     Raises
     ------
     ModelError
-        The named pipeline is not installed.
+        The named pipeline is not installed, or the shipped one is missing or broken.
     """
     return _build(model, str(lexicon) if lexicon else None)
 
@@ -131,6 +174,7 @@ def build_nlp(model: str | None = None, *, lexicon: str | Path | None = None) ->
 def _build(model: str | None, lexicon: str | None) -> Language:
     # imported for their registrations
     import reconcile.claims  # noqa: F401
+    from reconcile.claims.thing import THING
     import reconcile.quantities  # noqa: F401
 
     if model:
@@ -139,11 +183,19 @@ def _build(model: str | None, lexicon: str | None) -> Language:
         except OSError as e:
             raise ModelError(
                 f"spaCy pipeline {model!r} is not installed; install it first "
-                f"(`python -m spacy download {model}`, or `pip install` its package) "
-                "or leave out --model to use the built-in rules"
+                f"(`pip install` its package) or leave out --model to use reconcile's own"
             ) from e
+        if needs_ud_mapping(nlp):
+            nlp.add_pipe(UD_SCHEME, after="parser")
+        try:
+            keep_long_runs_whole(nlp.tokenizer)
+        except ModelError:
+            pass  # a tokenizer of the user's own making: long runs are slower to split, not misread
     else:
-        nlp = spacy.blank("en")
+        nlp = load_shipped()
+        # a run of 65+ characters with no space (base64, "1/1/1/...") is one token:
+        # spaCy's affix splitting is quadratic on such runs
+        keep_long_runs_whole(nlp.tokenizer)
     if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
         nlp.add_pipe("sentencizer")
     if nlp.has_pipe("sentencizer"):
@@ -154,6 +206,10 @@ def _build(model: str | None, lexicon: str | None) -> Language:
         nlp.add_pipe(NEWLINE_SENTENCES)
     if not nlp.has_pipe("lemmatizer"):
         nlp.add_pipe(LOOKUP_LEMMAS)
+    elif nlp.has_pipe("morphologizer") or nlp.has_pipe("tagger"):
+        nlp.add_pipe(AUX_LEMMAS, after="lemmatizer")
     nlp.add_pipe("reconcile_quantities")
+    if nlp.has_pipe("parser"):
+        nlp.add_pipe(THING)
     nlp.add_pipe("reconcile_claims", config={"lexicon": lexicon})
     return nlp

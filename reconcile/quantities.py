@@ -312,8 +312,10 @@ class _Grammar:
         self.change_tails = frozenset(w[-2:] for w in self.change_first) | {"ly"}
         self.not_temperature_words = frozenset(w.lower() for w in ctx.get("not_temperature_words", ()))
         self.temperature_words = frozenset(w.lower() for w in ctx.get("temperature_words", ()))
-        self.degree_c = _Unit("unit.degree_temperature", "degC", "measure", 1.0, False)
-        self.degree_f = _Unit("unit.degree_temperature", "degF", "measure", 1.0, False)
+        # a bare "N degrees" that is no angle is a temperature whose scale is not stated:
+        # its own unit, compared only with others like it (104 degrees in Dallas is
+        # Fahrenheit, 40 degrees in Delhi Celsius; a guess would make false conflicts)
+        self.degree_unstated = _Unit("unit.degree_temperature", "temperature_degree", "measure", 1.0, False)
         zones = _alt(list(ctx.get("time_zones", ())))
         # "15.05 BST", "10.30pm", "1630 GMT": a clock, written with a dot or four digits,
         # only with a zone or am/pm after it ("15.05" alone is a number)
@@ -531,7 +533,14 @@ _POSTFIX_STOP = re.compile(r"\s*(?:than|or|to|equal)\b|\s*[-−]?\d", re.I)
 
 # Where a unit after a number can begin (past spaces, one hyphen or one bracket) and
 # its key: the letters there, or the one symbol.
-_UNIT_KEY_AT = re.compile(r"\s*(?:[-(\[{<]\s*)?([^\W\d_]+|[^\s\w])")
+# Keys are short words; a longer run of letters is no key, and is not read to its end
+# (a run of thousands of letters or "½" after a number would be read at every one).
+_UNIT_KEY_AT = re.compile(r"\s*(?:[-(\[{<]\s*)?([^\W\d_]{1,64}+(?![^\W\d_])|[^\s\w])")
+_URL_LOOKBACK = 200  # how far back from a digit a URL or e-mail address is looked for
+_TO_LAST_SPACE = re.compile(r".*\s", re.DOTALL)
+_NON_SPACE_RUN = re.compile(r"\S*")
+# an "@" inside an e-mail address: r"[\w.+-]+@[\w-]+\.\w" matches around it
+_MAIL_AT = re.compile(r"(?<=[\w.+-])(@)(?=[\w-]+\.\w)")
 
 
 def _unit_key(text: str, i: int) -> str:
@@ -593,7 +602,9 @@ _MONEY_TOKEN_END = re.compile(r"(?<![\w$])(\$?[^\W\d_]{1,5}\.?\$?)\s*$")
 _RANGE_ON = re.compile(r"\s+to\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)
 _DIGIT_GROUPS = re.compile(r"\d+(?:[.,]\d+)*")  # "68", "5,000", "2.5": what _DIGITS reads before a word
 _LONE_END = frozenset("\n\r\t%);:!?\"'\u201d\u2019]}")  # after a digit string: it stands alone
-_LETTERS_AT = re.compile(r"[^\W\d_]+")
+# the letters at a place, up to 64: enough for any word of the tables, and a run of
+# thousands ("½½½...", each one a number) is not read to its end from each
+_LETTERS_AT = re.compile(r"[^\W\d_]{1,64}+")
 _TAIL_WORD = re.compile(r"(?:[^\W\d_]|\.)+$")
 
 
@@ -830,6 +841,7 @@ class _Reader:
         self.low = text.lower()
         self.floor = 0
         self.digits = (-1, -1)  # the last run of digits _special_at found: start, end
+        self.marks = (0, 0, -1, -1)  # what _word_marks found: from, run end, "://", "@"
 
     # ---- tokens of a run of number words / digits
     def tokens(self, pos: int, limit: int = 40) -> list[_Tok]:
@@ -1325,16 +1337,13 @@ class _Reader:
         """A date, time, phone or model number, or a URL, around the digit at s."""
         g, text = self.g, self.text
         # URLs and e-mail addresses: their digits are not mentions
-        ws = s
-        while ws > 0 and not text[ws - 1].isspace() and s - ws < 200:
-            ws -= 1
+        lo = max(0, s - _URL_LOOKBACK)
+        sm = _TO_LAST_SPACE.match(text, lo, s)
+        ws = sm.end() if sm is not None else lo
         chunk_head = text[ws:s + 1] if ws < s else ""  # a digit after a space starts none
         if "/" in chunk_head or "@" in chunk_head or "www." in chunk_head:
-            we = s
-            while we < len(text) and not text[we].isspace():
-                we += 1
-            chunk = text[ws:we]
-            if "://" in chunk or chunk.startswith("www.") or re.search(r"[\w.+-]+@[\w-]+\.\w", chunk):
+            we, scheme_at, mail_at = self._word_marks(ws, s)
+            if scheme_at >= ws or text.startswith("www.", ws) or mail_at > ws:
                 return _M(ws, we, None, None, kind="skip", rule="skip.url")
         prev = text[s - 1] if s > 0 else ""
         if prev in "+(":
@@ -1397,6 +1406,21 @@ class _Reader:
                 if lm:
                     return _M(wstart, lm.end(), None, None, kind="model", rule="model.label")
         return None
+
+    def _word_marks(self, ws: int, s: int) -> tuple[int, int, int]:
+        """From ws (at or before s, in the same run of non-space characters): the end
+        of that run, the start of its last "://" and the position of its last "@" that
+        an e-mail address has around it, at or after ws (-1: none). Found once per run
+        and kept: a run of thousands of digits and slashes asks at every digit."""
+        start, we, scheme_at, mail_at = self.marks
+        if start <= ws and s < we:
+            return we, scheme_at, mail_at
+        text = self.text
+        we = _NON_SPACE_RUN.match(text, s).end()
+        scheme_at = text.rfind("://", ws, we)
+        mail_at = max((a.start(1) for a in _MAIL_AT.finditer(text, ws, we)), default=-1)
+        self.marks = (ws, we, scheme_at, mail_at)
+        return we, scheme_at, mail_at
 
     def _signed(self, s: int) -> _M | list[_M] | None:
         """A number written with a minus sign: "-5", "<-30", "- 10 k" at the start."""
@@ -1622,7 +1646,7 @@ class _Reader:
             mm.unit_pos = "after"
         if unit is not None and unit.id == "unit.degree" and mm.low is not None and not self._angle_near(mm):
             # "minus 3 degrees", "highs of 35 degrees": a temperature unless an angle's words are near
-            unit = g.degree_f if abs(mm.low) > 60 else g.degree_c
+            unit = g.degree_unstated
         if unit is not None:
             mm.kind = unit.kind
             mm.unit = unit.unit

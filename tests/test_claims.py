@@ -287,3 +287,94 @@ def test_claims_any_text_gives_claims_that_point_into_it(text, nlp):
         assert 0 <= c.start < c.end <= len(source_text)
         assert c.quote in source_text and c.quantity.text == source_text[c.quantity.start:c.quantity.end]
     assert all(f.status in ("agree", "conflict", "update") for f in reconcile(claims, as_frame=False))
+
+
+# What a number counts, read from the parse where nothing next to the number says it.
+# Structures any decent English parser gets right; the rule names which one was used.
+PARSE_THINGS = [
+    ("Gaming revenue was $2.49 billion, the company said.", "$2.49 billion", "Gaming revenue", "copula-subject"),
+    ("Net income was $6.19 billion in the quarter.", "$6.19 billion", "Net income", "copula-subject"),
+    ("The union won raises of 36% over four years.", "36%", "raises", "of-noun"),
+    ("Officials put the losses at $7 billion.", "$7 billion", "losses", "verb-object"),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "thing", "rule"), PARSE_THINGS, ids=[r[3] + ":" + r[2] for r in PARSE_THINGS])
+def test_claims_thing_from_the_parse(text, quote, thing, rule, nlp):
+    claims = extract_claims([Article("a", text)], nlp=nlp)
+    claim = next(c for c in claims if c.quote == quote)
+    assert claim.thing == thing
+    assert f"thing-{rule}" in claim.rule
+
+
+def test_claims_figure_noun_alone_is_no_thing(nlp):
+    # "put the figure at 30,000": the figure of what was counted before, not a thing "figure"
+    text = "About 80,000 people marched in Marseille. Police put the figure at 30,000."
+    claims = extract_claims([Article("a", text)], nlp=nlp)
+    later = next(c for c in claims if c.quote.endswith("30,000"))
+    assert later.thing_norm != "figure"
+
+
+# -- issue 15: pathological text is read in linear time --------------------------------
+
+
+def test_claims_long_token_is_skipped_and_reported(nlp):
+    from reconcile.claims.reader import MAX_TOKEN_CHARS, SKIPPED_KEY
+    from reconcile.nlp import make_doc
+
+    run = "1," * 200  # one token of 400 characters, each "1" a number
+    text = f"Officials said 5 people died.\n\n{run}\n\nLater 7 cars burned."
+    doc = nlp(make_doc(nlp, text))
+    [skipped] = [s for s in doc.spans[SKIPPED_KEY] if s.label_ == "long-token"]
+    assert skipped.text.startswith("1,1,1") and len(skipped.text) > MAX_TOKEN_CHARS
+    claims = extract_claims([Article("a", text)], nlp=nlp)
+    assert [c.quote for c in claims] == ["5 people", "7 cars"]
+
+
+def test_claims_long_sentence_is_read_in_windows(nlp):
+    from reconcile.claims.reader import MAX_SENTENCE_TOKENS, SKIPPED_KEY
+    from reconcile.nlp import make_doc
+
+    text = "5 people were hurt and " * 120  # 720 tokens and no full stop
+    doc = nlp(make_doc(nlp, text))
+    assert [s.label_ for s in doc.spans[SKIPPED_KEY]] == ["long-sentence"]
+    claims = extract_claims([Article("a", text)], nlp=nlp)
+    assert len(claims) == 120
+    assert max(len(nlp.make_doc(c.sentence)) for c in claims) <= MAX_SENTENCE_TOKENS
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    ("Police said 30 people were hurt, and the mayor said 12 homes burned.", ["Police", "the mayor"]),
+    ("Officials said 40 people died on Monday, 15 of them children, the ministry estimated.",
+     ["Officials", "Officials"]),  # "estimated" after a number says how it was counted
+    ("\"We counted 25 bodies,\" he said, while the governor said 31 were found.",
+     ["the governor", "the governor"]),  # a pronoun gives way to a name
+], ids=["nearest", "counting-verb-after", "pronoun"])
+def test_claims_speaker_is_the_nearest_attribution(text, speakers, nlp):
+    assert [c.speaker for c in extract_claims([Article("a", text)], nlp=nlp)] == speakers
+
+
+@pytest.mark.parametrize("unit", ["he said 5 people died, she said ", "in Paris on Monday 5 people and "],
+                         ids=["many-speakers", "many-places-and-times"])
+def test_claims_reader_reads_one_long_sentence_in_linear_time(unit, nlp):
+    # The claim reader alone, on parsed Docs: four times the text may take about four
+    # times as long (sixteen when each claim walks its whole sentence); ten leaves room
+    # for a noisy machine. Speed itself is measured in benchmarks/pathological.py.
+    import time
+
+    from reconcile.nlp import make_doc
+
+    reader = nlp.get_pipe("reconcile_claims")
+    times = []
+    for n in (2_500, 10_000):
+        doc = make_doc(nlp, (unit * (n // len(unit) + 1))[:n])
+        for name, proc in nlp.pipeline:
+            if name != "reconcile_claims":
+                doc = proc(doc)
+        best = float("inf")
+        for _ in range(3):
+            t0 = time.perf_counter()
+            reader(doc)
+            best = min(best, time.perf_counter() - t0)
+        times.append(best)
+    assert times[1] < 10 * max(times[0], 1e-3)

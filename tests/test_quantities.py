@@ -490,9 +490,9 @@ MEASURE_CASES = [
     ("celsius-glued-int", "London hit 40C for the first time.", "40C", "degC", 40, 40),
     ("fahrenheit-glued", "Las Vegas reached 117F.", "117F", "degF", 117, 117),
     ("celsius-spaced", "It was 43.2 C in Athens.", "43.2 C", "degC", 43.2, 43.2),
-    ("minus-degrees", "Moscow shivered at minus 25 degrees.", "minus 25 degrees", "degC", -25, -25),
-    ("degrees-hot-f", "Dallas saw 104 degrees on Monday.", "104 degrees", "degF", 104, 104),
-    ("degrees-temperature", "Temperatures of 30 degrees are forecast.", "30 degrees", "degC", 30, 30),
+    ("minus-degrees", "Moscow shivered at minus 25 degrees.", "minus 25 degrees", "temperature_degree", -25, -25),
+    ("degrees-hot-f", "Dallas saw 104 degrees on Monday.", "104 degrees", "temperature_degree", 104, 104),
+    ("degrees-temperature", "Temperatures of 30 degrees are forecast.", "30 degrees", "temperature_degree", 30, 30),
     ("degrees-angle", "The tower leans at an angle of 4 degrees.", "4 degrees", "degree", 4, 4),
     ("degrees-turn", "The jet turned 90 degrees to the east.", "90 degrees", "degree", 90, 90),
     ("degrees-latitude", "The quake struck at 38 degrees north.", "38 degrees", "degree", 38, 38),
@@ -558,3 +558,55 @@ def test_quantities_superscript_and_apostrophe_are_no_number_elsewhere(text):
 def test_quantities_nul_byte_never_inside_a_mention(text):
     qs = parse_quantities(text)
     assert all("\x00" not in q.text and text[q.start:q.end] == q.text for q in qs)
+
+
+# Texts that read in quadratic time before issue 15: the reader scanned forward from every
+# digit (to the end of a run of slashes, or of "½", each of which is a number).
+PATHOLOGICAL_UNITS = [
+    ("slash", "1/"),
+    ("comma", "1,"),
+    ("hyphen", "1-"),
+    ("unicode-fraction", "½"),
+    ("url-run", "http://example.org/1/"),
+    ("mail-run", "a@b.io/1"),
+]
+
+
+def _best_seconds(text: str, runs: int = 3) -> float:
+    import time
+
+    best = math.inf
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        parse_quantities(text)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+@pytest.mark.parametrize("unit", [u for _, u in PATHOLOGICAL_UNITS], ids=[n for n, _ in PATHOLOGICAL_UNITS])
+def test_quantities_pathological_runs_read_in_linear_time(unit):
+    # Relative, never absolute: four times the text may take about four times as long
+    # (sixteen when quadratic); ten leaves room for a noisy machine. Speed itself is
+    # measured in benchmarks/pathological.py.
+    small, large = ((unit * (n // len(unit) + 1))[:n] for n in (4_000, 16_000))
+    assert _best_seconds(large) < 10 * max(_best_seconds(small), 1e-3)
+
+
+@pytest.mark.parametrize("text,numbers", [
+    ("see http://example.org/2024/03/26/story-5 for 12 photos", ["12"]),
+    ("mail jo@smith4.example.co.uk or call 3 times", ["3"]),
+    ("www.site123.com lists 40 shops", ["40"]),
+    ("a path a/b/" + "c" * 250 + "/7 and 8 cars", ["7", "8"]),  # the scheme is over 200 characters back
+    ("http://" + "x" * 250 + "/7 and 8 cars", ["7", "8"]),
+    ("5/6 of voters and 3@home", ["5/6", "3"]),
+    ("ftp://a/1 http://b/2 x/3", ["3"]),
+    ("a.b@c-d.e/1/2/3 4", ["4"]),
+], ids=["url", "e-mail", "www", "long-path", "far-scheme", "no-url", "urls-side-by-side", "e-mail-run"])
+def test_quantities_digits_of_urls_and_e_mails_are_no_numbers(text, numbers):
+    assert [q.text for q in parse_quantities(text) if q.low is not None] == numbers
+
+
+def test_quantities_run_of_letters_after_a_number_is_no_unit():
+    # the unit key is read 64 letters at most: a longer run is no unit, as before
+    [q] = parse_quantities("It weighs 5 " + "k" * 100 + " now")
+    assert (q.text, q.unit) == ("5", None)

@@ -3,19 +3,23 @@ when, and who says so.
 
 The ``reconcile_claims`` component reads the quantities the number reader put in
 ``doc.spans["quantities"]`` and, for each countable one, the words around it: the thing
-counted (right of the number, or a figure noun left of it: "the death toll rose to 45"),
-the event, the actors and place, the time expression and the speaker. It works on a
-blank pipeline with nothing but tokens, sentence boundaries and lookup lemmas; the part
-of speech of a word comes from WordNet's word lists (see :mod:`reconcile.lexicon`).
+counted (right of the number, a figure noun left of it: "the death toll rose to 45", or
+else what the parse says, ``span._.counted`` from :mod:`reconcile.claims.thing`), the
+event, the actors and place, the time expression and the speaker. Apart from the thing,
+the fields are still read from windows of words with lemmas, and the part of speech of
+a word from WordNet's word lists (see :mod:`reconcile.lexicon`); reading them from the
+parse is the next step.
 :func:`extract_claims` runs the pipeline over articles and returns :class:`Claim`\\ s.
 """
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
@@ -24,10 +28,23 @@ from spacy.tokens import Doc, Span, Token
 from reconcile import timex
 from reconcile.lexicon import CAPITAL, NATIONAL, Lexicon, load_lexicon
 from reconcile.model import COUNTABLE_KINDS, Article, Claim, Quantity
+from reconcile.claims import thing as _thing  # noqa: F401  (registers span._.counted)
 from reconcile.nlp import doc_text, make_doc
+from reconcile.tokenizer import LONG_RUN_CHARS
 
 CLAIMS_KEY = "claims"
 QUANTITIES_KEY = "quantities"
+# what the claim reader did not read as prose, as spans labelled with the rule (see
+# ClaimReader.__call__): "long-token" (its numbers are no claims), "long-sentence" (read
+# in windows of MAX_SENTENCE_TOKENS tokens)
+SKIPPED_KEY = "skipped"
+# No English word is longer; a longer token is a base64 blob, a run of digits and
+# separators, a URL (the tokenizer keeps such runs whole): its numbers are no claims.
+MAX_TOKEN_CHARS = LONG_RUN_CHARS
+# A sentence of more tokens (a table, a list with no full stop) is read in windows of
+# this many: each claim looks at its whole sentence, and a sentence that grows with the
+# text would make reading quadratic. The longest sentence of the fixtures has 55.
+MAX_SENTENCE_TOKENS = 250
 DEFAULT_CHUNK = 64
 
 # tokens that close the clause a claim is read in
@@ -56,6 +73,11 @@ _ARTICLE = re.compile(r"(?<=[a-z] )(?:a|an)\b")  # "targeted a tank": an article
 # speech verbs that come before their speaker: '"...," said the minister'; others after a
 # comma take an object ("..., estimated the damage at $7 billion")
 _INVERTED = {"say", "add", "write", "tell", "explain", "note", "continue", "insist", "warn", "ask", "reply"}
+# attribution verbs that, after a number, say how it was counted rather than who says it
+# ("put the toll at 30, counting", "2,000, the figures show")
+_COUNTING_VERBS = frozenset({"put", "puts", "show", "showed", "shows", "count", "counted", "believe",
+                             "believes", "believed", "estimate", "estimated", "report", "reported",
+                             "confirm", "confirmed", "add", "added", "note", "noted"})
 _SUBORDINATORS = {"with", "without"}  # "missing after a ferry with 226 people": another noun's figure
 _IRREGULAR_PLURALS = {"men", "women", "children", "people", "feet", "teeth", "mice", "geese", "police"}
 _GENERIC_MODIFIERS = {"more", "other", "additional", "total", "overall", "estimated", "reported", "confirmed",
@@ -81,7 +103,82 @@ _RATE = re.compile(r"\s*(?:per|a|an|each|every)\s+(day|night|week|month|year|hou
                    r"|\s*(?:,\s*)?(daily|weekly|monthly|annually|hourly|nightly)\b", re.IGNORECASE)
 _RATE_UNIT = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "hourly": "hour",
               "nightly": "night"}
+# what the parse may add where the words next to a number name nothing: the structures
+# a word window cannot see. A noun the number modifies, a partitive and a coordinated
+# verb's object are within the window's reach; where it found none there, it had a reason
+# ("14 of 15 players", "a two-race streak"), and reading one from the parse without the
+# scope of the part or the event of the verb only makes false conflicts (EQUATE: +8).
+_PARSE_THING_RULES = frozenset({"copula-subject", "verb-subject", "verb-object", "of-noun"})
 _DISTINCT = {"separate", "other", "different", "earlier", "previous", "second", "original"}
+
+
+@dataclass
+class _Verbs:
+    """Attribution verbs of one sentence, in order, with the name each has: all of them
+    (for a number after the verb) and those that may also follow the number."""
+
+    all_at: list[int]
+    all_names: list[tuple[str, list[Token]]]
+    after_at: list[int]
+    after_names: list[tuple[str, list[Token]]]
+
+
+@dataclass
+class _Speakers:
+    """The attribution verbs of a sentence: named by a name, and by a lone pronoun."""
+
+    names: _Verbs
+    pronouns: _Verbs
+
+
+class _DraftIndex:
+    """The drafts read so far, found by a key (start, kind, sentence and kind, a place
+    that is a country...) without walking the list for every claim.
+
+    The list only changes at its end (a draft added, or the last one replaced by a merged
+    one), so the index follows it from there; a draft whose fields change after it was
+    added (a place shared with a coordinated figure) is shown again with :meth:`touched`.
+    """
+
+    def __init__(self, drafts: list[_Draft], keys: Callable[[_Draft], list[tuple[Any, ...]]]) -> None:
+        self.drafts = drafts
+        self.keys = keys
+        self.seen: list[_Draft] = []
+        self.keys_at: list[set[tuple[Any, ...]]] = []
+        self.at: dict[tuple[Any, ...], list[int]] = {}
+
+    def _sync(self) -> None:
+        drafts, seen = self.drafts, self.seen
+        while seen and (len(seen) > len(drafts) or drafts[len(seen) - 1] is not seen[-1]):
+            seen.pop()
+            for key in self.keys_at.pop():
+                self.at[key].pop()  # the last position of each of its keys
+        for i in range(len(seen), len(drafts)):
+            seen.append(drafts[i])
+            self.keys_at.append(set())
+            self._add(i)
+
+    def _add(self, i: int) -> None:
+        for key in self.keys(self.seen[i]):
+            if key not in self.keys_at[i]:
+                self.keys_at[i].add(key)
+                insort(self.at.setdefault(key, []), i)
+
+    def touched(self, draft: _Draft) -> None:
+        """Index the keys ``draft`` has gained since it was added."""
+        self._sync()
+        i = next(i for i in self.at[self.keys(draft)[0]] if self.seen[i] is draft)
+        self._add(i)
+
+    def first(self, *key: Any) -> _Draft | None:
+        self._sync()
+        found = self.at.get(key)
+        return self.drafts[found[0]] if found else None
+
+    def last(self, *key: Any) -> _Draft | None:
+        self._sync()
+        found = self.at.get(key)
+        return self.drafts[found[-1]] if found else None
 
 
 @dataclass
@@ -148,14 +245,35 @@ class ClaimReader:
         self._toks: list[Token] = list(doc)
         self._sentence_times: dict[int, list[tuple[int, int, str]]] = {}
         self._sentence_sources: dict[int, tuple[str, list[Token]]] = {}
+        self._sentence_speakers: dict[int, _Speakers] = {}
         self._sentence_places: dict[int, tuple[list[tuple[int, str]], list[tuple[int, int, str]]]] = {}
+        self._furniture: dict[int, bool] = {}
+        self._countries_named: tuple[list[int], list[int], list[str]] | None = None
+        self._datelines: dict[int, int] = {}
+        skipped: list[Span] = []
         # sentences looked up once: Span.sent walks the Doc on every call
         self._sent_of: list[Span] = [None] * len(doc)  # type: ignore[list-item]
         for sent in doc.sents:
-            self._sent_of[sent.start:sent.end] = [sent] * (sent.end - sent.start)
+            pieces = [sent]
+            if len(sent) > MAX_SENTENCE_TOKENS:
+                skipped.append(Span(doc, sent.start, sent.end, label="long-sentence"))
+                pieces = [doc[a:min(a + MAX_SENTENCE_TOKENS, sent.end)]
+                          for a in range(sent.start, sent.end, MAX_SENTENCE_TOKENS)]
+            for piece in pieces:
+                self._sent_of[piece.start:piece.end] = [piece] * (piece.end - piece.start)
         drafts: list[_Draft] = []
+        self._drafts = _DraftIndex(drafts, self._draft_keys)
         last_speaker = ""
-        quantities = list(doc.spans.get(QUANTITIES_KEY, []))
+        quantities = []
+        for span in doc.spans.get(QUANTITIES_KEY, []):
+            if span.end_char - span.start_char > MAX_TOKEN_CHARS:
+                long_tokens = [t for t in span if len(t) > MAX_TOKEN_CHARS]
+                if long_tokens:
+                    if not (skipped and skipped[-1].label_ == "long-token" and skipped[-1].start == long_tokens[0].i):
+                        skipped.append(Span(doc, long_tokens[0].i, long_tokens[-1].i + 1, label="long-token"))
+                    continue
+            quantities.append(span)
+        doc.spans[SKIPPED_KEY] = sorted(skipped, key=lambda sp: (sp.start, sp.end))
         # a sentence-initial capitalised word is a name if the article capitalises it
         # mid-sentence too ("Labour won 411 seats")
         self._names, self._appositions = self._scan_names()
@@ -168,6 +286,7 @@ class ClaimReader:
                     fq.approximate and not any(ch.isdigit() for ch in fq.text)):
                 self._figures_by_sentence.setdefault(self._sent_of[s.start].start, []).append(
                     (s.start_char, s.end_char))
+        self._figure_starts = {k: [f[0] for f in figs] for k, figs in self._figures_by_sentence.items()}
         for span in quantities:
             q = span._.quantity
             if q is None:
@@ -191,11 +310,12 @@ class ClaimReader:
             prev_start = draft.extra.get("inherited_from")
             if prev_start is not None:
                 # coordinated figures share their setting: "300 killed and 1,500 wounded in Sirte"
-                prev = next((d for d in drafts if d.start == prev_start), None)
+                prev = self._drafts.first("start", prev_start)
                 between = self._text[prev.end: draft.start].lower() if prev is not None else ""
                 if prev is not None and prev.sentence_start == draft.sentence_start \
                         and re.search(r"\band\b", between) and not re.search(r"\b(?:from|than|compared|after|before)\b", between):
                     prev.place = prev.place or draft.place
+                    self._drafts.touched(prev)
                     prev.time_text = prev.time_text or draft.time_text
             if draft.extra.get("previous") and drafts and drafts[-1].sentence_start == draft.sentence_start:
                 # "stands at 537, up from 511": the earlier figure of the same count, same setting
@@ -203,12 +323,11 @@ class ClaimReader:
                 draft.actors = draft.actors or drafts[-1].actors
             if draft.place == _THE_COUNTRY:
                 # "the country has recorded 537 deaths": the country the article last named
-                draft.place = next((d.place for d in reversed(drafts) if d.place in self._country_entities), "") \
+                draft.place = getattr(self._drafts.last("country"), "place", "") \
                     or self._country_named_before(draft.start) or NATIONAL
             if draft.place == CAPITAL:
                 # "the capital": the city the article last named, if any
-                named = next((d.place for d in reversed(drafts) if d.place and d.place[:1] not in "<*"
-                              and d.place.lower() not in self.lex.countries), "")
+                named = getattr(self._drafts.last("named-place"), "place", "")
                 draft.place = named or CAPITAL
             if draft.speaker and draft.speaker.lower() in _PRONOUNS:
                 draft.speaker = last_speaker
@@ -227,6 +346,16 @@ class ClaimReader:
             claim_spans.append(cs)
         doc.spans[CLAIMS_KEY] = claim_spans
         return doc
+
+    def _draft_keys(self, d: _Draft) -> list[tuple[Any, ...]]:
+        """What the reader looks earlier drafts up by (see :class:`_DraftIndex`); the start first."""
+        keys: list[tuple[Any, ...]] = [("start", d.start), ("kind", d.quantity.kind),
+                                       ("sentence", d.sentence_start, d.quantity.kind)]
+        if d.place in self._country_entities:
+            keys.append(("country",))
+        if d.place and d.place[:1] not in "<*" and d.place.lower() not in self.lex.countries:
+            keys.append(("named-place",))  # a city or region: what "the capital" may be
+        return keys
 
     # -- the parts of a claim --------------------------------------------------------
 
@@ -257,6 +386,22 @@ class ClaimReader:
             thing_text, thing_norm = fig_text, fig_norm
             rule = "figure-left"
             extra["figure"] = fig_tok.text
+        elif event_tok is None and q.kind != "measure" and span._.counted is not None \
+                and span._.counted.rule in _PARSE_THING_RULES:
+            # nothing next to the number says what it counts: the parse does
+            # ("Gaming revenue was $2.49 billion", "raises of 36%")
+            counted = span._.counted
+            figure_of = lex.figure_nouns.get(self._noun_lemma(counted.head))
+            if figure_of == "of":
+                # "the number of deaths", or "the figure" alone: the figure of something said before
+                counted = _thing.of_noun(counted.head, counted.rule + "+of")
+            if counted is not None:
+                thing_tokens, head = list(counted.phrase), counted.head
+                thing_text = self._slice_text(thing_tokens[0].i, thing_tokens[-1].i + 1)
+                head_lemma = self._noun_lemma(head)
+                words = " ".join(self._noun_lemma(t) for t in thing_tokens if t.text != "-")
+                thing_norm = lex.thing_class(words, head_lemma) if figure_of in (None, "of") else figure_of
+                rule = f"thing-{counted.rule}"
         capacity_end = self._capacity(span, q, thing_norm)
         if capacity_end is not None:
             # "designed to hold 38,000", "the 42,000-seat stadium": what a place holds
@@ -284,10 +429,9 @@ class ClaimReader:
                 thing_text = q.unit
         inherited = False
         if not thing_norm:
-            prev = next((d for d in reversed(drafts) if d.sentence_start == sent.start_char
-                         and d.quantity.kind == q.kind), None)
+            prev = self._drafts.last("sentence", sent.start_char, q.kind)
             if prev is None and q.kind == "count" and _refers_back(doc, span, sent.start):
-                prev = next((d for d in reversed(drafts) if d.quantity.kind == q.kind), None)
+                prev = self._drafts.last("kind", q.kind)
             if prev is not None:
                 thing_text, thing_norm = prev.thing, prev.thing_norm
                 inherited = True
@@ -594,6 +738,9 @@ class ClaimReader:
         return self._lemma(t) in self.lex.nouns or t.lower_ in self.lex.nouns
 
     def _lemma(self, t: Token) -> str:
+        if t.pos_ == "ADJ" and t.lower_.endswith("ed"):
+            # a participle read as an adjective ("wounded", "aged") still names its verb
+            return _word_lemma(t.lower_)
         return (t.lemma_ or t.text).lower()
 
     def _noun_lemma(self, t: Token) -> str:
@@ -692,28 +839,47 @@ class ClaimReader:
     def _speaker(self, doc: Doc, span: Span) -> tuple[str, list[Token]]:
         """Who the claim is attributed to, from the sentence it is in (or the next)."""
         sent = self._sent(span)
-        lex = self.lex
-        text = self._span_text(sent)
-        low = text.lower()
         # "according to X": the sentence's, whichever of its numbers is asked about
         found = self._sentence_sources.get(sent.start)
         if found is None:
-            found = self._sentence_sources[sent.start] = self._source_named(sent, text, low)
+            text = self._span_text(sent)
+            found = self._sentence_sources[sent.start] = self._source_named(sent, text, text.lower())
         if found[0]:
             return found
-        best: tuple[int, str, list[Token]] | None = None
+        # the nearest attribution verb with a name, by token distance; a pronoun inside a
+        # quotation gives way to the name outside it. The verbs and their names are read
+        # once per sentence, so a sentence of many numbers and many "said" stays linear.
+        speakers = self._sentence_speakers.get(sent.start)
+        if speakers is None:
+            speakers = self._sentence_speakers[sent.start] = self._speakers_in(doc, sent)
+        best: tuple[int, int, str, list[Token]] | None = None
+        for verbs, penalty in ((speakers.names, 0), (speakers.pronouns, 1000)):
+            # the nearest verb before the number, and the nearest after it that may follow it
+            k = bisect_left(verbs.all_at, span.start) - 1
+            if k >= 0:
+                i = verbs.all_at[k]
+                cand = (span.start - i + penalty, i, *verbs.all_names[k])
+                best = cand if best is None or cand[:2] < best[:2] else best
+            k = bisect_left(verbs.after_at, span.end)
+            if k < len(verbs.after_at):
+                i = verbs.after_at[k]
+                cand = (i - span.start + penalty, i, *verbs.after_names[k])
+                best = cand if best is None or cand[:2] < best[:2] else best
+        if best:
+            return best[2], best[3]
+        return "", []
+
+    def _speakers_in(self, doc: Doc, sent: Span) -> _Speakers:
+        """The attribution verbs of a sentence that have a name, with that name."""
+        lex = self.lex
+        out = _Speakers(_Verbs([], [], [], []), _Verbs([], [], [], []))
         for t in self._toks[sent.start:sent.end]:
-            if t.lower_ not in lex.attribution_verbs or t.i in range(span.start, span.end) \
-                    or t.text[:1].isupper() and t.i > sent.start:
+            if t.lower_ not in lex.attribution_verbs or t.text[:1].isupper() and t.i > sent.start:
                 continue  # "Maryland State Police said": a capitalised "State" is a name
             prev_word = self._toks[t.i - 1].lower_ if t.i > sent.start else ""
             next_word = self._toks[t.i + 1].lower_ if t.i + 1 < sent.end else ""
             if prev_word in ("was", "were", "is", "are", "be", "been", "being") or next_word == "by":
                 continue  # "was believed to", "claimed by": passive, not an attribution
-            if t.lower_ in ("put", "puts", "show", "showed", "shows", "count", "counted", "believe",
-                            "believes", "believed", "estimate", "estimated", "report", "reported",
-                            "confirm", "confirmed", "add", "added", "note", "noted") and t.i > span.start:
-                continue
             before = self._name_backward(doc, t.i, sent.start)
             name = before
             if not name:
@@ -722,13 +888,16 @@ class ClaimReader:
                     name = self._name_forward(self._toks[t.i + 1:sent.end])  # '..., said the minister
             if not name:
                 continue
-            # a pronoun inside a quotation gives way to the name outside it
-            dist = abs(t.i - span.start) + (1000 if len(name) == 1 and name[0].lower_ in _PRONOUNS | {"i", "we"} else 0)
-            if best is None or dist < best[0]:
-                best = (dist, " ".join(x.text for x in name).strip(), name)
-        if best:
-            return best[1], best[2]
-        return "", []
+            pronoun = len(name) == 1 and name[0].lower_ in _PRONOUNS | {"i", "we"}
+            verbs = out.pronouns if pronoun else out.names
+            named = (" ".join(x.text for x in name).strip(), name)
+            verbs.all_at.append(t.i)
+            verbs.all_names.append(named)
+            # "put", "show", "estimate"... after the number say how it was counted, not who said it
+            if t.lower_ not in _COUNTING_VERBS:
+                verbs.after_at.append(t.i)
+                verbs.after_names.append(named)
+        return out
 
     def _source_named(self, sent: Span, text: str, low: str) -> tuple[str, list[Token]]:
         """The source a sentence names with "according to", "citing", "per"..."""
@@ -994,12 +1163,27 @@ class ClaimReader:
         return canon if canon in self._country_entities else ""
 
     def _country_named_before(self, offset: int) -> str:
-        """The last country the article's text names before ``offset``, if any."""
-        for m in reversed(list(_CAPITALISED.finditer(self._text, 0, offset))):
-            country = self._as_country(m.group())
-            if country:
-                return country
-        return ""
+        """The last country the article's text names before ``offset``, if any.
+
+        The capitalised names of the whole text are read once per Doc, each with the
+        last country named up to it; only a name that runs past ``offset`` is read again,
+        cut there.
+        """
+        if self._countries_named is None:
+            starts, ends, last = [], [], []
+            for m in _CAPITALISED.finditer(self._text):
+                starts.append(m.start())
+                ends.append(m.end())
+                last.append(self._as_country(m.group()) or (last[-1] if last else ""))
+            self._countries_named = (starts, ends, last)
+        starts, ends, last = self._countries_named
+        j = bisect_right(ends, offset)  # the names that end by offset
+        if j < len(starts) and starts[j] < offset:
+            for m in reversed(list(_CAPITALISED.finditer(self._text, starts[j], offset))):
+                country = self._as_country(m.group())
+                if country:
+                    return country
+        return last[j - 1] if j else ""
 
     def _time(self, doc: Doc, span: Span, reach_end: int, event_tok: Token | None = None) -> str:
         sent = self._sent(span)
@@ -1067,8 +1251,11 @@ class ClaimReader:
 
     def _dateline_end(self, sent: Span) -> int:
         """Where a dateline ("KAHULUI, Hawaii, 12 August (Trans-Pacific Press) - ") ends."""
-        m = _DATELINE.match(self._span_text(sent))
-        return sent.start_char + m.end() if m else sent.start_char
+        found = self._datelines.get(sent.start)
+        if found is None:
+            m = _DATELINE.match(self._span_text(sent))
+            found = self._datelines[sent.start] = sent.start_char + m.end() if m else sent.start_char
+        return found
 
     def _nearest_number(self, span: Span, start: int, end: int, reach_end: int) -> bool:
         """Whether ``span`` is the number nearest to the text at start..end in its sentence
@@ -1076,15 +1263,30 @@ class ClaimReader:
         def gap(s: int, e: int) -> int:
             return start - e if e <= start else s - end if s >= end else 0
         mine = max(0, start - reach_end) if start >= span.end_char else gap(span.start_char, span.end_char)
-        return not any(s != span.start_char and gap(s, e) < mine
-                       for s, e in self._figures_by_sentence.get(self._sent(span).start, ()))
+        figures = self._figures_by_sentence.get(self._sent(span).start)
+        if not figures:
+            return True
+        # The figures are in text order, their starts and ends both rising (figures
+        # widened to whole tokens may coincide): the nearest other figure on each side of
+        # start..end is found by bisection, never by walking them all for each claim.
+        starts = self._figure_starts[self._sent(span).start]
+        k = bisect_left(starts, end)  # figures from k on start at or after end; gaps rise with k
+        mine_lo, mine_hi = bisect_left(starts, span.start_char), bisect_right(starts, span.start_char)
+        right = mine_hi if mine_lo <= k < mine_hi else k
+        left = mine_lo - 1 if mine_lo <= k - 1 < mine_hi else k - 1  # before k, gaps fall with k
+        return not ((right < len(figures) and gap(*figures[right]) < mine)
+                    or (left >= 0 and gap(*figures[left]) < mine))
 
     def _has_pronoun_subject(self, doc: Doc, span: Span) -> bool:
         window = self._toks[max(self._sent(span).start, span.start - 6): span.start] + self._toks[span.end: span.end + 3]
         return any(t.lower_ in ("it", "they", "we", "its", "our", "their") for t in window)
 
     def _is_furniture(self, sent: Span) -> bool:
-        return self._span_text(sent).strip().lower().rstrip(".:!") in self.lex.furniture
+        found = self._furniture.get(sent.start)
+        if found is None:
+            found = self._furniture[sent.start] = \
+                self._span_text(sent).strip().lower().rstrip(".:!") in self.lex.furniture
+        return found
 
     # -- claims built from more than one mention -------------------------------------
 
@@ -1161,6 +1363,18 @@ class ClaimReader:
                         extra={**draft.extra, "changed_from": q.low})]
 
 
+@lru_cache(maxsize=1)
+def _lemma_table():
+    from spacy.lookups import load_lookups
+
+    return load_lookups(lang="en", tables=["lemma_lookup"]).get_table("lemma_lookup")
+
+
+def _word_lemma(word: str) -> str:
+    """The lemma of a word out of context (spacy-lookups-data's table): "wounded" -> "wound"."""
+    return _lemma_table().get(word, word)
+
+
 def _next_is_name(t: Token, toks: list[Token]) -> bool:
     """"Reform UK", "Liberal Democrats": a capitalised word before another is a name."""
     nxt = toks[t.i + 1] if t.i + 1 < len(toks) else None
@@ -1187,13 +1401,22 @@ def claims_from_doc(doc: Doc, article: Article) -> list[Claim]:
     """The Claims of one processed Doc, with ids, sources and resolved times."""
     out = []
     text = article.text
+    seen: set[tuple[int, int]] = set()
+    ids: set[str] = set()
     for span in doc.spans.get(CLAIMS_KEY, []):
         d: _Draft = span._.claim
+        if (d.start, d.end) in seen:
+            continue  # two readings widened onto one stretch of text ("0)0"): one claim
+        seen.add((d.start, d.end))
+        claim_id = f"{article.source}#{d.start}"
+        if claim_id in ids:
+            claim_id = f"{article.source}#{d.start}-{d.end}"  # ids stay unique: the scorer keys on them
+        ids.add(claim_id)
         resolved = timex.resolve(d.time_text, article.published) if d.time_text else None
         quote_start = min(d.quote_start, d.start)
         quote_end = max(d.quote_end, d.end)
         out.append(Claim(
-            id=f"{article.source}#{d.start}",
+            id=claim_id,
             source=article.source,
             start=d.start,
             end=d.end,
@@ -1251,7 +1474,7 @@ def extract_claims(articles: Iterable[Article], *, nlp: Language | None = None, 
     nlp
         A pipeline from :func:`reconcile.build_nlp`; ``None`` builds the default one.
     model
-        An installed spaCy pipeline to build on (``None``: the blank English rules).
+        An installed spaCy pipeline to build on (``None``: reconcile's shipped one).
     lexicon
         A user TOML file extending the word tables (``None``: the shipped tables).
     n_process

@@ -1,0 +1,130 @@
+"""What a number counts, read from the dependency parse.
+
+The counted thing is where the sentence's structure puts it, in Universal Dependencies
+terms (see :mod:`reconcile.ud` for parsers that use other labels):
+
+======================  ==============================================  =================
+structure               example                                          rule
+======================  ==============================================  =================
+number on its noun      "about 5,000 **fighters**", "two T-72 **tanks**" ``nummod``
+partitive "of"          "32 of the **dead**", "billions of **dollars**"   ``partitive``
+copula's subject        "Gaming **revenue** was $2.49 billion"            ``copula-subject``
+figure verb + at/to     "**turnout** stood at 66%", "the **toll** rose to 45" ``verb-subject``
+... with an object      "put the **losses** at $7 billion"                ``verb-object``
+noun + "of"             "**raises** of 36%", "a **toll** of 45"          ``of-noun``
+elided noun             "killed 20 **people** and injured 290"           ``elided-conjunct``
+======================  ==============================================  =================
+
+The ``reconcile_thing`` component stores the reading of each quantity span in
+``span._.counted`` (``None`` when the parse names no thing); the claim reader takes it
+where the words next to the number say nothing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+THING = "reconcile_thing"
+QUANTITIES_KEY = "quantities"
+NOUNS = frozenset({"NOUN", "PROPN"})
+# the modifiers that belong to the counted noun's phrase ("T-72 tanks", "pro-government fighters")
+PHRASE_DEPS = frozenset({"compound", "amod", "flat"})
+SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+# the prepositions that tie a figure to a verb whose subject or object it measures
+FIGURE_CASES = frozenset({"at", "to", "by", "of"})
+
+if not Span.has_extension("counted"):
+    Span.set_extension("counted", default=None)
+
+
+@dataclass(frozen=True, slots=True)
+class Counted:
+    """What a number counts: the noun phrase, its head word, and the rule that found it."""
+
+    phrase: Span
+    head: Token
+    rule: str
+
+
+def anchor(span: Span) -> Token:
+    """The token of ``span`` that the rest of the sentence attaches to (its syntactic root)."""
+    roots = [t for t in span if t.head.i == t.i or not span.start <= t.head.i < span.end]
+    return roots[-1] if roots else span[-1]
+
+
+def read_counted(span: Span) -> Counted | None:
+    """What the number in ``span`` counts, from the parse; ``None`` if the parse names nothing.
+
+    ``span`` is a quantity as the number reader marks it ("about 5,000", "$2.49 billion").
+    """
+    top = anchor(span)
+    dep, head = top.dep_, top.head
+
+    def countable(t: Token) -> bool:
+        return t.pos_ in NOUNS and not span.start <= t.i < span.end and t.text not in ("$", "%")
+
+    if dep == "nummod" and countable(head):
+        return _counted(head, "nummod")
+    for child in top.children:
+        if child.dep_ in ("nmod", "obl") and _case(child) == "of" and countable(child):
+            return _counted(child, "partitive")
+    if any(child.dep_ == "cop" for child in top.children):
+        subject = next((c for c in top.children if c.dep_ in SUBJECTS and countable(c)), None)
+        if subject is not None:
+            return _counted(subject, "copula-subject")
+    if dep == "obl" and head.pos_ in ("VERB", "AUX") and _case(top) in FIGURE_CASES:
+        obj = next((c for c in head.children if c.dep_ == "obj" and countable(c)), None)
+        if obj is not None:
+            return _counted(obj, "verb-object")
+        subject = next((c for c in head.children if c.dep_ in SUBJECTS and countable(c)), None)
+        if subject is not None:
+            return _counted(subject, "verb-subject")
+    if dep == "nmod" and _case(top) == "of" and countable(head):
+        return _counted(head, "of-noun")
+    if dep == "obj" and head.pos_ == "VERB":
+        # "killed 20 people and injured 290": the noun the coordinated verb counts
+        verbs = [head.head] if head.dep_ == "conj" else []
+        verbs += [c for c in head.children if c.dep_ == "conj"]
+        for verb in verbs:
+            if verb.pos_ != "VERB":
+                continue
+            for obj in verb.children:
+                if obj.dep_ == "obj" and countable(obj) and any(c.dep_ == "nummod" for c in obj.children):
+                    return _counted(obj, "elided-conjunct")
+    return None
+
+
+def of_noun(head: Token, rule: str) -> Counted | None:
+    """The noun an "of" phrase hangs on ``head``: "the number **of people** killed"."""
+    child = next((c for c in head.children if c.dep_ == "nmod" and _case(c) == "of" and c.pos_ in NOUNS), None)
+    return _counted(child, rule) if child is not None else None
+
+
+def _case(token: Token) -> str | None:
+    return next((c.lower_ for c in token.children if c.dep_ == "case"), None)
+
+
+def _counted(head: Token, rule: str) -> Counted:
+    """``head`` with the modifiers right before it that belong to it ("two **T-72** tanks")."""
+    start = head.i
+    for child in reversed(list(head.lefts)):
+        if child.dep_ not in PHRASE_DEPS or child.right_edge.i != start - 1:
+            break
+        start = child.left_edge.i
+    return Counted(head.doc[start:head.i + 1], head, rule)
+
+
+@Language.component(
+    THING,
+    requires=["doc.spans", "token.dep", "token.head", "token.pos"],
+    assigns=["span._.counted"],
+)
+def thing_component(doc: Doc) -> Doc:
+    """Read what each quantity counts from the parse (``span._.counted``)."""
+    if not doc.has_annotation("DEP"):
+        return doc
+    for span in doc.spans.get(QUANTITIES_KEY, []):
+        span._.counted = read_counted(span)
+    return doc
