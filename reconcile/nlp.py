@@ -174,6 +174,7 @@ def build_nlp(model: str | None = None, *, lexicon: str | Path | None = None) ->
 def _build(model: str | None, lexicon: str | None) -> Language:
     # imported for their registrations
     import reconcile.claims  # noqa: F401
+    from reconcile.claims.scope import SCOPE
     from reconcile.claims.thing import THING
     import reconcile.quantities  # noqa: F401
 
@@ -211,5 +212,6 @@ def _build(model: str | None, lexicon: str | None) -> Language:
     nlp.add_pipe("reconcile_quantities")
     if nlp.has_pipe("parser"):
         nlp.add_pipe(THING)
+        nlp.add_pipe(SCOPE)
     nlp.add_pipe("reconcile_claims", config={"lexicon": lexicon})
     return nlp

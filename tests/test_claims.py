@@ -378,3 +378,29 @@ def test_claims_reader_reads_one_long_sentence_in_linear_time(unit, nlp):
             best = min(best, time.perf_counter() - t0)
         times.append(best)
     assert times[1] < 10 * max(times[0], 1e-3)
+
+
+# What a figure is about, read from the parse: a place that is the subject or a fronted
+# "in X" of the figure's clause, a subgroup after "among".
+PARSE_SCOPES = [
+    ("subject", "Tripura recorded the highest turnout, at 79.90 per cent.", "79.90 per cent", "Tripura", None),
+    ("fronted-in", "In Tamil Nadu, turnout was 65.19 per cent on Friday.", "65.19 per cent", "Tamil Nadu", None),
+    ("among", "Turnout was 66.22 per cent among male voters.", "66.22 per cent", None, "male voters"),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "place", "group"), [r[1:] for r in PARSE_SCOPES],
+                         ids=[r[0] for r in PARSE_SCOPES])
+def test_claims_scope_from_the_parse(text, quote, place, group, nlp):
+    claims = extract_claims([Article("a", text)], nlp=nlp)
+    claim = next(c for c in claims if quote in c.quote)
+    if place is not None:
+        assert place in claim.place
+    if group is not None:
+        assert group in claim.actors
+
+
+def test_claims_a_counting_subject_is_no_place(nlp):
+    # "the ministry recorded": who counted, not where; only a known place is a scope
+    claims = extract_claims([Article("a", "The ministry recorded 1,200 cases on Friday.")], nlp=nlp)
+    assert [c.place for c in claims] == [""]

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from reconcile import timex
 from reconcile.lexicon import CAPITAL, NATIONAL, Lexicon, load_lexicon
 from reconcile.model import COUNTABLE_KINDS, Article, Claim, Quantity
+from reconcile.claims import scope as _scope  # noqa: F401  (registers span._.scope)
 from reconcile.claims import thing as _thing  # noqa: F401  (registers span._.counted)
 from reconcile.nlp import doc_text, make_doc
 from reconcile.tokenizer import LONG_RUN_CHARS
@@ -482,6 +483,15 @@ class ClaimReader:
             actors = extra["inherit_actors"]
         reach_end = thing_tokens[-1].idx + len(thing_tokens[-1].text) if thing_tokens else span.end_char
         place = self._place(doc, span, reach_end, event_tok)
+        scope = span._.scope
+        if not place and scope is not None and scope.places:
+            # "Tripura recorded the highest turnout, at 79.90 per cent", "In Tamil Nadu, ...
+            # turnout was 65.19 per cent": the parse ties the place to the figure's clause
+            place = lex.canonical_name(scope.places[0])
+            extra["place_rule"] = "scope-" + scope.rules[0] if scope.rules else "scope"
+        if scope is not None and scope.groups:
+            # "66.22 per cent among male voters": a subgroup's figure, never the whole's
+            actors = actors + tuple(g for g in scope.groups if g not in actors)
         if not place:
             place = self._subject_country(span)  # "Congo had also reported 524 deaths"
         if not place and extra.get("inherit_place"):

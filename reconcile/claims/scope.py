@@ -1,0 +1,129 @@
+"""What a figure is about, read from the parse: its places and its subgroups.
+
+Structure names the scope of a figure, in Universal Dependencies terms:
+
+=========================  =============================================  ==============
+structure                  example                                        rule
+=========================  =============================================  ==============
+subject that is a place    "**Tripura** recorded the highest turnout"     ``subject``
+"in"/"across" + a name     "**In Tamil Nadu**, turnout was 65.19%"        ``in``
+"among" + a group          "66.22 per cent **among male voters**"         ``among``
+=========================  =============================================  ==============
+
+The ``reconcile_scope`` component stores a :class:`Scope` in ``span._.scope`` for each
+quantity span. A subject is a place only when the place model knows it
+(:mod:`reconcile.places`): "the ministry recorded 1,200 cases" names who counted, not
+where. The claim reader takes the parse's place where its own words found none, and a
+subgroup as a qualifier, so a subgroup's figure is never compared with the whole's.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from reconcile import places
+from reconcile.claims.thing import QUANTITIES_KEY, anchor
+
+SCOPE = "reconcile_scope"
+SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+PLACE_CASES = frozenset({"in", "across", "throughout", "inside"})
+GROUP_CASES = frozenset({"among"})
+# how a figure hangs on the head of its clause
+CLIMB = frozenset({"nummod", "compound", "amod", "obj", "nsubj", "nsubj:pass", "obl", "nmod", "appos",
+                   "flat", "xcomp", "obl:npmod", "nmod:npmod", "obl:tmod"})
+MAX_CLIMB = 6
+
+if not Span.has_extension("scope"):
+    Span.set_extension("scope", default=None)
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """The places and subgroups a figure is about, and the rules that found them."""
+
+    places: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()
+    rules: tuple[str, ...] = ()
+
+
+def clause_of(token: Token) -> Token:
+    """The head of the clause ``token`` belongs to: a verb, or a predicate with a copula."""
+    t = token
+    for _ in range(MAX_CLIMB):
+        if t.pos_ in ("VERB", "AUX") or any(c.dep_ == "cop" for c in t.children):
+            return t
+        if t.head.i == t.i or t.dep_ not in CLIMB:
+            return t
+        t = t.head
+    return t
+
+
+def read_scope(span: Span) -> Scope:
+    """The places and subgroups the figure in ``span`` is about, from the parse."""
+    top = anchor(span)
+    clause = clause_of(top)
+    found_places: list[str] = []
+    groups: list[str] = []
+    rules: list[str] = []
+    # modifiers of the figure itself, of the noun it counts, and of its clause
+    hosts = [top, clause] + ([top.head] if top.dep_ == "nummod" else [])
+    for host in dict.fromkeys(hosts):
+        for child in host.children:
+            case = _case(child)
+            if child.dep_ in ("obl", "nmod") and case in PLACE_CASES and child.pos_ == "PROPN":
+                found_places.append(_name(child))
+                rules.append("in")
+            elif child.dep_ in ("obl", "nmod") and case in GROUP_CASES and child.pos_ in ("NOUN", "PROPN"):
+                groups.append(_phrase(child))
+                rules.append("among")
+    for child in clause.children:
+        if child.dep_ in SUBJECTS and child.pos_ == "PROPN" and not span.start <= child.i < span.end:
+            name = _name(child)
+            if places.lookup(name) is not None:
+                found_places.append(name)
+                rules.append("subject")
+    return Scope(tuple(dict.fromkeys(found_places)), tuple(dict.fromkeys(groups)), tuple(dict.fromkeys(rules)))
+
+
+def _case(token: Token) -> str | None:
+    return next((c.lower_ for c in token.children if c.dep_ == "case"), None)
+
+
+def _name(token: Token) -> str:
+    """A proper name with the capitalised words of it around its head ("Tamil Nadu")."""
+    start = end = token.i
+    for child in reversed(list(token.lefts)):
+        if child.i != start - 1 or child.dep_ not in ("compound", "flat", "amod") or not child.text[:1].isupper():
+            break
+        start = child.i
+    for child in token.rights:
+        if child.i != end + 1 or child.dep_ not in ("flat", "compound") or not child.text[:1].isupper():
+            break
+        end = child.i
+    return token.doc[start:end + 1].text
+
+
+def _phrase(token: Token) -> str:
+    """A noun with the modifiers before it ("male voters")."""
+    start = token.i
+    for child in reversed(list(token.lefts)):
+        if child.dep_ not in ("amod", "compound", "flat") or child.right_edge.i != start - 1:
+            break
+        start = child.left_edge.i
+    return token.doc[start:token.i + 1].text.lower()
+
+
+@Language.component(
+    SCOPE,
+    requires=["doc.spans", "token.dep", "token.head", "token.pos"],
+    assigns=["span._.scope"],
+)
+def scope_component(doc: Doc) -> Doc:
+    """Read each quantity's places and subgroups from the parse (``span._.scope``)."""
+    if not doc.has_annotation("DEP"):
+        return doc
+    for span in doc.spans.get(QUANTITIES_KEY, []):
+        span._.scope = read_scope(span)
+    return doc

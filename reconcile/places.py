@@ -1,0 +1,71 @@
+"""The place model: which names are countries and their subdivisions, and what contains what.
+
+Names come from pycountry (ISO 3166-1 countries and ISO 3166-2 subdivisions: states,
+provinces, regions, union territories), matched without case or accents ("Tamil Nadu" is
+"Tamil Nādu"). A subdivision lies inside its country, so a state's figure is a part of
+the national one; a city is no entry here (a name after "in" is a place all the same).
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A country or a subdivision: its ISO code, its kind, and the country it lies in."""
+
+    name: str
+    code: str
+    kind: str
+    country: str
+
+
+def fold(name: str) -> str:
+    """``name`` without case, accents or extra spaces: the key places are matched on.
+
+    >>> fold("  Tamil Nādu ")
+    'tamil nadu'
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(plain.lower().split())
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, Place]:
+    import pycountry
+
+    table: dict[str, Place] = {}
+    for sub in pycountry.subdivisions:
+        table.setdefault(fold(sub.name), Place(sub.name, sub.code, sub.type.lower(), sub.country_code))
+    # a country's name wins over a subdivision of the same name ("Georgia")
+    for country in pycountry.countries:
+        for name in {country.name, getattr(country, "common_name", country.name)}:
+            table[fold(name)] = Place(country.name, country.alpha_2, "country", country.alpha_2)
+    return table
+
+
+def lookup(name: str) -> Place | None:
+    """The country or subdivision called ``name``, or ``None``.
+
+    >>> lookup("Tripura").country, lookup("Texas").kind
+    ('IN', 'state')
+    """
+    key = fold(name)
+    if key.startswith("the "):
+        key = key[4:]
+    return _table().get(key)
+
+
+def contains(whole: str, part: str) -> bool:
+    """Whether the place ``whole`` contains the place ``part`` (India contains Tripura).
+
+    >>> contains("India", "Tripura"), contains("Tripura", "India")
+    (True, False)
+    """
+    outer, inner = lookup(whole), lookup(part)
+    if outer is None or inner is None or outer == inner:
+        return False
+    return outer.kind == "country" and inner.country == outer.code

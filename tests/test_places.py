@@ -1,0 +1,31 @@
+"""The place model: names from pycountry, matched without case or accents, and containment."""
+from __future__ import annotations
+
+import pytest
+
+from reconcile import places
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "kind"),
+    [("Tripura", "IN-TR", "state"), ("tamil nadu", "IN-TN", "state"), ("Texas", "US-TX", "state"),
+     ("India", "IN", "country"), ("the United Kingdom", "GB", "country")],
+    ids=["state", "accents-folded", "us-state", "country", "with-the"],
+)
+def test_places_lookup(name, code, kind):
+    place = places.lookup(name)
+    assert place is not None and (place.code, place.kind) == (code, kind)
+
+
+def test_places_unknown_names_are_none():
+    assert places.lookup("Sirte") is None  # a city: no ISO 3166 entry
+    assert places.lookup("Pentagon") is None
+
+
+@pytest.mark.parametrize(
+    ("whole", "part", "expected"),
+    [("India", "Tripura", True), ("Tripura", "India", False), ("Mexico", "Texas", False), ("India", "India", False)],
+    ids=["country-state", "state-country", "other-country", "same"],
+)
+def test_places_contains(whole, part, expected):
+    assert places.contains(whole, part) is expected
