@@ -13,7 +13,6 @@ name or an article cannot send escape sequences to the terminal.
 """
 from __future__ import annotations
 
-import enum
 import os
 import sys
 import time
@@ -26,10 +25,10 @@ import click
 import typer
 
 from reconcile import __version__
-from reconcile.errors import MetadataError, OutputError, ReconcileError
+from reconcile.errors import InputError, MetadataError, OutputError, ReconcileError
 from reconcile.model import STATUSES
-from reconcile.report import CLAIM_FORMATS, Format, printable
-from reconcile.sources import DEFAULT_MAX_BYTES, MAX_BYTES_LIMIT
+from reconcile.report import CLAIM_FORMATS, FORMAT_ALIASES, REPORT_FORMATS, Format, parse_statuses, printable
+from reconcile.sources import DEFAULT_MAX_BYTES, MAX_BYTES_LIMIT, STDIN_NAME
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -47,17 +46,41 @@ MAX_MESSAGE = 300
 HANDFUL = 5
 """More articles than this get a progress bar (when stderr is a terminal)."""
 
+
+class _PlainArgument(typer.core.TyperArgument):
+    def display_type_rich(self, ctx: typer.Context) -> str | None:
+        return None  # the metavar says it: PATH, not <list[str]>
+
+
+class _PlainHelp:
+    """Help that shows values as a user types them: ``PATH``, ``FORMAT``, and nothing
+    after a flag, never typer's own type names (``<bool>``, ``<list[str]>``)."""
+
+    def get_params(self, ctx: typer.Context) -> list[click.Parameter]:
+        params = super().get_params(ctx)  # type: ignore[misc]
+        for param in params:
+            if type(param) is typer.core.TyperArgument:
+                param.__class__ = _PlainArgument
+            elif getattr(param, "is_flag", False) and param.metavar is None:
+                param.metavar = ""  # --help and the completion options, which typer adds itself
+        return params
+
+
+class _Command(_PlainHelp, typer.core.TyperCommand):
+    pass
+
+
+class _Group(_PlainHelp, typer.core.TyperGroup):
+    pass
+
+
 app = typer.Typer(
     name="reconcile",
+    cls=_Group,
     help="Find where news reports of one event disagree on the numbers, and why.",
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
 )
-
-
-# the choices the options offer, from the tables they stand for
-ClaimsFormat = enum.Enum("ClaimsFormat", [(f.name, f.value) for f in CLAIM_FORMATS], type=str)
-Status = enum.Enum("Status", [(s, s) for s in STATUSES], type=str)
 
 
 def _version(value: bool) -> None:
@@ -66,30 +89,68 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+_VERSION = typer.Option(
+    False, "--version", callback=_version, is_eager=True, metavar="",
+    help="Print the version and exit.",
+)
+
+
 @app.callback()
-def _root(
-    version: bool = typer.Option(
-        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
-    ),
-) -> None:
+def _root(version: bool = _VERSION) -> None:
     """Find where news reports of one event disagree on the numbers, and why."""
+
+
+def _format_names(formats: Sequence[Format]) -> str:
+    aliases = {f: a for a, f in FORMAT_ALIASES.items()}
+    return ", ".join(f"{f.value} ({aliases[f]})" if f in aliases else f.value for f in formats)
+
+
+def _check_format(formats: Sequence[Format]):
+    def check(value: str | None) -> str | None:
+        if value is None:
+            return None
+        name = value.strip().lower()
+        fmt = FORMAT_ALIASES.get(name) or next((f for f in formats if f.value == name), None)
+        if fmt is None:
+            raise typer.BadParameter(f"{value!r} is not one of {_format_names(formats)}")
+        return fmt.value
+    return check
+
+
+def _check_only(values: list[str] | None) -> list[str] | None:
+    if not values:
+        return None
+    try:
+        return list(parse_statuses(values))
+    except OutputError as e:
+        raise typer.BadParameter(str(e)) from e
 
 
 # Options both commands share, declared once.
 _PATHS = typer.Argument(
-    ..., metavar="PATH...", show_default=False,
+    None, metavar="PATH", show_default=False,
     help="Articles: .txt/.md files, saved web pages (.html), .jsonl/.csv collections, "
-    "folders (read recursively), glob patterns, or - for standard input.",
+    "folders (read recursively), glob patterns, or - for standard input. "
+    "Without one, standard input is read (when it is not a terminal).",
 )
 _OUTPUT = typer.Option(
     None, "--output", "-o", metavar="FILE", dir_okay=False,
-    help="Write to FILE (atomically; never over an input) instead of standard output. "
-    "Its suffix picks the format unless --format is given: .md .csv .json .jsonl .html .txt.",
+    help="Write to FILE (atomically; never over an input) instead of standard output; - is standard output. "
+    "Its suffix picks the format unless --format is given: .md .csv .tsv .json .jsonl .html .txt.",
 )
 _META = typer.Option(
     None, "--meta", metavar="FILE", exists=False,
     help="Outlet, publication date and URL per source, from a CSV or JSON file "
-    "(columns source, outlet, published, url) or a cluster's gold.json.",
+    "(columns source, outlet, published, url) or a cluster's gold.json. Repeatable; a later file wins.",
+)
+_EXCLUDE = typer.Option(
+    None, "--exclude", metavar="GLOB",
+    help="Pass over files matching GLOB: a name pattern (*.csv, drafts) matches the file or any folder "
+    "on its path, a pattern with / the whole path. Repeatable.",
+)
+_EXCEL = typer.Option(
+    False, "--excel", metavar="",
+    help="Start CSV and TSV output with a UTF-8 byte-order mark, so that Excel reads it as UTF-8.",
 )
 _PUBLISHED = typer.Option(
     None, "--published", metavar="DATE",
@@ -98,7 +159,7 @@ _PUBLISHED = typer.Option(
 )
 _MODEL = typer.Option(
     None, "--model", metavar="NAME",
-    help="An installed spaCy pipeline to build on (e.g. en_core_web_sm); default: built-in rules only.",
+    help="An installed spaCy pipeline to build on instead of reconcile's own (e.g. en_core_web_sm).",
 )
 _LEXICON = typer.Option(
     None, "--lexicon", metavar="FILE",
@@ -108,8 +169,10 @@ _ENCODING = typer.Option(
     None, "--encoding", metavar="NAME",
     help="Read every input in this text encoding (e.g. latin-1) instead of detecting it.",
 )
-_QUIET = typer.Option(False, "--quiet", "-q", help="Print nothing on stderr but errors: no progress, no skipped-input notes.")
-_VERBOSE = typer.Option(False, "--verbose", "-v", help="Also say on stderr what was read and how long each step took.")
+_QUIET = typer.Option(False, "--quiet", "-q", metavar="",
+                      help="Print nothing on stderr but errors: no progress, no skipped-input notes.")
+_VERBOSE = typer.Option(False, "--verbose", "-v", metavar="",
+                        help="Also say on stderr what was read and how long each step took.")
 
 
 _MAX_BYTES = typer.Option(
@@ -117,32 +180,36 @@ _MAX_BYTES = typer.Option(
     help=f"Skip inputs larger than N bytes (at most {MAX_BYTES_LIMIT:,}).",
 )
 _RAW_CSV = typer.Option(
-    False, "--raw-csv",
-    help="Write CSV cells as they are; by default a cell starting with = + - @ is prefixed "
+    False, "--raw-csv", metavar="",
+    help="Write CSV and TSV cells as they are; by default a cell starting with = + - @ is prefixed "
     "with ' so spreadsheets do not run it as a formula (plain numbers are left alone).",
 )
 
 
 @app.command(
+    cls=_Command,
     epilog="Example: reconcile claims fixtures/clusters/libya-sirte-airstrikes --format csv -o claims.csv",
 )
 def claims(
-    paths: list[str] = _PATHS,
-    fmt: Optional[ClaimsFormat] = typer.Option(
-        None, "--format", "-f", case_sensitive=False,
-        help="Output format. Default: a table on a terminal, else one JSON object per line (jsonl), "
-        "or the suffix of -o.",
+    paths: Optional[list[str]] = _PATHS,
+    fmt: Optional[str] = typer.Option(
+        None, "--format", "-f", metavar="FORMAT", callback=_check_format(CLAIM_FORMATS),
+        help=f"Output format: {_format_names(CLAIM_FORMATS)}. Default: a table on a terminal, "
+        "else one JSON object per line (jsonl), or the suffix of -o.",
     ),
     output: Optional[Path] = _OUTPUT,
-    meta: Optional[Path] = _META,
+    meta: Optional[list[Path]] = _META,
+    exclude: Optional[list[str]] = _EXCLUDE,
     published: Optional[str] = _PUBLISHED,
     model: Optional[str] = _MODEL,
     lexicon: Optional[Path] = _LEXICON,
     encoding: Optional[str] = _ENCODING,
     max_bytes: int = _MAX_BYTES,
     raw_csv: bool = _RAW_CSV,
+    excel: bool = _EXCEL,
     quiet: bool = _QUIET,
     verbose: bool = _VERBOSE,
+    version: bool = _VERSION,
 ) -> None:
     """List every numeric claim the articles make: number, value, thing, time, speaker, quote.
 
@@ -152,58 +219,65 @@ def claims(
     from reconcile import report as rep
 
     err = _stderr_console()
+    output = _stdout_if_dash(output)
     with _errors_to_exit(err):
-        fmt_ = rep.format_for(output, fmt.value if fmt else None, default=_default(rep.Format.table, rep.Format.jsonl, output))
+        fmt_ = rep.format_for(output, fmt, default=_default(rep.Format.table, rep.Format.jsonl, output))
         if fmt_ not in rep.CLAIM_FORMATS:
-            raise OutputError(f"claims cannot be written as {fmt_.value}; use -o with .csv, .json, .jsonl or .txt")
+            raise OutputError(f"claims cannot be written as {fmt_.value}; use -o with .csv, .tsv, .json, .jsonl or .txt")
+        rep.check_excel(fmt_, excel)  # before the slow part
         if output is not None:
             rep.check_output(output)  # before the slow part; inputs are checked again on writing
-        articles, skipped = _read(paths, meta=meta, published=published, encoding=encoding,
-                                  max_bytes=max_bytes, err=err, quiet=quiet, verbose=verbose)
+        articles, skipped = _read(_paths_or_stdin(paths), meta=meta, published=published, encoding=encoding,
+                                  max_bytes=max_bytes, exclude=exclude, err=err, quiet=quiet, verbose=verbose)
         found = _extract(articles, model=model, lexicon=lexicon, err=err, quiet=quiet, verbose=verbose)
-        inputs = [a.path for a in articles if a.path]
         with _pipe_guard():
             if fmt_ is rep.Format.table and output is None:
-                _stdout_console().print(rep.claims_table(found))
+                _stdout_console().print(rep.claims_table(found, articles=articles))
             else:
-                rep.write_claims(found, fmt_, out=output, inputs=inputs, raw_csv=raw_csv)
+                rep.write_claims(found, fmt_, out=output, articles=articles, raw_csv=raw_csv, excel=excel)
         if output is not None and not quiet:
             _note(err, f"Wrote {output}: {len(found)} claims from {len(articles)} articles.")
     raise typer.Exit(EXIT_SKIPPED if skipped else EXIT_OK)
 
 
 @app.command(
+    cls=_Command,
     epilog="Example: reconcile report fixtures/clusters/libya-sirte-airstrikes "
     "--meta fixtures/clusters/libya-sirte-airstrikes/gold.json -o report.html",
 )
 def report(
-    paths: list[str] = _PATHS,
-    fmt: Optional[Format] = typer.Option(
-        None, "--format", "-f", case_sensitive=False,
-        help="Output format. Default: a table on a terminal, else markdown, or the suffix of -o.",
+    paths: Optional[list[str]] = _PATHS,
+    fmt: Optional[str] = typer.Option(
+        None, "--format", "-f", metavar="FORMAT", callback=_check_format(REPORT_FORMATS),
+        help=f"Output format: {_format_names(REPORT_FORMATS)}. Default: a table on a terminal, "
+        "else markdown, or the suffix of -o.",
     ),
     output: Optional[Path] = _OUTPUT,
-    only: Optional[list[Status]] = typer.Option(
-        None, "--only", case_sensitive=False,
-        help="Show only findings with this status; repeat for several.",
+    only: Optional[list[str]] = typer.Option(
+        None, "--only", metavar="STATUS", callback=_check_only,
+        help=f"Show only findings with this status ({', '.join(STATUSES)}; plurals too); "
+        "a comma list (conflict,update) or repeated.",
     ),
     threshold: Optional[float] = typer.Option(
         None, "--threshold", metavar="F", min=0.0, max=1.0,
         help="Lowest alignment score (0 to 1) for two claims to be compared; default 0.6. "
         "Lower finds more pairs, and more false ones.",
     ),
-    meta: Optional[Path] = _META,
+    meta: Optional[list[Path]] = _META,
+    exclude: Optional[list[str]] = _EXCLUDE,
     published: Optional[str] = _PUBLISHED,
     model: Optional[str] = _MODEL,
     lexicon: Optional[Path] = _LEXICON,
     encoding: Optional[str] = _ENCODING,
     max_bytes: int = _MAX_BYTES,
     raw_csv: bool = _RAW_CSV,
+    excel: bool = _EXCEL,
     fail_on_conflict: bool = typer.Option(
-        False, "--fail-on-conflict", help="Exit with status 1 when the report holds a conflict (for CI)."
+        False, "--fail-on-conflict", metavar="", help="Exit with status 1 when the report holds a conflict (for CI)."
     ),
     quiet: bool = _QUIET,
     verbose: bool = _VERBOSE,
+    version: bool = _VERSION,
 ) -> None:
     """Report which numeric claims agree and which conflict across the articles, and why.
 
@@ -215,21 +289,26 @@ def report(
     from reconcile.model import Report
 
     err = _stderr_console()
-    statuses = [s.value for s in only] if only else None
+    output = _stdout_if_dash(output)
+    statuses = only or None
     with _errors_to_exit(err):
-        fmt_ = rep.format_for(output, fmt.value if fmt else None, default=_default(rep.Format.table, rep.Format.markdown, output))
+        fmt_ = rep.format_for(output, fmt, default=_default(rep.Format.table, rep.Format.markdown, output))
+        rep.check_excel(fmt_, excel)  # before the slow part
         if output is not None:
             rep.check_output(output)  # before the slow part; inputs are checked again on writing
-        articles, skipped = _read(paths, meta=meta, published=published, encoding=encoding,
-                                  max_bytes=max_bytes, err=err, quiet=quiet, verbose=verbose)
+        articles, skipped = _read(_paths_or_stdin(paths), meta=meta, published=published, encoding=encoding,
+                                  max_bytes=max_bytes, exclude=exclude, err=err, quiet=quiet, verbose=verbose)
         found = _extract(articles, model=model, lexicon=lexicon, err=err, quiet=quiet, verbose=verbose)
         findings = _judge(found, threshold=threshold, err=err, verbose=verbose, lexicon=lexicon)
         result = Report(articles=articles, claims=found, findings=findings, skipped=skipped)
         with _pipe_guard():
             if fmt_ is rep.Format.table and output is None:
-                rep.print_report_table(result, _stdout_console(), only=statuses)
+                out = _stdout_console()
+                # skipped inputs were named on stderr; on the same terminal, say so once
+                named_already = not quiet and out.is_terminal and err.is_terminal
+                rep.print_report_table(result, out, only=statuses, skipped=not named_already)
             else:
-                rep.write_report(result, fmt_, out=output, only=statuses, raw_csv=raw_csv)
+                rep.write_report(result, fmt_, out=output, only=statuses, raw_csv=raw_csv, excel=excel)
         if output is not None and not quiet:
             _note(err, f"Wrote {output}: {rep.summary(result)}")
     if fail_on_conflict and any(f.status == "conflict" for f in findings):
@@ -239,9 +318,27 @@ def report(
 
 # --- the steps -------------------------------------------------------------------------
 
+def _stdout_if_dash(output: Path | None) -> Path | None:
+    """``-o -`` is standard output, as in csvkit and sqlite-utils."""
+    return None if output is not None and str(output) == STDIN_NAME else output
+
+
+def _stdin_is_terminal() -> bool:
+    return sys.stdin is None or sys.stdin.isatty()
+
+
+def _paths_or_stdin(paths: Sequence[str] | None) -> list[str]:
+    """The paths given, or standard input when none are and it is not a terminal."""
+    if paths:
+        return list(paths)
+    if _stdin_is_terminal():
+        raise InputError("no input given; name files, folders or glob patterns, or pipe an article in")
+    return [STDIN_NAME]
+
+
 def _read(
-    paths: Sequence[str], *, meta: Path | None, published: str | None, encoding: str | None,
-    max_bytes: int, err: Console, quiet: bool, verbose: bool,
+    paths: Sequence[str], *, meta: Sequence[Path] | None, published: str | None, encoding: str | None,
+    max_bytes: int, exclude: Sequence[str] | None, err: Console, quiet: bool, verbose: bool,
 ) -> tuple[list[Article], list[Skipped]]:
     from reconcile import sources, timex
     from reconcile.model import Article
@@ -250,12 +347,15 @@ def _read(
         date = sources.parse_date(published) if published is not None else None
     except MetadataError as e:
         raise MetadataError(f"--published {e}") from e
-    table = sources.read_metadata(meta) if meta is not None else None
+    table = sources.merge_metadata(sources.read_metadata(m) for m in meta) if meta else None
     articles: list[Article] = []
     skipped: list[Skipped] = []
-    for item in sources.iter_articles(paths, encoding=encoding, max_bytes=max_bytes, stdin=sys.stdin):
+    for item in sources.iter_articles(paths, encoding=encoding, max_bytes=max_bytes, stdin=sys.stdin,
+                                      exclude=exclude or ()):
         if isinstance(item, Article):
             articles.append(item)
+            continue
+        if item in skipped:  # the same missing file named twice is one problem
             continue
         skipped.append(item)
         if not quiet:

@@ -8,10 +8,13 @@ same report gives byte-identical output; no timestamps) and escapes what it must
   its columns, whatever the article said; ``<`` before a tag name (and ``&`` before an
   entity name) as an entity and ``[``, ``]``, backticks with a backslash, so raw HTML
   and links in an article or a source name show as text in a Markdown renderer;
-- ``csv``: a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+- ``csv`` and ``tsv``: a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
   return gets a leading ``'`` so a spreadsheet does not run it as a formula, unless
   the cell is a plain number (``-0.5``, ``-3``, ``-12%``); ``raw_csv=True`` writes
-  cells untouched;
+  cells untouched; ``tsv`` also writes each row on one line (tabs and line breaks
+  inside a cell become spaces, other control characters are written out as ``\\x1b``),
+  and ``excel=True`` starts either with a UTF-8 byte-order mark, which Excel needs to
+  read UTF-8;
 - ``html``: every piece of article text through :func:`html.escape`; the page loads
   nothing from the network (its Content-Security-Policy forbids it);
 - ``table`` and ``markdown``: control characters (terminal escape sequences among
@@ -32,6 +35,7 @@ import csv
 import enum
 import html
 import io
+import itertools
 import json
 import os
 import re
@@ -40,12 +44,12 @@ import stat
 import sys
 import threading
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from reconcile.errors import OutputError
-from reconcile.model import STATUSES, Claim, Finding, Report, to_jsonable
+from reconcile.model import STATUSES, Article, Claim, Finding, Report, to_jsonable
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -62,6 +66,11 @@ class Format(str, enum.Enum):
     jsonl = "jsonl"
     html = "html"
     table = "table"
+    tsv = "tsv"
+
+
+FORMAT_ALIASES = {"md": Format.markdown}
+"""Other names ``--format`` accepts."""
 
 
 SUFFIX_FORMATS = {
@@ -73,9 +82,18 @@ SUFFIX_FORMATS = {
     ".html": Format.html,
     ".htm": Format.html,
     ".txt": Format.table,
+    ".tsv": Format.tsv,
 }
-REPORT_FORMATS = (Format.markdown, Format.csv, Format.json, Format.jsonl, Format.html, Format.table)
-CLAIM_FORMATS = (Format.table, Format.csv, Format.json, Format.jsonl)
+REPORT_FORMATS = (Format.markdown, Format.csv, Format.tsv, Format.json, Format.jsonl, Format.html, Format.table)
+CLAIM_FORMATS = (Format.table, Format.csv, Format.tsv, Format.json, Format.jsonl)
+SPREADSHEET_FORMATS = (Format.csv, Format.tsv)
+"""The formats ``excel=True`` applies to."""
+STATUS_NAMES = {
+    "conflict": "conflict", "conflicts": "conflict",
+    "update": "update", "updates": "update",
+    "agree": "agree", "agrees": "agree", "agreement": "agree", "agreements": "agree",
+}
+"""What ``only`` accepts for each status: the status, its plural, and "agreement(s)"."""
 
 FINDING_COLUMNS = (
     "status", "topic",
@@ -83,16 +101,23 @@ FINDING_COLUMNS = (
     "source_b", "speaker_b", "value_b", "time_b", "quote_b",
     "reason", "score",
 )
-"""The pairwise table's columns, in order; :func:`findings_frame` adds ``claim_a``, ``claim_b``."""
+"""The pairwise table's columns, in order; :func:`findings_frame` adds ``claim_a``, ``claim_b``,
+then :data:`PROVENANCE_COLUMNS` for side A and side B."""
+PROVENANCE_COLUMNS = ("low", "high", "unit", "published", "outlet", "url", "sentence")
+"""Per claim, in CSV, TSV and JSONL: the interval as numbers (empty where unbounded) so a
+spreadsheet can sort, and where the claim was published and said."""
 
 FINDING_HEADERS = {c: c.replace("_a", " A").replace("_b", " B") for c in FINDING_COLUMNS}
 CLAIM_COLUMNS = (
     "id", "source", "start", "end", "number", "value", "kind", "unit",
     "thing", "event", "place", "time", "speaker", "quote",
+    "low", "high", "published", "outlet", "url", "sentence",
 )
 TITLE = "reconcile report"
 TABLE_WIDTH = 160
 """Width of the terminal table when it is written to a file."""
+CARD_WIDTH = 120
+"""Below this many columns the terminal shows one card per finding instead of the table."""
 
 _CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?%?")
@@ -140,14 +165,29 @@ def encodable(text: str) -> str:
 
 # --- the pairwise table ------------------------------------------------------------
 
-def _statuses(only: str | Iterable[str] | None) -> tuple[str, ...]:
+def parse_statuses(only: str | Iterable[str] | None) -> tuple[str, ...]:
+    """The statuses ``only`` names, in report order (default ``None``: all of them).
+
+    Each item may be a comma-separated list, and a status may be written in the plural.
+
+    >>> parse_statuses(["update", "conflicts,agreement"])
+    ('conflict', 'update', 'agree')
+    """
     if only is None:
         return STATUSES
-    wanted = (only,) if isinstance(only, str) else tuple(only)
-    unknown = [s for s in wanted if s not in STATUSES]
-    if unknown:
-        raise OutputError(f"unknown status {unknown[0]!r}; use one of {', '.join(STATUSES)}")
+    items = (only,) if isinstance(only, str) else tuple(only)
+    wanted = set()
+    for item in items:
+        for name in str(item).split(","):
+            key = name.strip().lower()
+            if key not in STATUS_NAMES:
+                raise OutputError(
+                    f"unknown status {name.strip()!r}; use one or more of {', '.join(STATUSES)} "
+                    "(e.g. conflict,update)"
+                )
+            wanted.add(STATUS_NAMES[key])
     return tuple(s for s in STATUSES if s in wanted)
+
 
 
 def _pairs(report: Report, only: str | Iterable[str] | None) -> list[tuple[Finding, Claim, Claim]]:
@@ -156,7 +196,7 @@ def _pairs(report: Report, only: str | Iterable[str] | None) -> list[tuple[Findi
     Conflicts first, then updates, then agreements; within a status by (source,
     start) of side A then side B; ties keep the judge's order.
     """
-    wanted = _statuses(only)
+    wanted = parse_statuses(only)
     claims = {c.id: c for c in report.claims}
     rows = []
     for index, f in enumerate(report.findings):
@@ -194,7 +234,7 @@ def time_cell(claim: Claim) -> str:
     return claim.time_text or resolved
 
 
-def _finding_row(f: Finding, a: Claim, b: Claim) -> dict[str, Any]:
+def _finding_row(f: Finding, a: Claim, b: Claim, articles: Mapping[str, Article]) -> dict[str, Any]:
     row: dict[str, Any] = {"status": f.status, "topic": f.topic}
     for side, c in (("a", a), ("b", b)):
         row[f"source_{side}"] = c.source
@@ -205,14 +245,35 @@ def _finding_row(f: Finding, a: Claim, b: Claim) -> dict[str, Any]:
     row["reason"] = f.reason
     row["score"] = f.score
     row["claim_a"], row["claim_b"] = f.a, f.b
+    for side, c in (("a", a), ("b", b)):
+        for key, value in _provenance(c, articles.get(c.source)).items():
+            row[f"{key}_{side}"] = value
     return row
+
+
+def _provenance(c: Claim, article: Article | None) -> dict[str, Any]:
+    """:data:`PROVENANCE_COLUMNS` for one claim; ``None`` where not known."""
+    published = article.published if article is not None else None
+    return {
+        "low": c.quantity.low, "high": c.quantity.high, "unit": c.quantity.unit or "",
+        "published": published.isoformat() if published else None,
+        "outlet": article.outlet if article is not None else None,
+        "url": article.url if article is not None else None,
+        "sentence": c.sentence,
+    }
+
+
+def _side_columns() -> list[str]:
+    return [f"{key}_{side}" for side in ("a", "b") for key in PROVENANCE_COLUMNS]
 
 
 def findings_frame(report: Report, *, only: str | Iterable[str] | None = None) -> pd.DataFrame:
     """The pairwise table: one row per finding, as a :class:`pandas.DataFrame`.
 
-    Columns are :data:`FINDING_COLUMNS` then ``claim_a`` and ``claim_b`` (the claim
-    ids). Rows: conflicts, then updates, then agreements, each by source and start.
+    Columns are :data:`FINDING_COLUMNS`, ``claim_a`` and ``claim_b`` (the claim ids),
+    then :data:`PROVENANCE_COLUMNS` for side A (``low_a`` ... ``sentence_a``) and side B.
+    ``low``/``high`` are numbers (NaN where unbounded); ``published`` is an ISO date.
+    Rows: conflicts, then updates, then agreements, each by source and start.
 
     Parameters
     ----------
@@ -223,26 +284,37 @@ def findings_frame(report: Report, *, only: str | Iterable[str] | None = None) -
     """
     import pandas as pd
 
-    rows = [_finding_row(f, a, b) for f, a, b in _pairs(report, only)]
-    frame = pd.DataFrame(rows, columns=[*FINDING_COLUMNS, "claim_a", "claim_b"])
-    return frame.astype({"score": "float64"})
+    articles = _by_source(report.articles)
+    rows = [_finding_row(f, a, b, articles) for f, a, b in _pairs(report, only)]
+    frame = pd.DataFrame(rows, columns=[*FINDING_COLUMNS, "claim_a", "claim_b", *_side_columns()])
+    return frame.astype({"score": "float64", **{c: "float64" for c in ("low_a", "high_a", "low_b", "high_b")}})
 
 
-def claims_frame(claims: Sequence[Claim]) -> pd.DataFrame:
-    """One row per claim with the columns :data:`CLAIM_COLUMNS`, in the given order."""
+def _by_source(articles: Iterable[Article]) -> dict[str, Article]:
+    return {a.source: a for a in articles}
+
+
+def claims_frame(claims: Sequence[Claim], *, articles: Iterable[Article] = ()) -> pd.DataFrame:
+    """One row per claim with the columns :data:`CLAIM_COLUMNS`, in the given order.
+
+    ``articles`` (default none) fill ``published``, ``outlet`` and ``url``.
+    """
     import pandas as pd
 
-    rows = [_claim_row(c) for c in claims]
-    return pd.DataFrame(rows, columns=list(CLAIM_COLUMNS))
+    by_source = _by_source(articles)
+    rows = [_claim_row(c, by_source.get(c.source)) for c in claims]
+    return pd.DataFrame(rows, columns=list(CLAIM_COLUMNS)).astype({"low": "float64", "high": "float64"})
 
 
-def _claim_row(c: Claim) -> dict[str, Any]:
-    return {
+def _claim_row(c: Claim, article: Article | None = None) -> dict[str, Any]:
+    row = {
         "id": c.id, "source": c.source, "start": c.start, "end": c.end,
         "number": c.quantity.text, "value": c.quantity.describe(), "kind": c.quantity.kind,
         "unit": c.quantity.unit or "", "thing": c.thing, "event": c.event, "place": c.place,
         "time": time_cell(c), "speaker": c.speaker, "quote": c.quote,
     }
+    row.update(_provenance(c, article))
+    return row
 
 
 def summary(report: Report) -> str:
@@ -285,6 +357,12 @@ def _md_text(text: str) -> str:
     return _MD_SPECIAL_RE.sub(lambda m: _MD_SPECIAL.get(m.group(), "&amp;"), text)
 
 
+def _source_rows(articles: Iterable[Article]) -> Iterator[tuple[str, str, str, str]]:
+    """Source, outlet, publication date and URL of each article, in reading order."""
+    for a in articles:
+        yield a.source, a.outlet or "", a.published.isoformat() if a.published else "", a.url or ""
+
+
 def _md_code(text: str) -> str:
     """``text`` for a Markdown code span, which shows its content literally: one line, no backtick."""
     return printable(_LINE_BREAKS.sub(" ", text), one_line=True).replace("`", "'")
@@ -293,7 +371,7 @@ def _md_code(text: str) -> str:
 def _markdown(report: Report, *, only: str | Iterable[str] | None, raw_csv: bool) -> Iterator[str]:
     yield f"# {TITLE}\n\n{summary(report)}\n"
     if only is not None:
-        yield f"\nShowing: {', '.join(_statuses(only))}.\n"
+        yield f"\nShowing: {', '.join(parse_statuses(only))}.\n"
     frame = findings_frame(report, only=only)
     if frame.empty:
         yield "\nNo findings.\n"
@@ -301,6 +379,10 @@ def _markdown(report: Report, *, only: str | Iterable[str] | None, raw_csv: bool
         yield "\n| " + " | ".join(FINDING_HEADERS[c] for c in FINDING_COLUMNS) + " |\n"
         yield "|" + "|".join("---:" if c == "score" else "---" for c in FINDING_COLUMNS) + "|\n"
         for row in frame[list(FINDING_COLUMNS)].itertuples(index=False):
+            yield "| " + " | ".join(md_cell(v) for v in row) + " |\n"
+    if report.articles:
+        yield "\n## Sources\n\n| source | outlet | published | url |\n|---|---|---|---|\n"
+        for row in _source_rows(report.articles):
             yield "| " + " | ".join(md_cell(v) for v in row) + " |\n"
     if report.skipped:
         yield "\n## Skipped inputs\n\n"
@@ -324,6 +406,30 @@ def csv_cell(value: Any, *, raw: bool = False) -> Any:
     return "'" + value
 
 
+def _delimited(frame: pd.DataFrame, fmt: Format, *, raw: bool) -> Iterator[str]:
+    if fmt is Format.tsv:
+        yield from _tsv(frame, raw=raw)
+    else:
+        yield from _csv(frame, raw=raw)
+
+
+def _tsv(frame: pd.DataFrame, *, raw: bool) -> Iterator[str]:
+    # One row per line, no quoting: what cut, awk and a spreadsheet's paste all read.
+    yield "\t".join(frame.columns) + "\n"
+    for row in frame.itertuples(index=False):
+        yield "\t".join(tsv_cell(csv_cell(_scalar(v), raw=raw)) for v in row) + "\n"
+
+
+def tsv_cell(value: Any) -> str:
+    r"""A value as one TSV cell: tabs and line breaks become spaces, other control characters are written out.
+
+    >>> tsv_cell("a\tb\r\nc\x1b")
+    'a b c\\x1b'
+    """
+    text = "" if value is None else str(value)
+    return printable(_LINE_BREAKS.sub(" ", text.replace("\t", " ")), one_line=True)
+
+
 def _csv(frame: pd.DataFrame, *, raw: bool) -> Iterator[str]:
     buf = io.StringIO()
     # RFC 4180 line ends: with "\n" alone, csv leaves a cell holding a lone "\r" unquoted.
@@ -338,15 +444,21 @@ def _csv(frame: pd.DataFrame, *, raw: bool) -> Iterator[str]:
 
 
 def _scalar(value: Any) -> Any:
+    if hasattr(value, "item"):  # numpy scalar
+        value = value.item()
     if value is None or (isinstance(value, float) and value != value):
         return ""
-    if hasattr(value, "item"):  # numpy scalar
-        return value.item()
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return int(value)  # 5000, not 5000.0: the number as a reader writes it
     return value
 
 
 def _report_csv(report: Report, *, only: str | Iterable[str] | None, raw_csv: bool) -> Iterator[str]:
     yield from _csv(findings_frame(report, only=only), raw=raw_csv)
+
+
+def _report_tsv(report: Report, *, only: str | Iterable[str] | None, raw_csv: bool) -> Iterator[str]:
+    yield from _tsv(findings_frame(report, only=only), raw=raw_csv)
 
 
 # --- JSON ----------------------------------------------------------------------------
@@ -388,7 +500,13 @@ def _report_json(report: Report, *, only: str | Iterable[str] | None, raw_csv: b
 
 def _report_jsonl(report: Report, *, only: str | Iterable[str] | None, raw_csv: bool) -> Iterator[str]:
     for record in findings_frame(report, only=only).to_dict(orient="records"):
-        yield _dumps({k: _scalar(v) for k, v in record.items()}, indent=None) + "\n"
+        yield _dumps({k: _json_scalar(v) for k, v in record.items()}, indent=None) + "\n"
+
+
+def _json_scalar(value: Any) -> Any:
+    if hasattr(value, "item"):  # numpy scalar
+        value = value.item()
+    return None if isinstance(value, float) and value != value else value  # NaN: unbounded, or unknown
 
 
 # --- HTML ----------------------------------------------------------------------------
@@ -422,6 +540,7 @@ document.querySelectorAll('.filter input').forEach(function (box) {
 });
 """
 
+_WEB_URL = re.compile(r"https?://", re.I)  # links to anything else (javascript:, data:) are not made
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
 
 
@@ -444,10 +563,17 @@ def highlighted_sentence(claim: Claim) -> str:
     return f"{_e(text[:lo])}<mark>{_e(text[lo:hi])}</mark>{_e(text[hi:])}"
 
 
-def _html_side(label: str, claim: Claim, outlets: dict[str, str | None]) -> str:
-    who = [f"<b>{_e(claim.source)}</b>"]
-    if outlets.get(claim.source):
-        who.append(_e(outlets[claim.source]))
+def _html_side(label: str, claim: Claim, articles: Mapping[str, Article]) -> str:
+    article = articles.get(claim.source)
+    url = article.url if article is not None else None
+    if url and _WEB_URL.match(url):
+        who = [f'<b><a href="{_e(url)}" rel="noreferrer noopener">{_e(claim.source)}</a></b>']
+    else:
+        who = [f"<b>{_e(claim.source)}</b>"]
+    if article is not None and article.outlet:
+        who.append(_e(article.outlet))
+    if article is not None and article.published:
+        who.append(f"published {article.published.isoformat()}")
     if claim.speaker:
         who.append(f"said by {_e(claim.speaker)}")
     if time_cell(claim):
@@ -461,7 +587,7 @@ def _html_side(label: str, claim: Claim, outlets: dict[str, str | None]) -> str:
 
 def _report_html(report: Report, *, only: str | Iterable[str] | None, raw_csv: bool) -> Iterator[str]:
     pairs = _pairs(report, only)
-    outlets = {a.source: a.outlet for a in report.articles}
+    articles = _by_source(report.articles)
     yield (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
@@ -469,7 +595,7 @@ def _report_html(report: Report, *, only: str | Iterable[str] | None, raw_csv: b
         f"<title>{_e(TITLE)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
         f"<h1>{_e(TITLE)}</h1>\n<p class=\"summary\">{_e(summary(report))}</p>\n"
     )
-    shown = _statuses(only)
+    shown = parse_statuses(only)
     boxes = []
     for status in shown:
         n = sum(1 for f, _, _ in pairs if f.status == status)
@@ -486,7 +612,7 @@ def _report_html(report: Report, *, only: str | Iterable[str] | None, raw_csv: b
             f'<header><span class="status">{f.status}</span><span class="topic">{_e(f.topic)}</span>'
             f'<span class="score">score {f.score:.2f}{because}</span></header>'
             f'<p class="reason">{_e(f.reason)}</p><div class="pair">'
-            f"{_html_side('A', a, outlets)}{_html_side('B', b, outlets)}</div></article>\n"
+            f"{_html_side('A', a, articles)}{_html_side('B', b, articles)}</div></article>\n"
         )
     if report.skipped:
         yield "<h2>Skipped inputs</h2>\n<ul>\n"
@@ -502,8 +628,8 @@ def _report_html(report: Report, *, only: str | Iterable[str] | None, raw_csv: b
 def report_table(report: Report, *, only: str | Iterable[str] | None = None) -> Table:
     """The pairwise table as a :class:`rich.table.Table`.
 
-    Source, speaker and time share a cell per side, with the quote under them, so
-    the table fits a terminal.
+    Source (with its outlet and publication date), speaker and time share a cell per
+    side, with the quote under them, so the table fits a terminal.
     """
     from rich.table import Table
     from rich.text import Text
@@ -515,20 +641,69 @@ def report_table(report: Report, *, only: str | Iterable[str] | None = None) -> 
         ("reason", {"ratio": 3}), ("score", {"justify": "right", "no_wrap": True}),
     ):
         table.add_column(header, **kwargs)
+    articles = _by_source(report.articles)
     for f, a, b in _pairs(report, only):
         table.add_row(
             Text(f.status, style=_STATUS_STYLE.get(f.status, "")), _plain(f.topic),
-            _side_text(a), _plain(a.quantity.describe()), _side_text(b), _plain(b.quantity.describe()),
+            _side_text(a, article=articles.get(a.source)), _plain(a.quantity.describe()),
+            _side_text(b, article=articles.get(b.source)), _plain(b.quantity.describe()),
             _plain(f.reason), Text(f"{f.score:.2f}"),
         )
     return table
 
 
-def _side_text(claim: Claim) -> Any:
+def report_cards(report: Report, *, only: str | Iterable[str] | None = None) -> Any:
+    """The findings as stacked cards, one per finding, for a terminal narrower than :data:`CARD_WIDTH`.
+
+    Each card: status, topic and score; side A and side B (source, outlet, speaker,
+    time, value, quote); the reason. Same order as the table.
+    """
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    articles = _by_source(report.articles)
+    parts: list[Any] = [Text(summary(report))]
+    for f, a, b in _pairs(report, only):
+        card = Table.grid(padding=(0, 1))
+        card.add_column(no_wrap=True, width=max(map(len, STATUSES)))
+        card.add_column()
+        head = Text()
+        head.append(printable(f.topic), style="bold")
+        head.append(f" · score {f.score:.2f}")
+        card.add_row(Text(f.status, style=_STATUS_STYLE.get(f.status, "")), head)
+        for label, c in (("A", a), ("B", b)):
+            card.add_row(Text(label, style="bold"), _side_text(c, value=True, article=articles.get(c.source)))
+        card.add_row(Text("why", style="dim"), _plain(f.reason))
+        parts.extend([Text(""), card])
+    if not parts[1:]:
+        parts.extend([Text(""), Text("No findings.")])
+    return Group(*parts)
+
+
+def sources_table(articles: Sequence[Article]) -> Table:
+    """Source, outlet, publication date and URL of each article, as a :class:`rich.table.Table`."""
+    from rich.table import Table
+
+    table = Table(title="Sources", title_justify="left", box=None, show_header=True, pad_edge=False)
+    for header in ("source", "outlet", "published", "url"):
+        table.add_column(header, overflow="fold")
+    for row in _source_rows(articles):
+        table.add_row(*(_plain(v) for v in row))
+    return table
+
+
+def _side_text(claim: Claim, *, value: bool = False, article: Article | None = None) -> Any:
     from rich.text import Text
 
     text = Text()
+    if value:  # a card leads with the number, the point of the comparison
+        text.append(printable(claim.quantity.describe(), one_line=True), style="bold")
+        text.append(" · ")
     text.append(printable(claim.source, one_line=True), style="bold")
+    if article is not None and (article.outlet or article.published):
+        about = ", ".join(x for x in (article.outlet, article.published.isoformat() if article.published else None) if x)
+        text.append(f" ({printable(about, one_line=True)})")
     for extra in (claim.speaker, time_cell(claim)):
         if extra:
             text.append(f" · {printable(extra)}")
@@ -544,29 +719,45 @@ def _plain(value: Any) -> Any:
     return Text(printable(value))
 
 
-def claims_table(claims: Sequence[Claim]) -> Table:
-    """The claims as a :class:`rich.table.Table` (source, number, value, thing, time, speaker, quote)."""
-    from rich.table import Table
+CLAIM_TABLE_COLUMNS = ("id", "source", "number", "value", "thing", "event", "place", "time", "speaker", "quote")
+"""The columns of the terminal table of claims; ``place`` is the claim's scope ("in Sirte")."""
 
+
+def claims_table(claims: Sequence[Claim], *, articles: Iterable[Article] = ()) -> Table:
+    """The claims as a :class:`rich.table.Table` with the columns :data:`CLAIM_TABLE_COLUMNS`.
+
+    ``articles`` (default none) add each source's outlet and publication date under its name.
+    """
+    from rich.table import Table
+    from rich.text import Text
+
+    by_source = _by_source(articles)
     table = Table(title=_plural(len(claims), "claim"), title_justify="left")
-    for header in ("id", "source", "number", "value", "thing", "time", "speaker", "quote"):
+    for header in CLAIM_TABLE_COLUMNS:
         table.add_column(header, no_wrap=header in ("id", "value"))
     for c in claims:
-        row = _claim_row(c)
-        table.add_row(*(_plain(row[h]) for h in ("id", "source", "number", "value", "thing", "time", "speaker", "quote")))
+        row = _claim_row(c, by_source.get(c.source))
+        cells = [_plain(row[h]) for h in CLAIM_TABLE_COLUMNS]
+        about = ", ".join(x for x in (row["outlet"], row["published"]) if x)
+        if about:
+            cells[1] = Text(printable(c.source)).append(f"\n{printable(about)}", style="dim")
+        table.add_row(*cells)
     return table
 
 
-def _render_rich(renderable: Any) -> Iterator[str]:
+def _render_rich(*renderables: Any) -> Iterator[str]:
     from rich.console import Console
 
     buf = io.StringIO()
-    Console(file=buf, width=TABLE_WIDTH, color_system=None, force_terminal=False, legacy_windows=False).print(renderable)
+    Console(file=buf, width=TABLE_WIDTH, color_system=None, force_terminal=False, legacy_windows=False).print(*renderables)
     yield "".join(line.rstrip() + "\n" for line in buf.getvalue().splitlines())
 
 
 def _report_table_text(report: Report, *, only: str | Iterable[str] | None, raw_csv: bool) -> Iterator[str]:
     yield from _render_rich(report_table(report, only=only))
+    if report.articles:
+        yield "\n"
+        yield from _render_rich(sources_table(report.articles))
     if report.skipped:
         yield "\nSkipped inputs:\n"
         for s in report.skipped:
@@ -584,21 +775,35 @@ _REPORT_WRITERS: dict[Format, Callable[..., Iterator[str]]] = {
     Format.jsonl: _report_jsonl,
     Format.html: _report_html,
     Format.table: _report_table_text,
+    Format.tsv: _report_tsv,
 }
 
 
-def _claims_chunks(claims: Sequence[Claim], fmt: Format, *, raw_csv: bool) -> Iterator[str]:
-    if fmt is Format.csv:
-        yield from _csv(claims_frame(claims), raw=raw_csv)
+def _claims_chunks(
+    claims: Sequence[Claim], fmt: Format, *, raw_csv: bool, articles: Iterable[Article] = ()
+) -> Iterator[str]:
+    if fmt in SPREADSHEET_FORMATS:
+        yield from _delimited(claims_frame(claims, articles=articles), fmt, raw=raw_csv)
     elif fmt is Format.json:
-        yield _dumps([c.to_dict() for c in claims], indent=2) + "\n"
+        yield _dumps([_claim_dict(c, articles) for c in claims], indent=2) + "\n"
     elif fmt is Format.jsonl:
+        by_source = _by_source(articles)
         for c in claims:
-            yield _dumps(c.to_dict(), indent=None) + "\n"
+            yield _dumps(_claim_dict(c, by_source), indent=None) + "\n"
     elif fmt is Format.table:
-        yield from _render_rich(claims_table(claims))
+        yield from _render_rich(claims_table(claims, articles=articles))
     else:
         raise OutputError(f"claims cannot be written as {fmt.value}; use one of {', '.join(f.value for f in CLAIM_FORMATS)}")
+
+
+def _claim_dict(c: Claim, articles: Iterable[Article] | Mapping[str, Article]) -> dict[str, Any]:
+    """:meth:`Claim.to_dict`, with the article's ``outlet``, ``published`` and ``url`` when it is known."""
+    by_source = articles if isinstance(articles, Mapping) else _by_source(articles)
+    out = c.to_dict()
+    article = by_source.get(c.source)
+    if article is not None:
+        out.update(outlet=article.outlet, published=article.published, url=article.url)
+    return out
 
 
 # --- entry points -------------------------------------------------------------------------
@@ -606,12 +811,18 @@ def _claims_chunks(claims: Sequence[Claim], fmt: Format, *, raw_csv: bool) -> It
 def format_for(out: str | os.PathLike[str] | None, fmt: Format | str | None, *, default: Format) -> Format:
     """The format asked for: ``fmt`` if given, else the suffix of ``out``, else ``default``.
 
+    ``fmt`` may also be one of :data:`FORMAT_ALIASES` (``md``).
+
     >>> format_for("report.html", None, default=Format.markdown).value
     'html'
+    >>> format_for(None, "md", default=Format.table).value
+    'markdown'
     """
     if fmt is not None:
+        if isinstance(fmt, str) and fmt.lower() in FORMAT_ALIASES:
+            return FORMAT_ALIASES[fmt.lower()]
         try:
-            return Format(fmt)
+            return Format(fmt.lower() if isinstance(fmt, str) else fmt)
         except ValueError as e:
             raise OutputError(f"unknown format {fmt!r}; use one of {', '.join(f.value for f in Format)}") from e
     if out is None:
@@ -619,7 +830,7 @@ def format_for(out: str | os.PathLike[str] | None, fmt: Format | str | None, *, 
     suffix = Path(out).suffix.lower()
     if suffix not in SUFFIX_FORMATS:
         raise OutputError(
-            f"cannot tell the format from {Path(out).name!r}; name it .md, .csv, .json, .jsonl, .html "
+            f"cannot tell the format from {Path(out).name!r}; name it .md, .csv, .tsv, .json, .jsonl, .html "
             "or .txt, or pass --format"
         )
     return SUFFIX_FORMATS[suffix]
@@ -627,15 +838,38 @@ def format_for(out: str | os.PathLike[str] | None, fmt: Format | str | None, *, 
 
 def render_report(
     report: Report, fmt: Format | str = Format.markdown, *, only: str | Iterable[str] | None = None,
-    raw_csv: bool = False,
+    raw_csv: bool = False, excel: bool = False,
 ) -> str:
     """The report as text in ``fmt`` (default markdown); see :func:`write_report`."""
-    return encodable("".join(_REPORT_WRITERS[Format(fmt)](report, only=only, raw_csv=raw_csv)))
+    return encodable("".join(_report_chunks(report, Format(fmt), only=only, raw_csv=raw_csv, excel=excel)))
 
 
-def render_claims(claims: Sequence[Claim], fmt: Format | str = Format.jsonl, *, raw_csv: bool = False) -> str:
-    """The claims as text in ``fmt``: ``table``, ``csv``, ``json`` or ``jsonl`` (default)."""
-    return encodable("".join(_claims_chunks(claims, Format(fmt), raw_csv=raw_csv)))
+def render_claims(
+    claims: Sequence[Claim], fmt: Format | str = Format.jsonl, *, articles: Iterable[Article] = (),
+    raw_csv: bool = False, excel: bool = False,
+) -> str:
+    """The claims as text in ``fmt``: ``table``, ``csv``, ``tsv``, ``json`` or ``jsonl`` (default); see :func:`write_claims`."""
+    return encodable("".join(_with_bom(_claims_chunks(claims, Format(fmt), raw_csv=raw_csv, articles=articles),
+                                       Format(fmt), excel)))
+
+
+def _report_chunks(
+    report: Report, fmt: Format, *, only: str | Iterable[str] | None, raw_csv: bool, excel: bool
+) -> Iterator[str]:
+    return _with_bom(_REPORT_WRITERS[fmt](report, only=only, raw_csv=raw_csv), fmt, excel)
+
+
+def check_excel(fmt: Format | str, excel: bool) -> None:
+    """:class:`OutputError` when ``excel`` is asked of a format other than CSV and TSV."""
+    if excel and Format(fmt) not in SPREADSHEET_FORMATS:
+        raise OutputError(f"--excel applies to CSV and TSV, not {Format(fmt).value}; drop it, or use --format csv")
+
+
+def _with_bom(chunks: Iterator[str], fmt: Format, excel: bool) -> Iterator[str]:
+    check_excel(fmt, excel)
+    if not excel:
+        return chunks
+    return itertools.chain(["\ufeff"], chunks)  # the byte-order mark Excel needs to read UTF-8
 
 
 def write_report(
@@ -645,6 +879,7 @@ def write_report(
     out: str | os.PathLike[str] | None = None,
     only: str | Iterable[str] | None = None,
     raw_csv: bool = False,
+    excel: bool = False,
     stream: TextIO | None = None,
 ) -> None:
     """Write the report in ``fmt`` to ``out``, or to ``stream`` when ``out`` is ``None``.
@@ -661,7 +896,10 @@ def write_report(
     only
         A status or statuses to keep (default ``None``: all).
     raw_csv
-        Write CSV cells untouched, formula-like ones included (default ``False``).
+        Write CSV and TSV cells untouched, formula-like ones included (default ``False``).
+    excel
+        Start a CSV or TSV with a UTF-8 byte-order mark, so that Excel reads it as
+        UTF-8 (default ``False``).
     stream
         Where to write when ``out`` is ``None`` (default ``None``: ``sys.stdout``).
 
@@ -669,10 +907,10 @@ def write_report(
     ------
     OutputError
         ``out`` is an input file, a folder, or in a folder that does not exist, or
-        cannot be written.
+        cannot be written; ``excel`` with a format other than CSV or TSV.
     """
-    _statuses(only)  # fail before a byte is written
-    chunks = _REPORT_WRITERS[Format(fmt)](report, only=only, raw_csv=raw_csv)
+    parse_statuses(only)  # fail before a byte is written
+    chunks = _report_chunks(report, Format(fmt), only=only, raw_csv=raw_csv, excel=excel)
     inputs = [a.path for a in report.articles if a.path]
     _emit(chunks, out=out, stream=stream, inputs=inputs)
 
@@ -683,14 +921,20 @@ def write_claims(
     *,
     out: str | os.PathLike[str] | None = None,
     inputs: Iterable[str] = (),
+    articles: Iterable[Article] = (),
     raw_csv: bool = False,
+    excel: bool = False,
     stream: TextIO | None = None,
 ) -> None:
-    """Write claims as ``table``, ``csv``, ``json`` or ``jsonl`` (default), like :func:`write_report`.
+    """Write claims as ``table``, ``csv``, ``tsv``, ``json`` or ``jsonl`` (default), like :func:`write_report`.
 
-    ``inputs`` are the paths the claims were read from, which ``out`` must not be.
+    ``inputs`` are the paths the claims were read from, which ``out`` must not be;
+    ``articles`` (default none) give each claim its outlet, publication date and URL.
     """
-    _emit(_claims_chunks(claims, Format(fmt), raw_csv=raw_csv), out=out, stream=stream, inputs=inputs)
+    articles = list(articles)
+    inputs = [*inputs, *(a.path for a in articles if a.path)]
+    chunks = _with_bom(_claims_chunks(claims, Format(fmt), raw_csv=raw_csv, articles=articles), Format(fmt), excel)
+    _emit(chunks, out=out, stream=stream, inputs=inputs)
 
 
 def _emit(
@@ -810,12 +1054,24 @@ def write_atomic(path: Path, chunks: Iterable[str]) -> None:
             raise
 
 
-def print_report_table(report: Report, console: Console, *, only: str | Iterable[str] | None = None) -> None:
-    """Print the report's table (and skipped inputs) on a rich console, in colour if it has any."""
+def print_report_table(
+    report: Report, console: Console, *, only: str | Iterable[str] | None = None, skipped: bool = True
+) -> None:
+    """Print the report on a rich console, in colour if it has any: the table, or one card
+    per finding when the console is narrower than :data:`CARD_WIDTH`; then the sources,
+    and the skipped inputs unless ``skipped`` is ``False`` (default ``True``; the CLI has
+    named them on the same terminal already)."""
     from rich.text import Text
 
-    console.print(report_table(report, only=only))
-    if report.skipped:
+    if console.width < CARD_WIDTH:
+        console.print(report_cards(report, only=only))
+    else:
+        console.print(report_table(report, only=only))
+    if report.articles:
+        console.print()
+        console.print(sources_table(report.articles))
+    if skipped and report.skipped:
+        console.print()
         console.print("Skipped inputs:", style="bold")
         for s in report.skipped:
             console.print(Text(f"  {_skipped_line(s)}"), highlight=False)

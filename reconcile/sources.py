@@ -3,7 +3,12 @@
 A path may be a file, a folder (walked recursively in sorted order), a glob pattern,
 or ``-`` for standard input. Formats, chosen by suffix:
 
-- ``.txt`` / ``.md``: one article; the source name is the file stem.
+- ``.txt`` / ``.md``: one article; the source name is the file stem. It may open with
+  a small header that gives its metadata (see :func:`split_header`): ``Outlet:``,
+  ``URL:``, ``Published:`` (and ``Title:``) lines, or YAML-style front matter between
+  ``---`` lines. The header is blanked in ``Article.text`` (every character but the
+  line breaks becomes a space), so no claim is read from it while offsets and line
+  numbers still point into the file as saved.
 - ``.html`` / ``.htm``: a saved web page, reduced to the article's main text with
   trafilatura; its title, site name (the outlet), canonical URL and publication date
   become metadata. Offsets then point into the extracted text, which is ``Article.text``.
@@ -11,8 +16,8 @@ or ``-`` for standard input. Formats, chosen by suffix:
   optional ``source``, ``outlet``, ``published``, ``url``, ``title``. A record without a
   source is named ``<file stem>:<n>`` (n the JSONL line, or the CSV data row counted
   from 1 after the header).
-- ``-``: standard input, read as plain text (as a web page when it starts like one);
-  its source name is ``stdin``.
+- ``-``: standard input, read as plain text (with a header, as above), or as a web page
+  when it starts like one; its source name is ``stdin``.
 
 Text is decoded as UTF-8 when it is UTF-8, else as Windows-1252 when that reads it
 cleanly (the usual encoding of older Western news files), else as charset-normalizer
@@ -84,6 +89,10 @@ _MAX_CONTROL_RATIO = 0.05
 _WESTERN_MAX_CHAOS = 0.1
 _HTML_START = re.compile(rb"^\s*(<!doctype\s+html|<html[\s>])", re.I)
 _YEAR = re.compile(r"\d{4}")
+HEADER_FIELDS = {"outlet": "outlet", "url": "url", "published": "published", "date": "published", "title": "title"}
+"""Header keys (any case) and the metadata field each fills."""
+_HEADER_LINE = re.compile(r"[ \t]*([A-Za-z]+)[ \t]*:[ \t]*(.*?)[ \t]*")
+_FRONT_MATTER = "---"
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _READ_CHUNK = 1 << 20
 
@@ -99,6 +108,7 @@ def read_articles(
     encoding: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: TextIO | BinaryIO | None = None,
+    exclude: Sequence[str] = (),
 ) -> tuple[list[Article], list[Skipped]]:
     """Read every article the paths name.
 
@@ -112,6 +122,8 @@ def read_articles(
         Skip inputs larger than this many bytes (default :data:`DEFAULT_MAX_BYTES`, 5 MiB).
     stdin
         The stream ``"-"`` reads (default ``None``: ``sys.stdin``).
+    exclude
+        Glob patterns of files to pass over, silently (default none); see :func:`excluded`.
 
     Returns
     -------
@@ -132,7 +144,7 @@ def read_articles(
     """
     articles: list[Article] = []
     skipped: list[Skipped] = []
-    for item in iter_articles(paths, encoding=encoding, max_bytes=max_bytes, stdin=stdin):
+    for item in iter_articles(paths, encoding=encoding, max_bytes=max_bytes, stdin=stdin, exclude=exclude):
         (articles if isinstance(item, Article) else skipped).append(item)
     return articles, skipped
 
@@ -143,6 +155,7 @@ def iter_articles(
     encoding: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: TextIO | BinaryIO | None = None,
+    exclude: Sequence[str] = (),
 ) -> Iterator[Article | Skipped]:
     """Like :func:`read_articles`, one ``Article`` or ``Skipped`` at a time, as read.
 
@@ -157,7 +170,7 @@ def iter_articles(
         if isinstance(entry, Skipped):
             yield _clean_skipped(entry)
             continue
-        if entry.key in seen_paths:
+        if entry.key in seen_paths or (entry.path is not None and excluded(entry.path, exclude)):
             continue
         seen_paths.add(entry.key)
         for item in _read_entry(entry, encoding=encoding, max_bytes=max_bytes, stdin=stdin):
@@ -183,6 +196,27 @@ def iter_articles(
                 )
                 continue
             yield article
+
+
+def excluded(path: str | os.PathLike[str], patterns: Sequence[str]) -> bool:
+    """Whether ``path`` matches one of the glob ``patterns``, as ripgrep's ``--glob !PAT`` would.
+
+    A pattern without ``/`` is matched against the file name and each folder name on
+    the path (``*.csv``, ``drafts``); one with ``/`` against the whole path as found
+    (``fixtures/*/gold*``), where ``**`` spans folders.
+
+    >>> excluded("news/drafts/a.txt", ["drafts"]), excluded("news/a.txt", ["*.csv"])
+    (True, False)
+    """
+    p = Path(path)
+    for pattern in patterns:
+        pattern = pattern.rstrip("/")
+        if "/" in pattern:
+            if _glob_match(p.parts, Path(pattern).parts) or fnmatch.fnmatchcase(p.as_posix(), pattern):
+                return True
+        elif any(fnmatch.fnmatchcase(part, pattern) for part in p.parts):
+            return True
+    return False
 
 
 def _check_usage(paths: Sequence[str], *, encoding: str | None, max_bytes: int) -> None:
@@ -362,7 +396,7 @@ def _read_entry(
         yield text
         return
     if suffix in TEXT_SUFFIXES:
-        yield Article(source=path.stem, text=text, path=str(path)), name
+        yield _text_article(text, source=path.stem, name=name, path=str(path))
     elif suffix in HTML_SUFFIXES:
         yield _html_article(text, source=path.stem, name=name, path=str(path))
     elif suffix == ".jsonl":
@@ -437,7 +471,69 @@ def _read_stdin(
     elif _HTML_START.match(data[:_SNIFF_BYTES]):
         yield _html_article(text, source=STDIN_SOURCE, name=name, path=None)
     else:
-        yield Article(source=STDIN_SOURCE, text=text), name
+        yield _text_article(text, source=STDIN_SOURCE, name=name, path=None)
+
+
+def split_header(text: str) -> tuple[dict[str, str], str]:
+    r"""The metadata a plain-text article's header gives, and the text with the header blanked.
+
+    A header is either YAML-style front matter (a first line ``---``, ``key: value``
+    lines, a closing ``---``) or ``key: value`` lines from the very first line on,
+    ending at the first line that is not one (blank lines after it belong to it). Keys
+    are :data:`HEADER_FIELDS`, in any case (``Date:`` is ``published``); in front
+    matter other keys are passed over, while a plain header is only one when every
+    line has a known key. Values may be quoted. Without a header, nothing changes.
+
+    The header's characters but its line breaks become spaces, so the text keeps its
+    length: offsets and line numbers point into the text as saved.
+
+    >>> article = "Outlet: The Herald\nPublished: 2016-08-02\n\nFive died."
+    >>> meta, text = split_header(article)
+    >>> meta, text.lstrip(), text.index("Five") == article.index("Five")
+    ({'outlet': 'The Herald', 'published': '2016-08-02'}, 'Five died.', True)
+    """
+    lines = text.split("\n")
+    fields: dict[str, str] = {}
+    if lines[0].strip() == _FRONT_MATTER:
+        end = next((i for i in range(1, len(lines)) if lines[i].strip() in (_FRONT_MATTER, "...")), None)
+        if end is None:
+            return {}, text
+        for line in lines[1:end]:
+            m = _HEADER_LINE.fullmatch(line)
+            if m and m.group(1).lower() in HEADER_FIELDS:
+                fields[HEADER_FIELDS[m.group(1).lower()]] = _unquote(m.group(2))
+        n = end + 1
+    else:
+        n = 0
+        while n < len(lines) and (m := _HEADER_LINE.fullmatch(lines[n])) and m.group(1).lower() in HEADER_FIELDS:
+            fields[HEADER_FIELDS[m.group(1).lower()]] = _unquote(m.group(2))
+            n += 1
+        if n == 0:
+            return {}, text
+    while n < len(lines) and not lines[n].strip():
+        n += 1
+    blanked = "\n".join(" " * len(line) for line in lines[:n])
+    rest = "\n".join(lines[n:])
+    return {k: v for k, v in fields.items() if v}, blanked + ("\n" if n < len(lines) else "") + rest
+
+
+def _unquote(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value
+
+
+def _text_article(text: str, *, source: str, name: str, path: str | None) -> tuple[Article, str] | Skipped:
+    fields, body = split_header(text)
+    if not body.strip():
+        return Skipped(name, "only a header, no article text", "add the article's text below the header")
+    meta: dict[str, Any] = {k: clean_text(v) for k, v in fields.items()}
+    if "published" in meta:
+        try:
+            meta["published"] = parse_date(meta["published"])
+        except MetadataError as e:
+            return Skipped(name, f"header Published: {e}", "write dates as YYYY-MM-DD, or leave the line out")
+    return Article(source=source, text=body, path=path, **meta), name
 
 
 def _decode(data: bytes, name: str, encoding: str | None) -> str | Skipped:
@@ -798,6 +894,19 @@ def _meta_json(text: str, p: Path) -> list[tuple[str, str, Mapping[str, Any]]]:
             entries.append((repr(source), source, values))
         return entries
     raise MetadataError(f"--meta {p}: expected a JSON object or list, not {type(data).__name__}")
+
+
+def merge_metadata(tables: Iterable[Mapping[str, Mapping[str, Any]]]) -> dict[str, dict[str, Any]]:
+    """Several :func:`read_metadata` tables as one; for a field given twice, the later table wins.
+
+    >>> merge_metadata([{"a": {"outlet": "X", "url": "u"}}, {"a": {"outlet": "Y"}}])
+    {'a': {'outlet': 'Y', 'url': 'u'}}
+    """
+    out: dict[str, dict[str, Any]] = {}
+    for table in tables:
+        for source, fields in table.items():
+            out.setdefault(source, {}).update(fields)
+    return out
 
 
 def apply_metadata(

@@ -18,6 +18,7 @@ import typer.main
 from typer.testing import CliRunner
 
 import reconcile.claims
+import reconcile.cli
 import reconcile.judge
 from reconcile.cli import EXIT_BROKEN_PIPE, EXIT_INTERNAL, app
 from reconcile.model import Claim, Finding, Quantity
@@ -76,6 +77,16 @@ EXPECTED_MARKDOWN = """\
 | conflict | people | port-authority |  | 240 |  | 240 passen | desk:2 |  | 188 |  | 188 people | 240 against 188 | 0.60 |
 | conflict | people | port-authority |  | 240 |  | 240 passen | wires:2 |  | 22 |  | 22 people | 240 against 22 | 0.60 |
 | agree | people | port-authority |  | 240 |  | 240 passen | harbour-gazette |  | 240 |  | 240 people | 240 against 240 | 0.60 |
+
+## Sources
+
+| source | outlet | published | url |
+|---|---|---|---|
+| port-authority | Port Ellis Port Authority | 2024-03-12 | https://port-ellis.example/notice |
+| desk:2 | Evening Signal | 2024-03-12 |  |
+| harbour-gazette | The Harbour Gazette | 2024-03-12 | https://harbour-gazette.example/news/2024/03/12/ferry-capsizes |
+| coastline-wire | Coastline Wire | 2024-03-12 | https://coastline-wire.example/ferry |
+| wires:2 | Island Radio | 2024-03-13 |  |
 """
 
 
@@ -86,12 +97,23 @@ def test_cli_report_markdown_exact(fake):
     assert result.stderr == ""
 
 
+_PORT = ('240,240,,2024-03-12,Port Ellis Port Authority,https://port-ellis.example/notice,'
+         '"The ferry left the terminal with 240 passengers, the port manifest showed."')
 EXPECTED_CSV = (
-    "status,topic,source_a,speaker_a,value_a,time_a,quote_a,source_b,speaker_b,value_b,time_b,quote_b,reason,score,claim_a,claim_b\r\n"
-    "conflict,people,port-authority,,240,,240 passen,coastline-wire,,40,,40 people,240 against 40,0.5,port-authority#33,coastline-wire#9\r\n"
-    "conflict,people,port-authority,,240,,240 passen,desk:2,,188,,188 people,240 against 188,0.5,port-authority#33,desk:2#15\r\n"
-    "conflict,people,port-authority,,240,,240 passen,wires:2,,22,,22 people,240 against 22,0.5,port-authority#33,wires:2#39\r\n"
-    "agree,people,port-authority,,240,,240 passen,harbour-gazette,,240,,240 people,240 against 240,0.5,port-authority#33,harbour-gazette#79\r\n"
+    "status,topic,source_a,speaker_a,value_a,time_a,quote_a,source_b,speaker_b,value_b,time_b,quote_b,reason,score,claim_a,claim_b,"
+    "low_a,high_a,unit_a,published_a,outlet_a,url_a,sentence_a,low_b,high_b,unit_b,published_b,outlet_b,url_b,sentence_b\r\n"
+    "conflict,people,port-authority,,240,,240 passen,coastline-wire,,40,,40 people,240 against 40,0.5,port-authority#33,coastline-wire#9,"
+    f"{_PORT},40,40,,2024-03-12,Coastline Wire,https://coastline-wire.example/ferry,"
+    '"At least 40 people are missing after a ferry with 226 people on board capsized off Port Ellis on Monday, the operator said."\r\n'
+    "conflict,people,port-authority,,240,,240 passen,desk:2,,188,,188 people,240 against 188,0.5,port-authority#33,desk:2#15,"
+    f'{_PORT},188,188,,2024-03-12,Evening Signal,,"Officials said 188 people were rescued, and ""about 40"" were unaccounted for."\r\n'
+    "conflict,people,port-authority,,240,,240 passen,wires:2,,22,,22 people,240 against 22,0.5,port-authority#33,wires:2#39,"
+    f"{_PORT},22,22,,2024-03-13,Island Radio,,"
+    "The coast guard said on Wednesday that 22 people remain missing and 19 bodies have been recovered from the ferry.\r\n"
+    "agree,people,port-authority,,240,,240 passen,harbour-gazette,,240,,240 people,240 against 240,0.5,port-authority#33,harbour-gazette#79,"
+    f"{_PORT},240,240,,2024-03-12,The Harbour Gazette,https://harbour-gazette.example/news/2024/03/12/ferry-capsizes,"
+    '"A passenger ferry carrying about 240 people capsized off Port Ellis early on Monday, the coast guard said, '
+    'and at least 37 people were still missing by Tuesday morning."\r\n'
 )
 
 
@@ -143,11 +165,17 @@ def test_cli_claims_jsonl_and_csv(fake):
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(r["id"], r["number_text"], r["start"], r["end"]) for r in rows] == [("coastline-wire#9", "40", 9, 11), ("wires:2#39", "22", 39, 41)]
     result = _run("claims", INPUTS / "wires.jsonl", "-f", "csv")
-    assert result.stdout_bytes.decode("utf-8") == (
-        "id,source,start,end,number,value,kind,unit,thing,event,place,time,speaker,quote\r\n"
-        "coastline-wire#9,coastline-wire,9,11,40,40,count,,people,,,,,40 people\r\n"
-        "wires:2#39,wires:2,39,41,22,22,count,,people,,,,,22 people\r\n"
-    )
+    assert result.stdout_bytes.decode("utf-8") == EXPECTED_CLAIMS_CSV
+
+
+EXPECTED_CLAIMS_CSV = (
+    "id,source,start,end,number,value,kind,unit,thing,event,place,time,speaker,quote,low,high,published,outlet,url,sentence\r\n"
+    "coastline-wire#9,coastline-wire,9,11,40,40,count,,people,,,,,40 people,40,40,2024-03-12,Coastline Wire,"
+    'https://coastline-wire.example/ferry,"At least 40 people are missing after a ferry with 226 people on board capsized '
+    'off Port Ellis on Monday, the operator said."\r\n'
+    "wires:2#39,wires:2,39,41,22,22,count,,people,,,,,22 people,22,22,2024-03-13,Island Radio,,"
+    "The coast guard said on Wednesday that 22 people remain missing and 19 bodies have been recovered from the ferry.\r\n"
+)
 
 
 def test_cli_claims_rejects_report_formats(fake, tmp_path):
@@ -238,9 +266,12 @@ def _extract_building_nlp(articles, *, model=None, **_):
     return []
 
 
-def test_cli_no_paths_is_a_usage_error():
-    result = _run("report")
-    assert result.exit_code == 2 and "Missing argument" in result.stderr
+@pytest.mark.parametrize("command", ["claims", "report"])
+def test_cli_no_paths_and_stdin_a_terminal_is_a_usage_error(command, monkeypatch):
+    monkeypatch.setattr(reconcile.cli, "_stdin_is_terminal", lambda: True)
+    result = _run(command)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == "Error: no input given; name files, folders or glob patterns, or pipe an article in\n"
 
 
 def test_cli_broken_pipe_ends_quietly(monkeypatch):
@@ -418,3 +449,187 @@ def test_cli_published_at_the_calendar_edge_warns(fake, published):
     result = _run("claims", "-", "--published", published, input="Five people died last year.")
     assert result.exit_code == 0
     assert result.stderr.startswith(f"warning: stdin is dated {published}, at the end of the calendar")
+
+
+# --- issue 13: CLI manners and provenance ---------------------------------------------------
+
+@pytest.mark.parametrize("args", [["-o", "-"], ["-f", "md"], ["--format", "MD", "-o", "-"], ["-f", "markdown"]],
+                         ids=["dash-is-stdout", "md-alias", "alias-any-case", "markdown"])
+def test_cli_report_dash_output_and_md_alias(fake, args):
+    result = _run("report", INPUTS, *args)
+    assert result.exit_code == 0, result.output
+    assert result.stdout_bytes.decode("utf-8") == EXPECTED_MARKDOWN
+    assert result.stderr == ""
+
+
+def test_cli_report_csv_to_dash_is_stdout(fake, tmp_path):
+    result = _run("report", INPUTS, "-f", "csv", "--threshold", "0.5", "-o", "-")
+    assert result.stdout_bytes.decode("utf-8") == EXPECTED_CSV
+    assert not Path("-").exists()
+
+
+EXPECTED_TSV_AGREE = (
+    "status\ttopic\tsource_a\tspeaker_a\tvalue_a\ttime_a\tquote_a\tsource_b\tspeaker_b\tvalue_b\ttime_b\tquote_b\t"
+    "reason\tscore\tclaim_a\tclaim_b\tlow_a\thigh_a\tunit_a\tpublished_a\toutlet_a\turl_a\tsentence_a\t"
+    "low_b\thigh_b\tunit_b\tpublished_b\toutlet_b\turl_b\tsentence_b\n"
+    "agree\tpeople\tport-authority\t\t240\t\t240 passen\tharbour-gazette\t\t240\t\t240 people\t240 against 240\t0.6\t"
+    "port-authority#33\tharbour-gazette#79\t240\t240\t\t2024-03-12\tPort Ellis Port Authority\t"
+    "https://port-ellis.example/notice\tThe ferry left the terminal with 240 passengers, the port manifest showed.\t"
+    "240\t240\t\t2024-03-12\tThe Harbour Gazette\thttps://harbour-gazette.example/news/2024/03/12/ferry-capsizes\t"
+    "A passenger ferry carrying about 240 people capsized off Port Ellis early on Monday, the coast guard said, "
+    "and at least 37 people were still missing by Tuesday morning.\n"
+)
+
+
+@pytest.mark.parametrize("args", [["--format", "tsv"], ["-o", "{tmp}/r.tsv"]], ids=["format", "suffix"])
+def test_cli_report_tsv_exact(fake, tmp_path, args):
+    args = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    result = _run("report", INPUTS, "--only", "agree", *args)
+    assert result.exit_code == 0, result.output
+    out = result.stdout if "-o" not in args else (tmp_path / "r.tsv").read_text(encoding="utf-8")
+    assert out == EXPECTED_TSV_AGREE
+
+
+@pytest.mark.parametrize("command", ["claims", "report"])
+def test_cli_excel_writes_a_bom_and_only_for_spreadsheets(fake, tmp_path, command):
+    result = _run(command, INPUTS / "wires.jsonl", "-f", "csv", "--excel")
+    assert result.exit_code == 0
+    assert result.stdout_bytes.startswith(b"\xef\xbb\xbf" + (b"id," if command == "claims" else b"status,"))
+    out = tmp_path / "r.json"
+    refused = _run(command, INPUTS / "wires.jsonl", "--excel", "-o", out)
+    assert refused.exit_code == 2 and not out.exists()
+    assert refused.stderr == "Error: --excel applies to CSV and TSV, not json; drop it, or use --format csv\n"
+
+
+def _statuses_shown(markdown: str) -> list[str]:
+    table = markdown.split("## Sources")[0]
+    return [line.split(" | ")[0][2:] for line in table.splitlines() if line.startswith("| ") and "status" not in line]
+
+
+@pytest.mark.parametrize(
+    ("only", "shown", "statuses"),
+    [(["conflicts"], "conflict", ["conflict"] * 3), (["agree,conflict"], "conflict, agree", ["conflict"] * 3 + ["agree"]),
+     (["agreements", "--only", "Update"], "update, agree", ["agree"]), (["conflict, agree"], "conflict, agree", ["conflict"] * 3 + ["agree"])],
+    ids=["plural", "comma-list", "repeated", "comma-space"],
+)
+def test_cli_only_takes_plurals_and_comma_lists(fake, only, shown, statuses):
+    result = _run("report", INPUTS, "--only", *only)
+    assert result.exit_code == 0, result.output
+    assert f"\nShowing: {shown}.\n" in result.stdout
+    assert _statuses_shown(result.stdout) == statuses
+
+
+def test_cli_only_unknown_status_says_what_to_use(fake):
+    result = _run("report", INPUTS, "--only", "conflict,maybe", env={"COLUMNS": "200"})
+    assert result.exit_code == 2
+    assert ("Invalid value for '--only': unknown status 'maybe'; use one or more of conflict, update, agree "
+            "(e.g. conflict,update)") in result.stderr
+
+
+def test_cli_meta_is_repeatable_and_the_later_file_wins(fake, tmp_path):
+    first = tmp_path / "first.csv"
+    first.write_text("source,outlet,url\nwires:2,Island Radio FM,https://irfm.example/1\n")
+    second = tmp_path / "second.json"
+    second.write_text('{"wires:2": {"outlet": "IRFM"}, "desk:2": {"url": "https://signal.example/2"}}')
+    result = _run("report", INPUTS, "-f", "json", "--meta", first, "--meta", second)
+    articles = {a["source"]: a for a in json.loads(result.stdout)["articles"]}
+    assert (articles["wires:2"]["outlet"], articles["wires:2"]["url"]) == ("IRFM", "https://irfm.example/1")
+    assert articles["desk:2"]["url"] == "https://signal.example/2"
+
+
+@pytest.mark.parametrize(
+    ("exclude", "sources"),
+    [(["*.csv"], ["harbour-gazette", "coastline-wire", "wires:2"]),
+     (["*.csv", "--exclude", "harbour-*"], ["coastline-wire", "wires:2"]),
+     (["inputs"], []),
+     ([f"{INPUTS}/w*.jsonl"], ["port-authority", "desk:2", "harbour-gazette"])],
+    ids=["suffix", "repeated", "folder-name", "path-pattern"],
+)
+def test_cli_exclude_passes_over_matching_files(fake, exclude, sources):
+    result = _run("claims", INPUTS, "-f", "jsonl", "--exclude", *exclude)
+    assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == sources
+    assert result.stderr == "" and result.exit_code == 0
+
+
+@pytest.mark.parametrize("command", ["claims", "report"])
+def test_cli_reads_stdin_when_no_path_is_given(fake, command):
+    result = _run(command, "-f", "json", input="Officials said 45 people were hurt.\n")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    claims = data if command == "claims" else data["claims"]
+    assert [(c["source"], c["number_text"]) for c in claims] == [("stdin", "45")]
+
+
+def test_cli_stdin_header_fills_the_metadata(fake):
+    text = "Outlet: Island Radio\nPublished: 2024-03-13\nURL: https://ir.example/1\n\nOfficials said 45 people were hurt.\n"
+    result = _run("claims", "-f", "jsonl", input=text)
+    claim = json.loads(result.stdout)
+    assert (claim["outlet"], claim["published"], claim["url"]) == ("Island Radio", "2024-03-13", "https://ir.example/1")
+    assert text[claim["start"]: claim["end"]] == "45"
+
+
+@pytest.mark.parametrize("command", [[], ["claims"], ["report"]], ids=["root", "claims", "report"])
+def test_cli_help_shows_no_internal_types(command):
+    result = _run(*command, "--help", env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    for internal in ("<bool>", "<list[", "<str>", "<path>", "{PATH", "PATH...]", "<int>"):
+        assert internal not in result.stdout, (internal, command)
+    if command:
+        assert f"Usage: reconcile {command[0]} [OPTIONS] [PATH]..." in result.stdout
+
+
+@pytest.mark.parametrize("command", ["claims", "report"])
+def test_cli_version_on_subcommands(command):
+    from reconcile import __version__
+
+    result = _run(command, "--version")
+    assert result.exit_code == 0
+    assert result.stdout == f"reconcile {__version__}\n"
+
+
+EXPECTED_CARDS = """\
+2 articles, 2 claims: 1 conflict, 0 updates, 0 agreements.
+
+conflict people · score 0.60
+A        40 · coastline-wire (Coastline Wire, 2024-03-12)
+         “40 people”
+B        22 · wires:2 (Island Radio, 2024-03-13)
+         “22 people”
+why      40 against 22
+
+Sources
+source          outlet          published   url
+coastline-wire  Coastline Wire  2024-03-12  https://coastline-wire.example/ferry
+wires:2         Island Radio    2024-03-13
+"""
+
+
+@pytest.mark.parametrize(("columns", "cards"), [("80", True), ("119", True), ("120", False), ("200", False)],
+                         ids=["80", "119", "120", "200"])
+def test_cli_table_switches_to_cards_below_120_columns(fake, columns, cards):
+    result = _run("report", INPUTS / "wires.jsonl", "-f", "table", env={"COLUMNS": columns})
+    assert result.exit_code == 0
+    out = "".join(line.rstrip() + "\n" for line in result.stdout.splitlines())
+    assert (out == EXPECTED_CARDS) is cards
+    assert ("┃ status" in out) is not cards
+
+
+def test_cli_claims_table_shows_event_and_place(fake):
+    result = _run("claims", INPUTS / "wires.jsonl", "-f", "table", env={"COLUMNS": "200"})
+    header = result.stdout.splitlines()[2]
+    assert [c.strip() for c in header.strip("┃ ").split("┃")] == [
+        "id", "source", "number", "value", "thing", "event", "place", "time", "speaker", "quote"]
+    assert "Coastline Wire, 2024-03-12" in result.stdout
+
+
+def test_cli_skipped_inputs_are_printed_once(fake):
+    # stdout and stderr on one terminal: stderr names each skipped input, the table does not repeat it
+    result = _run("report", INPUTS, "missing.txt", "missing.txt", "-f", "table",
+                  env={"FORCE_COLOR": "1", "NO_COLOR": "1", "COLUMNS": "80"})
+    assert result.exit_code == 3
+    assert result.stderr == "skipped missing.txt: no such file or folder; check the spelling of the path\n"
+    assert "missing.txt" not in result.stdout
+    # written to a file or a pipe, the report keeps its own list, once
+    piped = _run("report", INPUTS, "missing.txt", "missing.txt")
+    assert piped.stdout.count("missing.txt") == 1 and piped.stderr.count("missing.txt") == 1
+    assert piped.stdout.endswith("## Skipped inputs\n\n- `missing.txt`: no such file or folder (check the spelling of the path)\n")

@@ -16,13 +16,17 @@ from hypothesis import strategies as st
 import reconcile.report as report_mod
 from reconcile.errors import OutputError
 from reconcile.model import Article, Claim, Finding, Quantity, Report, Skipped
+from reconcile.model import STATUSES
 from reconcile.report import (
     FINDING_COLUMNS,
+    PROVENANCE_COLUMNS,
     Format,
     csv_cell,
     findings_frame,
     format_for,
     md_cell,
+    parse_statuses,
+    print_report_table,
     render_claims,
     render_report,
     write_report,
@@ -74,6 +78,13 @@ EXPECTED_MARKDOWN = """\
 | update | fighters \\| Sirte | wire | AFRICOM head | ~5,000 | this past spring | About 5,000 fighters | wire | US military | 200-2,000 | now (2016-08-02) | a few hundred to 2,000 \\| fighters | ~5,000 then 200-2,000 | 0.75 |
 | agree | temperature | herald |  | -3 |  | =HYPERLINK(1) it was -3 | wire |  | -3 |  | fell to -3 degrees | -3 equals -3 | -0.50 |
 
+## Sources
+
+| source | outlet | published | url |
+|---|---|---|---|
+| herald | Herald | 2016-08-03 |  |
+| wire |  |  |  |
+
 ## Skipped inputs
 
 - `bad/empty.txt`: empty file (remove it)
@@ -87,14 +98,19 @@ def test_report_markdown_exact():
 def test_report_markdown_only_and_empty():
     out = render_report(_sample(skipped=False), "markdown", only="agree")
     assert "Showing: agree." in out
-    assert [line.split(" | ")[0] for line in out.splitlines() if line.startswith("| ") and "status" not in line] == ["| agree"]
+    findings = out.split("## Sources")[0]
+    assert [line.split(" | ")[0] for line in findings.splitlines() if line.startswith("| ") and "status" not in line] == ["| agree"]
     empty = render_report(Report([], [], []), "markdown")
     assert empty == "# reconcile report\n\n0 articles, 0 claims: 0 conflicts, 0 updates, 0 agreements.\n\nNo findings.\n"
 
 
 def test_report_frame_order_columns_and_filter():
     frame = findings_frame(_sample())
-    assert list(frame.columns) == [*FINDING_COLUMNS, "claim_a", "claim_b"]
+    sides = [f"{c}_{side}" for side in ("a", "b") for c in PROVENANCE_COLUMNS]
+    assert list(frame.columns) == [*FINDING_COLUMNS, "claim_a", "claim_b", *sides]
+    assert frame.loc[0, ["low_a", "high_a", "published_a", "outlet_a"]].tolist() == [5.0, 5.0, "2016-08-03", "Herald"]
+    assert frame.loc[1, ["low_b", "high_b", "sentence_b"]].tolist() == [200.0, 2000.0, "Now a few hundred to 2,000 | fighters."]
+    assert frame.low_a.dtype == "float64" and frame.loc[0, "published_b"] is None
     assert list(frame.status) == ["conflict", "update", "agree"]
     assert list(frame.claim_a) == ["c3", "c1", "c5"]
     assert frame.loc[0, "time_a"] == "on Monday (2016-08-01)"
@@ -113,9 +129,19 @@ def test_report_frame_sort_is_stable_on_source_then_start():
     assert claims["c4"].start < claims["c6"].start
 
 
+@pytest.mark.parametrize(
+    ("only", "expected"),
+    [("conflict", ("conflict",)), ("conflicts", ("conflict",)), (["agreements", "update"], ("update", "agree")),
+     ("conflict,update", ("conflict", "update")), ([" Updates , agree", "conflict"], STATUSES), (None, STATUSES)],
+    ids=["one", "plural", "agreement-and-repeat", "comma-list", "spaces-and-case", "none"],
+)
+def test_report_parse_statuses(only, expected):
+    assert parse_statuses(only) == expected
+
+
 def test_report_unknown_status_and_missing_claim_raise():
-    with pytest.raises(OutputError, match="unknown status 'conflicts'"):
-        findings_frame(_sample(), only="conflicts")
+    with pytest.raises(OutputError, match="unknown status 'maybe'; use one or more of conflict, update, agree"):
+        findings_frame(_sample(), only="conflict,maybe")
     r = _sample()
     r.findings.append(Finding("agree", "c1", "c99", "t", "r", 1.0))
     with pytest.raises(OutputError, match="'c99'"):
@@ -123,15 +149,21 @@ def test_report_unknown_status_and_missing_claim_raise():
 
 
 EXPECTED_CSV = """\
-status,topic,source_a,speaker_a,value_a,time_a,quote_a,source_b,speaker_b,value_b,time_b,quote_b,reason,score,claim_a,claim_b
-conflict,strikes on Sirte,herald,,5,on Monday (2016-08-01),five air strikes,wire,,2,,A second strike,5 against 2,0.8333,c3,c4
-update,fighters | Sirte,wire,AFRICOM head,"~5,000",this past spring,"About 5,000 fighters",wire,US military,"200-2,000",now (2016-08-02),"a few hundred to 2,000 | fighters","~5,000 then 200-2,000",0.75,c1,c2
-agree,temperature,herald,,-3,,'=HYPERLINK(1) it was -3,wire,,-3,,fell to -3 degrees,'-3 equals -3,-0.5,c5,c6
+status,topic,source_a,speaker_a,value_a,time_a,quote_a,source_b,speaker_b,value_b,time_b,quote_b,reason,score,claim_a,claim_b,\
+low_a,high_a,unit_a,published_a,outlet_a,url_a,sentence_a,low_b,high_b,unit_b,published_b,outlet_b,url_b,sentence_b
+conflict,strikes on Sirte,herald,,5,on Monday (2016-08-01),five air strikes,wire,,2,,A second strike,5 against 2,0.8333,c3,c4,\
+5,5,,2016-08-03,Herald,,There were five air strikes on Monday.,2,2,,,,,"A second strike hit
+two vehicles."
+update,fighters | Sirte,wire,AFRICOM head,"~5,000",this past spring,"About 5,000 fighters",wire,US military,"200-2,000",now (2016-08-02),"a few hundred to 2,000 | fighters","~5,000 then 200-2,000",0.75,c1,c2,\
+5000,5000,,,,,"About 5,000 fighters were in Sirte.",200,2000,,,,,"Now a few hundred to 2,000 | fighters."
+agree,temperature,herald,,-3,,'=HYPERLINK(1) it was -3,wire,,-3,,fell to -3 degrees,'-3 equals -3,-0.5,c5,c6,\
+-3,-3,,2016-08-03,Herald,,'=HYPERLINK(1) it was -3 degrees,-3,-3,,,,,It fell to -3 degrees.
 """
 
 
 def test_report_csv_exact_neutralises_formulas_but_not_numbers():
-    assert render_report(_sample(), Format.csv) == EXPECTED_CSV.replace("\n", "\r\n")
+    # RFC 4180 line ends; the line break inside a quoted sentence stays as the article wrote it
+    assert render_report(_sample(), Format.csv) == EXPECTED_CSV.replace("\n", "\r\n").replace("hit\r\ntwo", "hit\ntwo")
     raw = render_report(_sample(), Format.csv, raw_csv=True)
     assert "\n".join(raw.splitlines()[3:]).count(",-3 equals -3,") == 1
 
@@ -253,6 +285,11 @@ def test_report_format_for(out, fmt, expected):
     assert format_for(out, fmt, default=Format.table) is expected
 
 
+def test_report_format_for_alias_and_tsv_suffix():
+    assert format_for(None, "md", default=Format.table) is Format.markdown
+    assert format_for("r.TSV", None, default=Format.table) is Format.tsv
+
+
 def test_report_format_for_unknown_suffix():
     with pytest.raises(OutputError, match="pass --format"):
         format_for("report.pdf", None, default=Format.markdown)
@@ -349,7 +386,7 @@ def _split_row(line: str) -> list[str]:
 @settings(max_examples=150, deadline=None)
 @given(texts=_texts)
 def test_report_markdown_row_keeps_its_columns(texts):
-    lines = render_report(_report_with(texts), "markdown").splitlines()
+    lines = render_report(_report_with(texts), "markdown").split("\n## Sources\n")[0].splitlines()
     rows = [line for line in lines if line.startswith("| ")]
     assert len(rows) == 2  # header and the one finding: no cell broke a line
     assert [len(_split_row(row)) for row in rows] == [len(FINDING_COLUMNS)] * 2
@@ -361,7 +398,7 @@ def test_report_markdown_row_keeps_its_columns(texts):
 @given(texts=_texts)
 def test_report_csv_round_trip_keeps_every_cell(texts):
     r = _report_with(texts)
-    expected = findings_frame(r).astype(str).iloc[0].tolist()
+    expected = [str(report_mod._scalar(v)) for v in findings_frame(r).iloc[0].tolist()]
     rows = list(csv.reader(io.StringIO(render_report(r, "csv", raw_csv=True), newline="")))
     assert rows[0] == list(findings_frame(r).columns)
     assert rows[1] == expected
@@ -523,3 +560,160 @@ def test_report_sigterm_during_the_write_leaves_no_temporary_file(tmp_path):
     assert done.returncode == -signal.SIGTERM, done.stderr
     assert os.listdir(tmp_path) == ["r.md"]
     assert out.read_text() == "previous report\n"
+
+
+# --- provenance, TSV, Excel, cards (issue 13) ----------------------------------------------
+
+EXPECTED_TSV = """\
+status\ttopic\tsource_a\tspeaker_a\tvalue_a\ttime_a\tquote_a\tsource_b\tspeaker_b\tvalue_b\ttime_b\tquote_b\treason\tscore\t\
+claim_a\tclaim_b\tlow_a\thigh_a\tunit_a\tpublished_a\toutlet_a\turl_a\tsentence_a\t\
+low_b\thigh_b\tunit_b\tpublished_b\toutlet_b\turl_b\tsentence_b
+conflict\tstrikes on Sirte\therald\t\t5\ton Monday (2016-08-01)\tfive air strikes\twire\t\t2\t\tA second strike\t5 against 2\t0.8333\t\
+c3\tc4\t5\t5\t\t2016-08-03\tHerald\t\tThere were five air strikes on Monday.\t\
+2\t2\t\t\t\t\tA second strike hit two vehicles.
+update\tfighters | Sirte\twire\tAFRICOM head\t~5,000\tthis past spring\tAbout 5,000 fighters\twire\tUS military\t200-2,000\t\
+now (2016-08-02)\ta few hundred to 2,000 | fighters\t~5,000 then 200-2,000\t0.75\t\
+c1\tc2\t5000\t5000\t\t\t\t\tAbout 5,000 fighters were in Sirte.\t\
+200\t2000\t\t\t\t\tNow a few hundred to 2,000 | fighters.
+agree\ttemperature\therald\t\t-3\t\t'=HYPERLINK(1) it was -3\twire\t\t-3\t\tfell to -3 degrees\t'-3 equals -3\t-0.5\t\
+c5\tc6\t-3\t-3\t\t2016-08-03\tHerald\t\t'=HYPERLINK(1) it was -3 degrees\t\
+-3\t-3\t\t\t\t\tIt fell to -3 degrees.
+"""
+
+
+def test_report_tsv_exact_one_row_per_line():
+    out = render_report(_sample(), Format.tsv)
+    assert out == EXPECTED_TSV
+    rows = out.splitlines()
+    assert len(rows) == 4 and {row.count("\t") for row in rows} == {len(rows[0].split("\t")) - 1}
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("a\tb", "a b"), ("one\r\ntwo\u2028three", "one two three"), ("\x1b[2J", "\\x1b[2J"), (None, ""), (5, "5")],
+    ids=["tab", "line-breaks", "escape", "none", "number"],
+)
+def test_report_tsv_cell(value, expected):
+    assert report_mod.tsv_cell(value) == expected
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"], ids=["csv", "tsv"])
+def test_report_excel_starts_with_a_bom(fmt, tmp_path):
+    plain = render_report(_sample(), fmt)
+    assert render_report(_sample(), fmt, excel=True) == "\ufeff" + plain
+    out = tmp_path / f"r.{fmt}"
+    write_report(_sample(), fmt, out=out, excel=True)
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfstatus")
+    claims = render_claims(_sample().claims, fmt, excel=True)
+    assert claims.startswith("\ufeffid") and not plain.startswith("\ufeff")
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "json", "jsonl", "html", "table"], ids=str)
+def test_report_excel_with_another_format_is_refused(fmt, tmp_path):
+    with pytest.raises(OutputError, match=f"--excel applies to CSV and TSV, not {fmt}"):
+        write_report(_sample(), fmt, out=tmp_path / "r.out", excel=True)
+    assert not (tmp_path / "r.out").exists()
+
+
+def test_report_provenance_in_every_format():
+    r = _sample(skipped=False)
+    r.articles[0] = Article("herald", "...", outlet="Herald", published=dt.date(2016, 8, 3),
+                            url="https://herald.example/sirte", path="in/herald.txt")
+    for fmt in ("markdown", "csv", "tsv", "json", "jsonl", "html", "table"):
+        out = render_report(r, fmt)
+        assert "Herald" in out and "2016-08-03" in out and "https://herald.example/sirte" in out, fmt
+    row = json.loads(render_report(r, "jsonl").splitlines()[0])
+    assert (row["outlet_a"], row["published_a"], row["url_a"], row["low_a"], row["high_b"]) == (
+        "Herald", "2016-08-03", "https://herald.example/sirte", 5.0, 2.0)
+    assert row["outlet_b"] is None and row["published_b"] is None
+    page = render_report(r, "html")
+    assert '<a href="https://herald.example/sirte" rel="noreferrer noopener">herald</a>' in page
+    assert "published 2016-08-03" in page
+
+
+def test_report_html_links_only_web_urls():
+    r = _sample(skipped=False)
+    r.articles[0] = Article("herald", "...", url="javascript:alert(1)")
+    page = render_report(r, "html")
+    assert "<a href" not in page and "javascript:" not in page
+
+
+def test_report_claims_csv_has_provenance_columns():
+    r = _sample()
+    out = render_claims(r.claims, "csv", articles=r.articles)
+    rows = list(csv.DictReader(io.StringIO(out, newline="")))
+    assert list(rows[0]) == ["id", "source", "start", "end", "number", "value", "kind", "unit", "thing", "event",
+                             "place", "time", "speaker", "quote", "low", "high", "published", "outlet", "url", "sentence"]
+    assert [(row["id"], row["low"], row["high"], row["published"], row["outlet"]) for row in rows[1:3]] == [
+        ("c2", "200", "2000", "", ""), ("c3", "5", "5", "2016-08-03", "Herald")]
+    jsonl = [json.loads(line) for line in render_claims(r.claims, "jsonl", articles=r.articles).splitlines()]
+    assert (jsonl[2]["outlet"], jsonl[2]["published"], jsonl[2]["url"]) == ("Herald", "2016-08-03", None)
+
+
+def test_report_claims_table_shows_event_and_place():
+    from rich.console import Console
+
+    claim = _claim("c9", "herald", "Five air strikes hit Sirte on Monday.", "Five", 5, thing="air strikes",
+                   event="hit", place="in Sirte")
+    console = Console(file=io.StringIO(), width=200, color_system=None)
+    console.print(report_mod.claims_table([claim], articles=[Article("herald", "", outlet="Herald")]))
+    lines = [line.rstrip() for line in console.file.getvalue().splitlines()]
+    assert [c.strip() for c in lines[2].strip("┃ ").split("┃")] == [
+        "id", "source", "number", "value", "thing", "event", "place", "time", "speaker", "quote"]
+    assert [c.strip() for c in lines[4].strip("│ ").split("│")][:7] == [
+        "c9", "herald", "Five", "5", "air strikes", "hit", "in Sirte"]
+    assert "Herald" in lines[5]
+
+
+EXPECTED_CARDS = """\
+2 articles, 6 claims: 1 conflict, 1 update, 1 agreement.
+
+conflict strikes on Sirte · score 0.83
+A        5 · herald (Herald, 2016-08-03) · on Monday (2016-08-01)
+         “five air strikes”
+B        2 · wire
+         “A second strike”
+why      5 against 2
+
+update   fighters | Sirte · score 0.75
+A        ~5,000 · wire · AFRICOM head · this past spring
+         “About 5,000 fighters”
+B        200-2,000 · wire · US military · now (2016-08-02)
+         “a few hundred to 2,000 | fighters”
+why      ~5,000 then 200-2,000
+
+agree    temperature · score -0.50
+A        -3 · herald (Herald, 2016-08-03)
+         “=HYPERLINK(1) it was -3”
+B        -3 · wire
+         “fell to -3 degrees”
+why      -3 equals -3
+
+Sources
+source  outlet  published   url
+herald  Herald  2016-08-03
+wire
+"""
+
+
+@pytest.mark.parametrize(("width", "cards"), [(80, True), (119, True), (120, False), (160, False)],
+                         ids=["80", "119", "120", "160"])
+def test_report_terminal_switches_to_cards_below_120_columns(width, cards):
+    from rich.console import Console
+
+    console = Console(file=io.StringIO(), width=width, color_system=None)
+    print_report_table(_sample(), console, skipped=False)
+    out = "".join(line.rstrip() + "\n" for line in console.file.getvalue().splitlines())
+    if cards:
+        assert out == EXPECTED_CARDS
+    else:
+        assert "┃ status" in out and out.endswith(EXPECTED_CARDS[EXPECTED_CARDS.index("Sources"):])
+
+
+@pytest.mark.parametrize("skipped", [True, False], ids=["listed", "named-already"])
+def test_report_terminal_lists_skipped_inputs_unless_told_not_to(skipped):
+    from rich.console import Console
+
+    console = Console(file=io.StringIO(), width=100, color_system=None)
+    print_report_table(_sample(), console, skipped=skipped)
+    assert ("bad/empty.txt: empty file" in console.file.getvalue()) is skipped

@@ -23,10 +23,13 @@ from reconcile.sources import (
     MAX_TEXT_CHARS,
     _glob,
     apply_metadata,
+    excluded,
     iter_articles,
+    merge_metadata,
     parse_date,
     read_articles,
     read_metadata,
+    split_header,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -569,3 +572,80 @@ def test_sources_csv_header_in_several_cases_reads_one_and_says_so(tmp_path, hea
     (article,), (note,) = _read(path)
     assert article.text == text
     assert note.name == str(path) and note.problem.startswith(f"column {ignored} ignored")
+
+
+# --- issue 13: article headers, --exclude, several --meta files ------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "meta", "body"),
+    [
+        ("Outlet: The Herald\nURL: https://herald.example/1\nPublished: 2016-08-02\n\nFive died.\n",
+         {"outlet": "The Herald", "url": "https://herald.example/1", "published": "2016-08-02"}, "Five died.\n"),
+        ("---\ntitle: \"Sirte strikes\"\noutlet: 'The Herald'\ntags: [libya]\ndate: 2016-08-02\n---\nFive died.",
+         {"title": "Sirte strikes", "outlet": "The Herald", "published": "2016-08-02"}, "Five died."),
+        ("OUTLET:The Herald\nFive died.", {"outlet": "The Herald"}, "Five died."),
+        ("Five died.\nOutlet: The Herald\n", {}, "Five died.\nOutlet: The Herald\n"),
+        ("Note: five died.\n", {}, "Note: five died.\n"),
+        ("---\noutlet: The Herald\nFive died.", {}, "---\noutlet: The Herald\nFive died."),
+        ("Outlet: \n\nFive died.", {}, "Five died."),
+    ],
+    ids=["lines", "front-matter", "no-blank-line", "not-at-the-start", "unknown-key", "front-matter-unclosed", "empty-value"],
+)
+def test_sources_split_header(text, meta, body):
+    fields, blanked = split_header(text)
+    assert fields == meta
+    assert len(blanked) == len(text) and blanked.count("\n") == text.count("\n")
+    assert blanked.lstrip(" \n") == body.lstrip(" \n") and blanked.endswith(body)
+
+
+def test_sources_text_header_fills_metadata_and_offsets_point_into_the_file(tmp_path):
+    path = tmp_path / "herald.md"
+    saved = "Outlet: The Herald\r\nPublished: 2 August 2016\r\nURL: https://herald.example/1\r\n\r\nFive air strikes hit Sirte.\r\n"
+    path.write_bytes(saved.encode("utf-8"))
+    (article,), skipped = _read(path)
+    assert skipped == []
+    assert (article.outlet, article.published, article.url) == ("The Herald", dt.date(2016, 8, 2), "https://herald.example/1")
+    file_text = path.read_text(encoding="utf-8")  # what the benchmark scorer reads
+    at = file_text.index("Five")
+    assert article.text.index("Five") == at and article.text[at:at + 16] == file_text[at:at + 16]
+    assert "Outlet" not in article.text and not article.text[:at].strip()
+
+
+def test_sources_meta_file_wins_over_the_header(tmp_path):
+    (tmp_path / "herald.txt").write_text("Outlet: The Herald\nPublished: 2016-08-02\n\nFive died.\n")
+    articles, _ = _read(tmp_path / "herald.txt")
+    (article,) = apply_metadata(articles, {"herald": {"outlet": "Herald Tribune"}})
+    assert (article.outlet, article.published) == ("Herald Tribune", dt.date(2016, 8, 2))
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [("Published: someday\n\nFive died.\n", "header Published: 'someday' is not a date with a year; write it as YYYY-MM-DD"),
+     ("Outlet: The Herald\nURL: https://herald.example/1\n", "only a header, no article text")],
+    ids=["bad-date", "header-only"],
+)
+def test_sources_bad_header_skips_the_article_with_a_fix(tmp_path, text, problem):
+    (tmp_path / "herald.txt").write_text(text)
+    articles, skipped = _read(tmp_path / "herald.txt")
+    assert articles == [] and [s.problem for s in skipped] == [problem]
+
+
+@pytest.mark.parametrize(
+    ("path", "patterns", "expected"),
+    [("news/drafts/a.txt", ["drafts"], True), ("news/a.csv", ["*.csv"], True), ("news/a.txt", ["*.csv"], False),
+     ("news/2016/a.txt", ["news/*/a.txt"], True), ("news/2016/x/a.txt", ["news/**/a.txt"], True),
+     ("news/a.txt", ["other/a.txt"], False), ("news/drafts/a.txt", ["drafts/"], True), ("a.txt", [], False)],
+    ids=["folder-name", "suffix", "no-match", "path-pattern", "double-star", "other-path", "trailing-slash", "none"],
+)
+def test_sources_excluded(path, patterns, expected):
+    assert excluded(path, patterns) is expected
+
+
+def test_sources_exclude_passes_over_files_silently():
+    articles, skipped = _read(INPUTS, exclude=["*.jsonl", "desk.csv"])
+    assert [a.source for a in articles] == ["harbour-gazette"] and skipped == []
+
+
+def test_sources_merge_metadata_later_table_wins_per_field():
+    merged = merge_metadata([{"a": {"outlet": "X", "url": "u"}}, {"a": {"outlet": "Y"}, "b": {"url": "v"}}])
+    assert merged == {"a": {"outlet": "Y", "url": "u"}, "b": {"url": "v"}}

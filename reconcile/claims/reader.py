@@ -789,6 +789,8 @@ class ClaimReader:
                 self.lex.figure_nouns.get(self._lemma(t))
             if not fig:
                 continue
+            if prev == "per" or any(c.dep_ == "case" and c.lower_ == "per" for c in t.children):
+                continue  # "earnings per share came to $2.48": the basis of a rate, not the figure
             text = self._slice_text(j - 1, j + 1) if two in self.lex.figure_nouns or (
                 prev and self._is_noun(self._toks[j - 1]) and prev not in self.lex.stop_words) else t.text
             if fig == "of":

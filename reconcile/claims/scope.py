@@ -48,26 +48,34 @@ class Scope:
     rules: tuple[str, ...] = ()
 
 
-def clause_of(token: Token) -> Token:
-    """The head of the clause ``token`` belongs to: a verb, or a predicate with a copula."""
+def clause_of(token: Token) -> tuple[Token, bool]:
+    """The head of the clause ``token`` belongs to (a verb, or a predicate with a copula),
+    and whether the way up passes through the clause's subject.
+
+    A figure inside the subject ("the 984-foot Dali had left ... in Sri Lanka") is not
+    what the clause's places are about; a figure in the predicate is.
+    """
     t = token
+    through_subject = False
     for _ in range(MAX_CLIMB):
         if t.pos_ in ("VERB", "AUX") or any(c.dep_ == "cop" for c in t.children):
-            return t
+            return t, through_subject
         if t.head.i == t.i or t.dep_ not in CLIMB:
-            return t
+            return t, through_subject
+        through_subject = through_subject or t.dep_ in SUBJECTS
         t = t.head
-    return t
+    return t, through_subject
 
 
 def read_scope(span: Span) -> Scope:
     """The places and subgroups the figure in ``span`` is about, from the parse."""
     top = anchor(span)
-    clause = clause_of(top)
+    clause, in_subject = clause_of(top)
     found_places: list[str] = []
     groups: list[str] = []
     rules: list[str] = []
     # modifiers of the figure itself, of the noun it counts, and of its clause
+    # "At least 78 people died in Greece": a figure in the subject takes the clause's places too
     hosts = [top, clause] + ([top.head] if top.dep_ == "nummod" else [])
     for host in dict.fromkeys(hosts):
         for child in host.children:
@@ -78,7 +86,8 @@ def read_scope(span: Span) -> Scope:
             elif child.dep_ in ("obl", "nmod") and case in GROUP_CASES and child.pos_ in ("NOUN", "PROPN"):
                 groups.append(_phrase(child))
                 rules.append("among")
-    for child in clause.children:
+    for child in [] if in_subject else clause.children:
+        # a figure inside the subject is not about the subject
         if child.dep_ in SUBJECTS and child.pos_ == "PROPN" and not span.start <= child.i < span.end:
             name = _name(child)
             if places.lookup(name) is not None:
