@@ -296,6 +296,7 @@ PARSE_THINGS = [
     ("Net income was $6.19 billion in the quarter.", "$6.19 billion", "Net income", "copula-subject"),
     ("The union won raises of 36% over four years.", "36%", "raises", "of-noun"),
     ("Officials put the losses at $7 billion.", "$7 billion", "losses", "verb-object"),
+    ("On Saturday, the company raised its offer to 20%.", "20%", "offer", "verb-object"),
 ]
 
 

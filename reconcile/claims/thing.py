@@ -81,8 +81,12 @@ def read_counted(span: Span) -> Counted | None:
         subject = next((c for c in head.children if c.dep_ in SUBJECTS and countable(c)), None)
         if subject is not None:
             return _counted(subject, "verb-subject")
-    if dep == "nmod" and _case(top) == "of" and countable(head):
+    if dep in ("nmod", "obl") and _case(top) == "of" and countable(head) and head.pos_ == "NOUN":
+        # "raises of 36%"; "wage increases of 36 percent" (often parsed as obl)
         return _counted(head, "of-noun")
+    if dep == "nmod" and _case(top) in FIGURE_CASES and countable(head) and head.dep_ == "obj":
+        # "raised its offer to 20%": the level the verb's object reached
+        return _counted(head, "verb-object")
     if dep == "obj" and head.pos_ == "VERB":
         # "killed 20 people and injured 290": the noun the coordinated verb counts
         verbs = [head.head] if head.dep_ == "conj" else []
