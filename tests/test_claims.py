@@ -405,3 +405,10 @@ def test_claims_a_counting_subject_is_no_place(nlp):
     # "the ministry recorded": who counted, not where; only a known place is a scope
     claims = extract_claims([Article("a", "The ministry recorded 1,200 cases on Friday.")], nlp=nlp)
     assert [c.place for c in claims] == [""]
+
+
+def test_claims_event_of_a_raising_verb_is_its_complement(nlp):
+    # "known to have died": how the figure is known is no event; what happened is
+    text = "Police said on Thursday that 17 people are now known to have died in the fire."
+    claim = extract_claims([Article("a", text)], nlp=nlp)[0]
+    assert (claim.event, claim.event_norm) == ("died", "die")

@@ -452,6 +452,13 @@ class ClaimReader:
         event_text, event_norm = "", ""
         if rule == "capacity":
             event_tok = None  # a capacity is what the place is, not something that happened
+        if event_tok is not None and not self._event_class(event_tok):
+            # "17 people are now known to have died", "are feared to have drowned": a verb
+            # that says how the figure is known hands the event to its open complement
+            happened = next((c for c in event_tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
+                             and self._event_class(c)), None)
+            if happened is not None:
+                event_tok = happened
         if event_tok is not None:
             event_text = event_tok.text
             event_norm = self._event_class(event_tok) or self._lemma(event_tok)
