@@ -586,14 +586,18 @@ def _normalise(text: str) -> str:
 
 
 def clean_text(text: str) -> str:
-    """``text`` with every lone surrogate replaced by U+FFFD, which any encoder can write.
+    """``text`` with every lone surrogate replaced by U+FFFD, which any encoder can write,
+    and every NUL by a space.
 
     JSON can spell one (``"\\ud800"``) and a file name with an undecodable byte holds
-    one; neither can be written as UTF-8. The length is kept, so offsets still hold.
+    one; neither can be written as UTF-8. A NUL (from a JSON string or a CSV cell) would
+    end up inside a claim's quote and sentence. The length is kept, so offsets still hold.
 
-    >>> clean_text("a\\ud800b")
-    'a\ufffdb'
+    >>> clean_text("a\\ud800b\\x00c")
+    'a\ufffdb c'
     """
+    if "\x00" in text:
+        text = text.replace("\x00", " ")
     return _SURROGATE.sub("\ufffd", text)
 
 

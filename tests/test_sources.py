@@ -649,3 +649,16 @@ def test_sources_exclude_passes_over_files_silently():
 def test_sources_merge_metadata_later_table_wins_per_field():
     merged = merge_metadata([{"a": {"outlet": "X", "url": "u"}}, {"a": {"outlet": "Y"}, "b": {"url": "v"}}])
     assert merged == {"a": {"outlet": "Y", "url": "u"}, "b": {"url": "v"}}
+
+
+def test_sources_nul_bytes_never_reach_claims(tmp_path):
+    from reconcile.claims import extract_claims
+
+    path = tmp_path / "wire.jsonl"
+    path.write_text(json.dumps({"text": "Police said 45 peo\x00ple were killed in Sirte on Monday."}) + "\n",
+                    encoding="utf-8")
+    articles, skipped = read_articles([str(path)])
+    assert not skipped and "\x00" not in articles[0].text
+    assert len(articles[0].text) == len("Police said 45 peo\x00ple were killed in Sirte on Monday.")
+    claims = extract_claims(articles)
+    assert claims and not any("\x00" in str(value) for c in claims for value in c.to_dict().values())
