@@ -7,9 +7,9 @@ Usage::
 
 Every case gets a prediction line. Our kinds map onto the benchmark's: count and year
 -> "number", percent -> "percentage", money -> "currency", ordinal -> "ordinal";
-a measure is "temperature" (degC/degF), "age" (an age unit rule), "duration" (time
-units) or "dimension"; a bare "degree" carries its unit and no kind, as it is a
-temperature or an angle. Dates, times, phone and model numbers have no value and are
+a measure is "temperature" (degC/degF, or degrees of unstated scale), "age" (an age
+unit rule), "duration" (time units) or "dimension"; a bare "degree" that the reader
+takes for an angle carries its unit and no kind. Dates, times, phone and model numbers have no value and are
 not written.
 
 The reader's own reading is written for every case; nothing looks at a case's suite.
@@ -68,7 +68,7 @@ def bench_kind(q) -> str | None:
     if q.kind == "ordinal":
         return "ordinal"
     if q.kind == "measure":
-        if q.unit in ("degC", "degF"):
+        if q.unit in ("degC", "degF", "temperature_degree"):
             return "temperature"
         if q.unit == "degree":
             return None
