@@ -455,7 +455,7 @@ class ClaimReader:
         if event_tok is not None and not self._event_class(event_tok):
             # "17 people are now known to have died", "are feared to have drowned": a verb
             # that says how the figure is known hands the event to its open complement
-            happened = next((c for c in event_tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
+            happened = next((c for c in _thing.children(event_tok) if c.dep_ == "xcomp" and c.pos_ == "VERB"
                              and self._event_class(c)), None)
             if happened is not None:
                 event_tok = happened
@@ -796,7 +796,7 @@ class ClaimReader:
                 self.lex.figure_nouns.get(self._lemma(t))
             if not fig:
                 continue
-            if prev == "per" or any(c.dep_ == "case" and c.lower_ == "per" for c in t.children):
+            if prev == "per" or any(c.dep_ == "case" and c.lower_ == "per" for c in _thing.children(t)):
                 continue  # "earnings per share came to $2.48": the basis of a rate, not the figure
             text = self._slice_text(j - 1, j + 1) if two in self.lex.figure_nouns or (
                 prev and self._is_noun(self._toks[j - 1]) and prev not in self.lex.stop_words) else t.text

@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from reconcile import places
-from reconcile.claims.thing import QUANTITIES_KEY, anchor
+from reconcile.claims.thing import QUANTITIES_KEY, anchor, children, lefts, rights
 
 SCOPE = "reconcile_scope"
 SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
@@ -58,7 +58,7 @@ def clause_of(token: Token) -> tuple[Token, bool]:
     t = token
     through_subject = False
     for _ in range(MAX_CLIMB):
-        if t.pos_ in ("VERB", "AUX") or any(c.dep_ == "cop" for c in t.children):
+        if t.pos_ in ("VERB", "AUX") or any(c.dep_ == "cop" for c in children(t)):
             return t, through_subject
         if t.head.i == t.i or t.dep_ not in CLIMB:
             return t, through_subject
@@ -78,7 +78,7 @@ def read_scope(span: Span) -> Scope:
     # "At least 78 people died in Greece": a figure in the subject takes the clause's places too
     hosts = [top, clause] + ([top.head] if top.dep_ == "nummod" else [])
     for host in dict.fromkeys(hosts):
-        for child in host.children:
+        for child in children(host):
             case = _case(child)
             if child.dep_ in ("obl", "nmod") and case in PLACE_CASES and child.pos_ == "PROPN":
                 found_places.append(_name(child))
@@ -86,7 +86,7 @@ def read_scope(span: Span) -> Scope:
             elif child.dep_ in ("obl", "nmod") and case in GROUP_CASES and child.pos_ in ("NOUN", "PROPN"):
                 groups.append(_phrase(child))
                 rules.append("among")
-    for child in [] if in_subject else clause.children:
+    for child in [] if in_subject else children(clause):
         # a figure inside the subject is not about the subject
         if child.dep_ in SUBJECTS and child.pos_ == "PROPN" and not span.start <= child.i < span.end:
             name = _name(child)
@@ -97,17 +97,17 @@ def read_scope(span: Span) -> Scope:
 
 
 def _case(token: Token) -> str | None:
-    return next((c.lower_ for c in token.children if c.dep_ == "case"), None)
+    return next((c.lower_ for c in children(token) if c.dep_ == "case"), None)
 
 
 def _name(token: Token) -> str:
     """A proper name with the capitalised words of it around its head ("Tamil Nadu")."""
     start = end = token.i
-    for child in reversed(list(token.lefts)):
+    for child in reversed(lefts(token)):
         if child.i != start - 1 or child.dep_ not in ("compound", "flat", "amod") or not child.text[:1].isupper():
             break
         start = child.i
-    for child in token.rights:
+    for child in rights(token):
         if child.i != end + 1 or child.dep_ not in ("flat", "compound") or not child.text[:1].isupper():
             break
         end = child.i
@@ -117,7 +117,7 @@ def _name(token: Token) -> str:
 def _phrase(token: Token) -> str:
     """A noun with the modifiers before it ("male voters")."""
     start = token.i
-    for child in reversed(list(token.lefts)):
+    for child in reversed(lefts(token)):
         if child.dep_ not in ("amod", "compound", "flat") or child.right_edge.i != start - 1:
             break
         start = child.left_edge.i

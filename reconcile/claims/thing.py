@@ -35,6 +35,11 @@ SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
 # the prepositions that tie a figure to a verb whose subject or object it measures
 FIGURE_CASES = frozenset({"at", "to", "by", "of"})
 
+# how far from its head a dependent is looked for: a modifier we read sits close by, and
+# a head with thousands of dependents (a list with no full stop) must not be walked for
+# every number on it
+REACH = 40
+
 if not Span.has_extension("counted"):
     Span.set_extension("counted", default=None)
 
@@ -46,6 +51,29 @@ class Counted:
     phrase: Span
     head: Token
     rule: str
+
+
+def children(token: Token) -> list[Token]:
+    """The dependents of ``token`` within :data:`REACH` tokens of it, in text order."""
+    doc = token.doc
+    start = max(token.left_edge.i, token.i - REACH)
+    end = min(token.right_edge.i + 1, token.i + REACH + 1)
+    out = []
+    for k in range(start, end):
+        t = doc[k]
+        if k != token.i and t.head.i == token.i:
+            out.append(t)
+    return out
+
+
+def lefts(token: Token) -> list[Token]:
+    """The dependents of ``token`` before it, within :data:`REACH` tokens."""
+    return [t for t in children(token) if t.i < token.i]
+
+
+def rights(token: Token) -> list[Token]:
+    """The dependents of ``token`` after it, within :data:`REACH` tokens."""
+    return [t for t in children(token) if t.i > token.i]
 
 
 def anchor(span: Span) -> Token:
@@ -67,18 +95,18 @@ def read_counted(span: Span) -> Counted | None:
 
     if dep == "nummod" and countable(head):
         return _counted(head, "nummod")
-    for child in top.children:
+    for child in children(top):
         if child.dep_ in ("nmod", "obl") and _case(child) == "of" and countable(child):
             return _counted(child, "partitive")
-    if any(child.dep_ == "cop" for child in top.children):
-        subject = next((c for c in top.children if c.dep_ in SUBJECTS and countable(c)), None)
+    if any(child.dep_ == "cop" for child in children(top)):
+        subject = next((c for c in children(top) if c.dep_ in SUBJECTS and countable(c)), None)
         if subject is not None:
             return _counted(subject, "copula-subject")
     if dep == "obl" and head.pos_ in ("VERB", "AUX") and _case(top) in FIGURE_CASES:
-        obj = next((c for c in head.children if c.dep_ == "obj" and countable(c)), None)
+        obj = next((c for c in children(head) if c.dep_ == "obj" and countable(c)), None)
         if obj is not None:
             return _counted(obj, "verb-object")
-        subject = next((c for c in head.children if c.dep_ in SUBJECTS and countable(c)), None)
+        subject = next((c for c in children(head) if c.dep_ in SUBJECTS and countable(c)), None)
         if subject is not None:
             return _counted(subject, "verb-subject")
     if dep in ("nmod", "obl") and _case(top) == "of" and countable(head) and head.pos_ == "NOUN":
@@ -90,30 +118,30 @@ def read_counted(span: Span) -> Counted | None:
     if dep == "obj" and head.pos_ == "VERB":
         # "killed 20 people and injured 290": the noun the coordinated verb counts
         verbs = [head.head] if head.dep_ == "conj" else []
-        verbs += [c for c in head.children if c.dep_ == "conj"]
+        verbs += [c for c in children(head) if c.dep_ == "conj"]
         for verb in verbs:
             if verb.pos_ != "VERB":
                 continue
-            for obj in verb.children:
-                if obj.dep_ == "obj" and countable(obj) and any(c.dep_ == "nummod" for c in obj.children):
+            for obj in children(verb):
+                if obj.dep_ == "obj" and countable(obj) and any(c.dep_ == "nummod" for c in children(obj)):
                     return _counted(obj, "elided-conjunct")
     return None
 
 
 def of_noun(head: Token, rule: str) -> Counted | None:
     """The noun an "of" phrase hangs on ``head``: "the number **of people** killed"."""
-    child = next((c for c in head.children if c.dep_ == "nmod" and _case(c) == "of" and c.pos_ in NOUNS), None)
+    child = next((c for c in children(head) if c.dep_ == "nmod" and _case(c) == "of" and c.pos_ in NOUNS), None)
     return _counted(child, rule) if child is not None else None
 
 
 def _case(token: Token) -> str | None:
-    return next((c.lower_ for c in token.children if c.dep_ == "case"), None)
+    return next((c.lower_ for c in children(token) if c.dep_ == "case"), None)
 
 
 def _counted(head: Token, rule: str) -> Counted:
     """``head`` with the modifiers right before it that belong to it ("two **T-72** tanks")."""
     start = head.i
-    for child in reversed(list(head.lefts)):
+    for child in reversed(lefts(head)):
         if child.dep_ not in PHRASE_DEPS or child.right_edge.i != start - 1:
             break
         start = child.left_edge.i
