@@ -412,3 +412,19 @@ def test_claims_event_of_a_raising_verb_is_its_complement(nlp):
     text = "Police said on Thursday that 17 people are now known to have died in the fire."
     claim = extract_claims([Article("a", text)], nlp=nlp)[0]
     assert (claim.event, claim.event_norm) == ("died", "die")
+
+
+def test_claims_parse_readers_look_for_dependents_nearby():
+    # a head with hundreds of dependents (a list with no full stop) is not walked whole
+    # for every number on it: that made reading quadratic
+    import spacy
+    from spacy.tokens import Doc
+
+    from reconcile.claims.thing import REACH, children
+
+    words = ["list"] + ["one"] * 300
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[0] * len(words),
+              deps=["ROOT"] + ["nummod"] * 300)
+    near = children(doc[0])
+    assert len(near) == REACH and all(t.head.i == 0 for t in near)
+    assert [t.i for t in children(doc[150])] == []
