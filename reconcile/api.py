@@ -1,12 +1,19 @@
-"""The whole flow in one call: articles in, a :class:`Report` out."""
+"""The whole flow in one call: articles in, a :class:`Report` out; and claims from several processes."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
 
 from reconcile.align import DEFAULT_THRESHOLD
-from reconcile.claims import extract_claims
+from reconcile.claims import extract_claims, iter_claims
 from reconcile.judge import reconcile
-from reconcile.model import Article, Report, Skipped
+from reconcile.model import Article, Claim, Report, Skipped
+
+DEFAULT_CHUNK = 16
+"""Articles a worker is handed at once by :func:`iter_claims_parallel`."""
 
 
 def make_report(articles: Iterable[Article], *, skipped: Sequence[Skipped] = (), model: str | None = None,
@@ -19,12 +26,74 @@ def make_report(articles: Iterable[Article], *, skipped: Sequence[Skipped] = (),
         As read by :func:`reconcile.read_articles` (with metadata applied).
     skipped
         Inputs that could not be read, carried into the report (default none).
-    model, lexicon, n_process
+    model, lexicon
         As for :func:`reconcile.extract_claims`.
+    n_process
+        Worker processes (default 1; ``-1``: one per core), fed through
+        :func:`iter_claims_parallel`.
     threshold
         As for :func:`reconcile.reconcile` (default 0.6).
     """
     articles = list(articles)  # read twice: for claims and for the report
-    claims = extract_claims(articles, model=model, lexicon=lexicon, n_process=n_process)
+    if n_process == 1:
+        claims = extract_claims(articles, model=model, lexicon=lexicon)
+    else:
+        jobs = (os.cpu_count() or 1) if n_process == -1 else n_process
+        claims = list(iter_claims_parallel(articles, jobs=jobs, model=model, lexicon=lexicon))
     findings = reconcile(claims, threshold=threshold, as_frame=False)
     return Report(articles=list(articles), claims=claims, findings=findings, skipped=list(skipped))
+
+
+def iter_claims_parallel(articles: Iterable[Article], *, jobs: int = 2, model: str | None = None,
+                         lexicon: str | None = None, chunk_size: int = DEFAULT_CHUNK,
+                         in_flight: int | None = None) -> Iterator[Claim]:
+    """Claims of each article in turn, read by ``jobs`` worker processes; a stream in, a stream out.
+
+    Articles are drawn from ``articles`` only as workers need them, in chunks of
+    ``chunk_size``, with at most ``in_flight`` chunks handed out and not yet yielded
+    back: a long stream of articles is never read ahead whole, and claims never pile
+    up behind a slow chunk. Claims come out in the order of the articles, the same as
+    :func:`reconcile.claims.iter_claims` gives on one process. Each worker builds its
+    own pipeline once.
+
+    Parameters
+    ----------
+    articles
+        As read by :func:`reconcile.read_articles`; any iterable, read once.
+    jobs
+        Worker processes (default 2). ``1`` or fewer reads the articles in this
+        process, with no pool.
+    model, lexicon
+        As for :func:`reconcile.extract_claims` (default ``None``: the shipped ones).
+    chunk_size
+        Articles per chunk (default 16).
+    in_flight
+        Chunks handed out at most at once (default ``None``: twice ``jobs``).
+
+    Examples
+    --------
+    >>> from reconcile.model import Article
+    >>> [c.quantity.text for c in iter_claims_parallel([Article("a", "No figures here.")], jobs=1)]
+    []
+    """
+    if jobs <= 1:
+        yield from iter_claims(articles, model=model, lexicon=lexicon)
+        return
+    limit = max(1, in_flight if in_flight is not None else 2 * jobs)
+    feed = iter(articles)
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    pending: deque[Future[list[Claim]]] = deque()
+    try:
+        while chunk := list(islice(feed, max(1, chunk_size))):
+            pending.append(pool.submit(_claims_of_chunk, chunk, model, lexicon))
+            if len(pending) >= limit:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        # a reader that stops early, or an error: no chunk is started that nobody will read
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _claims_of_chunk(chunk: list[Article], model: str | None, lexicon: str | None) -> list[Claim]:
+    return list(iter_claims(chunk, model=model, lexicon=lexicon))

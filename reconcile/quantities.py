@@ -231,6 +231,43 @@ class _Approx:
     bound: str
 
 
+class _LazyRegexes(Mapping[str, "re.Pattern[str]"]):
+    """Regexes by key, each compiled the first time it is read and kept from then on.
+
+    >>> rx = _LazyRegexes({"km": r"\\s*km"})
+    >>> rx.get("km").match(" km").group(), rx.get("mi")
+    (' km', None)
+    """
+
+    __slots__ = ("_patterns", "_compiled")
+
+    def __init__(self, patterns: Mapping[str, str | re.Pattern[str]]) -> None:
+        self._patterns = dict(patterns)
+        self._compiled: dict[str, re.Pattern[str]] = {}
+
+    def get(self, key: str, default: Any = None) -> Any:
+        rx = self._compiled.get(key)
+        if rx is not None:
+            return rx
+        pattern = self._patterns.get(key)
+        if pattern is None:
+            return default
+        rx = self._compiled[key] = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern)
+        return rx
+
+    def __getitem__(self, key: str) -> re.Pattern[str]:
+        rx = self.get(key)
+        if rx is None:
+            raise KeyError(key)
+        return rx
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._patterns)
+
+    def __len__(self) -> int:
+        return len(self._patterns)
+
+
 class _Grammar:
     """Everything compiled from one :class:`Tables`: regexes and lookup dicts."""
 
@@ -387,12 +424,15 @@ class _Grammar:
             keyed.setdefault(_unit_key(p.lower(), 0), ([], []))[0].append(p)
         for p in ua_ci:
             keyed.setdefault(_unit_key(p.lower(), 0), ([], []))[1].append(p)
-        self.unit_after_at = {
-            key: re.compile(unit_head + r"(?:(?P<m>(?!))(?P<code>(?!))|(?P<u>" + _alt(cs, lead=False)
-                            + "|(?i:" + _alt(ci, lead=False) + r")))" + unit_tail)
+        # compiled when first asked for: a text meets a few of the hundreds of keys, and
+        # compiling them all would be most of the time a fresh process spends on them
+        patterns: dict[str, str | re.Pattern[str]] = {
+            key: unit_head + r"(?:(?P<m>(?!))(?P<code>(?!))|(?P<u>" + _alt(cs, lead=False)
+            + "|(?i:" + _alt(ci, lead=False) + r")))" + unit_tail
             for key, (cs, ci) in keyed.items()}
         for c in self.money_codes:
-            self.unit_after_at["m" + c.lower()] = self.unit_after
+            patterns["m" + c.lower()] = self.unit_after
+        self.unit_after_at = _LazyRegexes(patterns)
         # the first three letters of every key, and the keys of one or two: "people"
         # after a number starts none ("peo", "pe", "p"), and no regex is tried
         self.unit_heads = frozenset(k[:3] for k in self.unit_after_at)

@@ -284,10 +284,39 @@ def findings_frame(report: Report, *, only: str | Iterable[str] | None = None) -
     """
     import pandas as pd
 
+    columns, rows = _finding_table(report, only)
+    return pd.DataFrame(rows, columns=columns).astype({c: "float64" for c in _FINDING_FLOATS})
+
+
+_FINDING_FLOATS = ("score", "low_a", "high_a", "low_b", "high_b")
+_CLAIM_FLOATS = ("low", "high")
+
+
+def _finding_table(report: Report, only: str | Iterable[str] | None) -> tuple[list[str], list[dict[str, Any]]]:
+    """The columns and rows of :func:`findings_frame`, as plain values (the number columns floats, NaN
+    for ``None``): what the CSV, TSV, JSONL and Markdown writers read, without importing pandas."""
     articles = _by_source(report.articles)
     rows = [_finding_row(f, a, b, articles) for f, a, b in _pairs(report, only)]
-    frame = pd.DataFrame(rows, columns=[*FINDING_COLUMNS, "claim_a", "claim_b", *_side_columns()])
-    return frame.astype({"score": "float64", **{c: "float64" for c in ("low_a", "high_a", "low_b", "high_b")}})
+    return [*FINDING_COLUMNS, "claim_a", "claim_b", *_side_columns()], _with_floats(rows, _FINDING_FLOATS)
+
+
+def _claim_table(claims: Sequence[Claim], articles: Iterable[Article]) -> tuple[list[str], list[dict[str, Any]]]:
+    """The columns and rows of :func:`claims_frame`, as plain values (see :func:`_finding_table`)."""
+    by_source = _by_source(articles)
+    rows = [_claim_row(c, by_source.get(c.source)) for c in claims]
+    return list(CLAIM_COLUMNS), _with_floats(rows, _CLAIM_FLOATS)
+
+
+def _with_floats(rows: list[dict[str, Any]], columns: Sequence[str]) -> list[dict[str, Any]]:
+    for row in rows:
+        for c in columns:
+            row[c] = _float64(row[c])
+    return rows
+
+
+def _float64(value: Any) -> float:
+    """``value`` as the frame's float64 column holds it: NaN for ``None``."""
+    return float("nan") if value is None else float(value)
 
 
 def _by_source(articles: Iterable[Article]) -> dict[str, Article]:
@@ -301,9 +330,8 @@ def claims_frame(claims: Sequence[Claim], *, articles: Iterable[Article] = ()) -
     """
     import pandas as pd
 
-    by_source = _by_source(articles)
-    rows = [_claim_row(c, by_source.get(c.source)) for c in claims]
-    return pd.DataFrame(rows, columns=list(CLAIM_COLUMNS)).astype({"low": "float64", "high": "float64"})
+    columns, rows = _claim_table(claims, articles)
+    return pd.DataFrame(rows, columns=columns).astype({c: "float64" for c in _CLAIM_FLOATS})
 
 
 def _claim_row(c: Claim, article: Article | None = None) -> dict[str, Any]:
@@ -372,14 +400,14 @@ def _markdown(report: Report, *, only: str | Iterable[str] | None, raw_csv: bool
     yield f"# {TITLE}\n\n{summary(report)}\n"
     if only is not None:
         yield f"\nShowing: {', '.join(parse_statuses(only))}.\n"
-    frame = findings_frame(report, only=only)
-    if frame.empty:
+    _, rows = _finding_table(report, only)
+    if not rows:
         yield "\nNo findings.\n"
     else:
         yield "\n| " + " | ".join(FINDING_HEADERS[c] for c in FINDING_COLUMNS) + " |\n"
         yield "|" + "|".join("---:" if c == "score" else "---" for c in FINDING_COLUMNS) + "|\n"
-        for row in frame[list(FINDING_COLUMNS)].itertuples(index=False):
-            yield "| " + " | ".join(md_cell(v) for v in row) + " |\n"
+        for row in rows:
+            yield "| " + " | ".join(md_cell(row[c]) for c in FINDING_COLUMNS) + " |\n"
     if report.articles:
         yield "\n## Sources\n\n| source | outlet | published | url |\n|---|---|---|---|\n"
         for row in _source_rows(report.articles):
@@ -406,18 +434,19 @@ def csv_cell(value: Any, *, raw: bool = False) -> Any:
     return "'" + value
 
 
-def _delimited(frame: pd.DataFrame, fmt: Format, *, raw: bool) -> Iterator[str]:
+def _delimited(table: tuple[list[str], list[dict[str, Any]]], fmt: Format, *, raw: bool) -> Iterator[str]:
     if fmt is Format.tsv:
-        yield from _tsv(frame, raw=raw)
+        yield from _tsv(table, raw=raw)
     else:
-        yield from _csv(frame, raw=raw)
+        yield from _csv(table, raw=raw)
 
 
-def _tsv(frame: pd.DataFrame, *, raw: bool) -> Iterator[str]:
+def _tsv(table: tuple[list[str], list[dict[str, Any]]], *, raw: bool) -> Iterator[str]:
     # One row per line, no quoting: what cut, awk and a spreadsheet's paste all read.
-    yield "\t".join(frame.columns) + "\n"
-    for row in frame.itertuples(index=False):
-        yield "\t".join(tsv_cell(csv_cell(_scalar(v), raw=raw)) for v in row) + "\n"
+    columns, rows = table
+    yield "\t".join(columns) + "\n"
+    for row in rows:
+        yield "\t".join(tsv_cell(csv_cell(_scalar(row[c]), raw=raw)) for c in columns) + "\n"
 
 
 def tsv_cell(value: Any) -> str:
@@ -430,16 +459,17 @@ def tsv_cell(value: Any) -> str:
     return printable(_LINE_BREAKS.sub(" ", text.replace("\t", " ")), one_line=True)
 
 
-def _csv(frame: pd.DataFrame, *, raw: bool) -> Iterator[str]:
+def _csv(table: tuple[list[str], list[dict[str, Any]]], *, raw: bool) -> Iterator[str]:
+    columns, rows = table
     buf = io.StringIO()
     # RFC 4180 line ends: with "\n" alone, csv leaves a cell holding a lone "\r" unquoted.
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(frame.columns)
+    writer.writerow(columns)
     yield buf.getvalue()
-    for row in frame.itertuples(index=False):
+    for row in rows:
         buf.seek(0)
         buf.truncate()
-        writer.writerow([csv_cell(_scalar(v), raw=raw) for v in row])
+        writer.writerow([csv_cell(_scalar(row[c]), raw=raw) for c in columns])
         yield buf.getvalue()
 
 
@@ -454,11 +484,11 @@ def _scalar(value: Any) -> Any:
 
 
 def _report_csv(report: Report, *, only: str | Iterable[str] | None, raw_csv: bool) -> Iterator[str]:
-    yield from _csv(findings_frame(report, only=only), raw=raw_csv)
+    yield from _csv(_finding_table(report, only), raw=raw_csv)
 
 
 def _report_tsv(report: Report, *, only: str | Iterable[str] | None, raw_csv: bool) -> Iterator[str]:
-    yield from _tsv(findings_frame(report, only=only), raw=raw_csv)
+    yield from _tsv(_finding_table(report, only), raw=raw_csv)
 
 
 # --- JSON ----------------------------------------------------------------------------
@@ -499,8 +529,9 @@ def _report_json(report: Report, *, only: str | Iterable[str] | None, raw_csv: b
 
 
 def _report_jsonl(report: Report, *, only: str | Iterable[str] | None, raw_csv: bool) -> Iterator[str]:
-    for record in findings_frame(report, only=only).to_dict(orient="records"):
-        yield _dumps({k: _json_scalar(v) for k, v in record.items()}, indent=None) + "\n"
+    columns, rows = _finding_table(report, only)
+    for row in rows:
+        yield _dumps({c: _json_scalar(row[c]) for c in columns}, indent=None) + "\n"
 
 
 def _json_scalar(value: Any) -> Any:
@@ -783,7 +814,7 @@ def _claims_chunks(
     claims: Sequence[Claim], fmt: Format, *, raw_csv: bool, articles: Iterable[Article] = ()
 ) -> Iterator[str]:
     if fmt in SPREADSHEET_FORMATS:
-        yield from _delimited(claims_frame(claims, articles=articles), fmt, raw=raw_csv)
+        yield from _delimited(_claim_table(claims, articles), fmt, raw=raw_csv)
     elif fmt is Format.json:
         yield _dumps([_claim_dict(c, articles) for c in claims], indent=2) + "\n"
     elif fmt is Format.jsonl:

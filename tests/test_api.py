@@ -98,3 +98,35 @@ def test_api_any_text_goes_through_every_stage_and_writer(nlp, tmp_path_factory,
         assert 0 <= c.start < c.end <= len(text_of[c.source]), c
         assert text_of[c.source][c.start: c.end].strip(), c
     _check_outputs(report)
+
+
+def test_api_iter_claims_parallel_gives_the_one_process_claims_in_order(seed_articles, seed_claims):
+    from reconcile.api import iter_claims_parallel
+
+    assert list(iter_claims_parallel(seed_articles, jobs=2, chunk_size=1)) == seed_claims
+    assert list(iter_claims_parallel(seed_articles, jobs=1)) == seed_claims
+
+
+def test_api_iter_claims_parallel_reads_ahead_only_the_chunks_in_flight(nlp):
+    from reconcile.api import iter_claims_parallel
+    from reconcile.model import Article
+
+    drawn: list[int] = []
+
+    def feed():
+        for i in range(50):
+            drawn.append(i)
+            yield Article(f"a{i}", f"{i + 2} people were hurt on Monday.")
+
+    stream = iter_claims_parallel(feed(), jobs=2, chunk_size=1, in_flight=2)
+    first = next(stream)
+    assert first.source == "a0" and first.quantity.value == 2
+    assert len(drawn) == 2  # two chunks out, none read further
+    stream.close()
+    assert len(drawn) == 2
+
+
+def test_api_make_report_on_two_processes_is_the_one_process_report(seed_articles, nlp):
+    one = make_report(seed_articles)
+    two = make_report(seed_articles, n_process=2)
+    assert two.claims == one.claims and two.findings == one.findings

@@ -633,3 +633,29 @@ def test_cli_skipped_inputs_are_printed_once(fake):
     piped = _run("report", INPUTS, "missing.txt", "missing.txt")
     assert piped.stdout.count("missing.txt") == 1 and piped.stderr.count("missing.txt") == 1
     assert piped.stdout.endswith("## Skipped inputs\n\n- `missing.txt`: no such file or folder (check the spelling of the path)\n")
+
+
+_HEAVY = ("pandas", "pint", "trafilatura")
+
+
+def _loaded_after(script: str) -> list[str]:
+    code = script + f"\nimport sys\nprint(' '.join(m for m in {_HEAVY!r} if m in sys.modules))\n"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    return done.stdout.split()
+
+
+def test_cli_import_loads_no_pandas_pint_or_trafilatura():
+    assert _loaded_after("import reconcile.cli") == []
+
+
+def test_cli_markdown_report_of_plain_text_loads_no_pandas_pint_or_trafilatura(tmp_path):
+    seed = ROOT / "fixtures" / "clusters" / "libya-sirte-airstrikes"
+    script = (
+        "import sys\n"
+        "from reconcile.cli import main\n"
+        f"sys.argv = ['reconcile', 'report', {str(seed)!r}, '--meta', {str(seed / 'gold.json')!r}, "
+        f"'-o', {str(tmp_path / 'x.md')!r}, '-q']\n"
+        "try:\n    main()\nexcept SystemExit as e:\n    assert e.code == 0, e.code\n"
+    )
+    assert _loaded_after(script) == []  # the seed cluster's "280 miles" is read without pint
+    assert "| conflict | strike (target) in Sirte |" in (tmp_path / "x.md").read_text(encoding="utf-8")

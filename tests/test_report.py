@@ -717,3 +717,24 @@ def test_report_terminal_lists_skipped_inputs_unless_told_not_to(skipped):
     console = Console(file=io.StringIO(), width=100, color_system=None)
     print_report_table(_sample(), console, skipped=skipped)
     assert ("bad/empty.txt: empty file" in console.file.getvalue()) is skipped
+
+
+@pytest.mark.parametrize("fmt", [f.value for f in Format], ids=[f.value for f in Format])
+def test_report_writers_need_no_pandas(fmt):
+    # the writers read plain rows; pandas is only for findings_frame and claims_frame
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    tests = Path(__file__).resolve().parent
+    code = (
+        f"import sys; sys.path.insert(0, {str(tests)!r})\n"
+        "import test_report as t\n"
+        "from reconcile.report import CLAIM_FORMATS, Format, render_claims, render_report\n"
+        f"fmt = Format({fmt!r}); r = t._sample()\n"
+        "assert render_report(r, fmt)\n"
+        "if fmt in CLAIM_FORMATS:\n    assert render_claims(r.claims, fmt, articles=r.articles)\n"
+        "print('pandas' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False"]
