@@ -180,6 +180,11 @@ _MAX_BYTES = typer.Option(
     DEFAULT_MAX_BYTES, "--max-bytes", metavar="N", min=1, max=MAX_BYTES_LIMIT,
     help=f"Skip inputs larger than N bytes (at most {MAX_BYTES_LIMIT:,}).",
 )
+_JOBS = typer.Option(
+    None, "--jobs", "-j", metavar="N", min=1,
+    help=f"Worker processes that read claims (default: 2 for more than {HANDFUL} articles on a machine "
+         "with 2 or more cores, else 1).",
+)
 _RAW_CSV = typer.Option(
     False, "--raw-csv", metavar="",
     help="Write CSV and TSV cells as they are; by default a cell starting with = + - @ is prefixed "
@@ -206,6 +211,7 @@ def claims(
     lexicon: Optional[Path] = _LEXICON,
     encoding: Optional[str] = _ENCODING,
     max_bytes: int = _MAX_BYTES,
+    jobs: Optional[int] = _JOBS,
     raw_csv: bool = _RAW_CSV,
     excel: bool = _EXCEL,
     quiet: bool = _QUIET,
@@ -230,7 +236,7 @@ def claims(
             rep.check_output(output)  # before the slow part; inputs are checked again on writing
         articles, skipped = _read(_paths_or_stdin(paths), meta=meta, published=published, encoding=encoding,
                                   max_bytes=max_bytes, exclude=exclude, err=err, quiet=quiet, verbose=verbose)
-        found = _extract(articles, model=model, lexicon=lexicon, err=err, quiet=quiet, verbose=verbose)
+        found = _extract(articles, model=model, lexicon=lexicon, jobs=jobs, err=err, quiet=quiet, verbose=verbose)
         with _pipe_guard():
             if fmt_ is rep.Format.table and output is None:
                 _stdout_console().print(rep.claims_table(found, articles=articles))
@@ -271,6 +277,7 @@ def report(
     lexicon: Optional[Path] = _LEXICON,
     encoding: Optional[str] = _ENCODING,
     max_bytes: int = _MAX_BYTES,
+    jobs: Optional[int] = _JOBS,
     raw_csv: bool = _RAW_CSV,
     excel: bool = _EXCEL,
     fail_on_conflict: bool = typer.Option(
@@ -299,7 +306,7 @@ def report(
             rep.check_output(output)  # before the slow part; inputs are checked again on writing
         articles, skipped = _read(_paths_or_stdin(paths), meta=meta, published=published, encoding=encoding,
                                   max_bytes=max_bytes, exclude=exclude, err=err, quiet=quiet, verbose=verbose)
-        found = _extract(articles, model=model, lexicon=lexicon, err=err, quiet=quiet, verbose=verbose)
+        found = _extract(articles, model=model, lexicon=lexicon, jobs=jobs, err=err, quiet=quiet, verbose=verbose)
         findings = _judge(found, threshold=threshold, err=err, verbose=verbose, lexicon=lexicon)
         result = Report(articles=articles, claims=found, findings=findings, skipped=skipped)
         with _pipe_guard():
@@ -375,14 +382,23 @@ def _read(
     return articles, skipped
 
 
-def _extract(articles: list[Article], *, model: str | None, lexicon: Path | None, err: Console, quiet: bool,
-             verbose: bool) -> list[Claim]:
+def _extract(articles: list[Article], *, model: str | None, lexicon: Path | None, jobs: int | None,
+             err: Console, quiet: bool, verbose: bool) -> list[Claim]:
     from reconcile import claims as claims_mod
 
     started = time.perf_counter()
     show_progress = not quiet and err.is_terminal and len(articles) > HANDFUL
     feed = _tracked(articles, err) if show_progress else articles
-    found = claims_mod.extract_claims(feed, model=model, lexicon=str(lexicon) if lexicon else None)
+    if jobs is None:
+        jobs = min(2, os.cpu_count() or 1) if len(articles) > HANDFUL else 1
+    lexicon_name = str(lexicon) if lexicon else None
+    if jobs > 1 and len(articles) > 1:
+        from reconcile.api import iter_claims_parallel
+
+        chunk = max(1, min(16, -(-len(articles) // (4 * jobs))))
+        found = list(iter_claims_parallel(feed, jobs=jobs, model=model, lexicon=lexicon_name, chunk_size=chunk))
+    else:
+        found = claims_mod.extract_claims(feed, model=model, lexicon=lexicon_name)
     if verbose:
         _note(err, f"found {len(found)} claims in {len(articles)} articles in {time.perf_counter() - started:.1f} s")
     return list(found)

@@ -659,3 +659,12 @@ def test_cli_markdown_report_of_plain_text_loads_no_pandas_pint_or_trafilatura(t
     )
     assert _loaded_after(script) == []  # the seed cluster's "280 miles" is read without pint
     assert "| conflict | strike (target) in Sirte |" in (tmp_path / "x.md").read_text(encoding="utf-8")
+
+
+def test_cli_jobs_give_the_same_claims_as_one_process():
+    seed = Path(__file__).resolve().parent.parent / "fixtures" / "clusters" / "libya-sirte-airstrikes"
+    args = ["claims", str(seed), "--format", "jsonl"]
+    one = CliRunner().invoke(app, [*args, "--jobs", "1"])
+    two = CliRunner().invoke(app, [*args, "--jobs", "2"])
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout and one.stdout.count("\n") > 5
