@@ -150,3 +150,11 @@ def test_ud_copula_predicate_heads_the_clause():
 def test_ud_mapping_only_for_clearnlp_parsers(shipped):
     assert not needs_ud_mapping(shipped)
     assert not needs_ud_mapping(spacy.blank("en"))
+
+
+def test_pipeline_tokenizer_ships_the_long_run_rule(shipped):
+    # saved with the pipeline, so build_nlp need not set it (and reload the special cases)
+    from reconcile.tokenizer import LONG_RUN
+
+    assert LONG_RUN in shipped.tokenizer.token_match.__self__.pattern
+    assert len(shipped.make_doc("1/" * 100)) == 1
