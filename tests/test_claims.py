@@ -387,6 +387,8 @@ PARSE_SCOPES = [
     ("subject", "Tripura recorded the highest turnout, at 79.90 per cent.", "79.90 per cent", "Tripura", None),
     ("fronted-in", "In Tamil Nadu, turnout was 65.19 per cent on Friday.", "65.19 per cent", "Tamil Nadu", None),
     ("among", "Turnout was 66.22 per cent among male voters.", "66.22 per cent", None, "male voters"),
+    ("owner-possessive", "Apple's revenue was $90 billion.", "$90 billion", None, "Apple"),
+    ("owner-of", "The strike involved 33,000 machinists of Boeing.", "33,000 machinists", None, "Boeing"),
 ]
 
 
