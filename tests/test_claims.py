@@ -430,3 +430,11 @@ def test_claims_parse_readers_look_for_dependents_nearby():
     near = children(doc[0])
     assert len(near) == REACH and all(t.head.i == 0 for t in near)
     assert [t.i for t in children(doc[150])] == []
+
+
+@pytest.mark.parametrize(("word", "verb"), [("wounded", "wound"), ("aged", "age"), ("injured", "injure"),
+                                            ("stopped", "stop"), ("killed", "kill")])
+def test_claims_verb_lemmas_from_the_pipelines_lemmatizer(nlp, word, verb):
+    from reconcile.claims.reader import VerbLemmas
+
+    assert VerbLemmas.of(nlp)(word) == verb

@@ -221,7 +221,40 @@ if not Span.has_extension("claim"):
 )
 def make_claim_reader(nlp: Language, name: str, lexicon: str | None) -> ClaimReader:
     """The claim reader, with the shipped word tables extended by ``lexicon`` (a path)."""
-    return ClaimReader(load_lexicon(lexicon))
+    return ClaimReader(load_lexicon(lexicon), verb_lemma=VerbLemmas.of(nlp))
+
+
+class VerbLemmas:
+    """The verb a participle comes from ("wounded" -> "wound", "aged" -> "age").
+
+    The rule lemmatizer's own verb tables (exceptions, suffix rules, the index of verbs),
+    as spaCy applies them to a verb: the pipeline's lemmatizer has them loaded already.
+    A pipeline without a rule lemmatizer falls back to spacy-lookups-data's word table.
+    """
+
+    def __init__(self, exceptions: dict[str, list[str]], rules: list[list[str]], index: frozenset[str]) -> None:
+        self.exceptions, self.rules, self.index = exceptions, rules, index
+
+    @classmethod
+    def of(cls, nlp: Language) -> Callable[[str], str]:
+        lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None) if nlp.has_pipe("lemmatizer") else None
+        if lookups is None or not all(lookups.has_table(t) for t in ("lemma_exc", "lemma_rules", "lemma_index")):
+            return _word_lemma
+        return cls(dict(lookups.get_table("lemma_exc").get("verb", {})),
+                   list(lookups.get_table("lemma_rules").get("verb", [])),
+                   frozenset(lookups.get_table("lemma_index").get("verb", ())))
+
+    def __call__(self, word: str) -> str:
+        if word in self.exceptions:
+            return self.exceptions[word][0]
+        if word in self.index:
+            return word
+        for old, new in self.rules:
+            if word.endswith(old):
+                form = word[:len(word) - len(old)] + new
+                if form in self.index:
+                    return form
+        return word
 
 
 class ClaimReader:
@@ -231,8 +264,9 @@ class ClaimReader:
     text alone can tell.
     """
 
-    def __init__(self, lexicon: Lexicon):
+    def __init__(self, lexicon: Lexicon, *, verb_lemma: Callable[[str], str] | None = None):
         self.lex = lexicon
+        self._verb_lemma = verb_lemma or _word_lemma
         self._national_res = [re.compile(rf"\b{re.escape(word)}\b") for word in lexicon.national]
         self._prep_res = [(prep, re.compile(rf"\b{re.escape(prep)}\s+(?=\S)")) for prep in lexicon.attribution_preps]
         # entities one of whose names is a country: "DRC" is the Democratic Republic of the Congo
@@ -757,7 +791,7 @@ class ClaimReader:
     def _lemma(self, t: Token) -> str:
         if t.pos_ == "ADJ" and t.lower_.endswith("ed"):
             # a participle read as an adjective ("wounded", "aged") still names its verb
-            return _word_lemma(t.lower_)
+            return self._verb_lemma(t.lower_)
         return (t.lemma_ or t.text).lower()
 
     def _noun_lemma(self, t: Token) -> str:
