@@ -389,6 +389,8 @@ PARSE_SCOPES = [
     ("among", "Turnout was 66.22 per cent among male voters.", "66.22 per cent", None, "male voters"),
     ("owner-possessive", "Apple's revenue was $90 billion.", "$90 billion", None, "Apple"),
     ("owner-of", "The strike involved 33,000 machinists of Boeing.", "33,000 machinists", None, "Boeing"),
+    ("owner-of-subject", "Shares of Zoom Video Communications slid 17% on Monday.", "17%", None,
+     "Zoom Video Communications"),
 ]
 
 

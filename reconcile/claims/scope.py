@@ -90,6 +90,9 @@ def read_scope(span: Span) -> Scope:
     # whose figure it is: "Shares **of Zoom** slid 17%", "**Pfizer's** shares rose 7.7%"
     counted = span._.counted
     owned = counted.head if counted is not None else (top.head if top.dep_ == "nummod" else None)
+    if owned is None and top.dep_ in ("obj", "obl") and not in_subject:
+        # "Shares of Zoom slid 17%": the subject the figure measures, named before it
+        owned = next((c for c in children(clause) if c.dep_ in SUBJECTS and c.pos_ == "NOUN"), None)
     if owned is not None:
         for child in children(owned):
             if child.pos_ == "PROPN" and (child.dep_ == "nmod:poss" or child.dep_ == "nmod" and _case(child) == "of"):
@@ -115,7 +118,9 @@ def _name(token: Token) -> str:
     for child in reversed(lefts(token)):
         if child.i != start - 1 or child.dep_ not in ("compound", "flat", "amod") or not child.text[:1].isupper():
             break
-        start = child.i
+        # "Zoom Video Communications": the name's words hang on one another
+        words = token.doc[child.left_edge.i:child.i + 1]
+        start = words.start if all(w.text[:1].isupper() for w in words) else child.i
     for child in rights(token):
         if child.i != end + 1 or child.dep_ not in ("flat", "compound") or not child.text[:1].isupper():
             break
