@@ -268,6 +268,9 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
             because.append(f"same event: {ea}")
         elif ea in lex.event_classes and eb in lex.event_classes:
             return None
+        elif ea in lex.event_things or eb in lex.event_things:
+            return None  # "one firefighter injured" against "400 firefighters mobilised": what
+            # happened to people names the figure, and another verb names another one
         else:
             event = 0.4
     elif not a.topic or not b.topic:

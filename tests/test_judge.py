@@ -189,3 +189,14 @@ def test_judge_a_narrower_group_may_be_smaller_but_not_larger(nlp):
     larger = _verdicts({"p": "NOAA predicts eight major hurricanes.",
                         "h": "NOAA predicts four to seven hurricanes."}, nlp)
     assert "conflict" in larger.values()
+
+
+def test_judge_what_happened_to_people_names_the_figure(nlp):
+    # "one firefighter injured" and "400 firefighters mobilised" are two figures, not one
+    from reconcile.claims import extract_claims
+    from reconcile.model import Article
+
+    claims = extract_claims([Article("a", "Around 400 firefighters were mobilised overnight."),
+                             Article("b", "One firefighter was seriously injured, officials said.")], nlp=nlp)
+    assert len(claims) == 2
+    assert reconcile(claims).empty
