@@ -74,18 +74,22 @@ def number_las(examples: list[Example]) -> tuple[int, int]:
     return right, total
 
 
+def parsed(nlp: Language, egs: list[Example]) -> list[Example]:
+    """Each gold document paired with the pipeline's analysis of its raw text."""
+    return [Example(doc, eg.reference) for doc, eg in zip(nlp.pipe(eg.reference.text for eg in egs), egs)]
+
+
 def score(nlp: Language, egs: list[Example]) -> tuple[dict, tuple[int, int]]:
     from spacy.scorer import Scorer
 
-    parsed = [Example(doc, eg.reference) for doc, eg in zip(nlp.pipe(eg.reference.text for eg in egs), egs)]
-    return Scorer(nlp).score(parsed), number_las(parsed)
+    done = parsed(nlp, egs)
+    return Scorer(nlp).score(done), number_las(done)
 
 
 def sentence_f(nlp: Language, egs: list[Example]) -> float:
     from spacy.scorer import Scorer
 
-    parsed = [Example(doc, eg.reference) for doc, eg in zip(nlp.pipe(eg.reference.text for eg in egs), egs)]
-    return Scorer.score_spans(parsed, "sents")["sents_f"]
+    return Scorer.score_spans(parsed(nlp, egs), "sents")["sents_f"]
 
 
 def main(argv: list[str] | None = None) -> int:

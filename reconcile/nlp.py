@@ -12,6 +12,7 @@ same components then run on top of it, and a parser with spaCy's ClearNLP labels
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -85,6 +86,50 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+@lru_cache(maxsize=1)
+def _lookup_table():
+    """spacy-lookups-data's English word -> lemma table, loaded once per process."""
+    return load_lookups(lang="en", tables=["lemma_lookup"]).get_table("lemma_lookup")
+
+
+def word_lemma(word: str) -> str:
+    """The lemma of a word out of context, from spacy-lookups-data: "wounded" -> "wound"."""
+    return _lookup_table().get(word, word)
+
+
+class VerbLemmas:
+    """The verb a word comes from ("wounded" -> "wound", "aged" -> "age", "was" -> "be").
+
+    The rule lemmatizer's own verb tables (exceptions, suffix rules, the index of verbs),
+    applied as spaCy applies them to a verb; the pipeline's lemmatizer has them loaded.
+    """
+
+    def __init__(self, exceptions: dict[str, list[str]], rules: list[list[str]], index: frozenset[str]) -> None:
+        self.exceptions, self.rules, self.index = exceptions, rules, index
+
+    def __call__(self, word: str) -> str:
+        if word in self.exceptions:
+            return self.exceptions[word][0]
+        if word in self.index:
+            return word
+        for old, new in self.rules:
+            if word.endswith(old):
+                form = word[:len(word) - len(old)] + new
+                if form in self.index:
+                    return form
+        return word
+
+
+def verb_lemmas(nlp: Language) -> Callable[[str], str]:
+    """The verb lemma of a word by ``nlp``'s rule lemmatizer; without one, :func:`word_lemma`."""
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None) if nlp.has_pipe("lemmatizer") else None
+    if lookups is None or not all(lookups.has_table(t) for t in ("lemma_exc", "lemma_rules", "lemma_index")):
+        return word_lemma
+    return VerbLemmas(dict(lookups.get_table("lemma_exc").get("verb", {})),
+                      list(lookups.get_table("lemma_rules").get("verb", [])),
+                      frozenset(lookups.get_table("lemma_index").get("verb", ())))
+
+
 class LookupLemmas:
     """The lemma of each word from the lookup table of spacy-lookups-data.
 
@@ -95,7 +140,7 @@ class LookupLemmas:
 
     def __init__(self, vocab: Vocab) -> None:
         self.strings = vocab.strings
-        self.table = load_lookups(lang="en", tables=["lemma_lookup"]).get_table("lemma_lookup")
+        self.table = _lookup_table()
         self.lemma_of: dict[int, int] = {}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -122,18 +167,18 @@ class AuxLemmas:
     """The lemma of an auxiliary ("was", "had", "were" -> "be", "have", "be").
 
     spaCy's English rule lemmatizer has tables for nouns, verbs, adjectives and adverbs
-    only, so an auxiliary keeps its own form; its lemma is the one the verb exceptions
-    give ("was" as a main verb is "be" too).
+    only, so an auxiliary keeps its own form; its lemma is its verb's ("was" as a main
+    verb is "be" too).
     """
 
-    def __init__(self, verb_exceptions: dict[str, list[str]]) -> None:
-        self.exceptions = verb_exceptions
+    def __init__(self, verb_lemma: Callable[[str], str]) -> None:
+        self.verb_lemma = verb_lemma
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
             if token.pos_ == "AUX":
                 low = token.lower_
-                lemma = _CONTRACTED_AUX.get(low) or (self.exceptions.get(low) or [low])[0]
+                lemma = _CONTRACTED_AUX.get(low) or self.verb_lemma(low)
                 if lemma != token.lemma_:
                     token.lemma_ = lemma
         return doc
@@ -141,13 +186,8 @@ class AuxLemmas:
 
 @Language.factory(AUX_LEMMAS, requires=["token.pos", "token.lemma"], assigns=["token.lemma"])
 def make_aux_lemmas(nlp: Language, name: str) -> AuxLemmas:
-    """Build the ``reconcile_aux_lemmas`` component from the rule lemmatizer's verb table."""
-    exceptions: dict[str, list[str]] = {}
-    if nlp.has_pipe("lemmatizer"):
-        lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
-        if lookups is not None and lookups.has_table("lemma_exc"):
-            exceptions = dict(lookups.get_table("lemma_exc").get("verb", {}))
-    return AuxLemmas(exceptions)
+    """Build the ``reconcile_aux_lemmas`` component from the rule lemmatizer's verb tables."""
+    return AuxLemmas(verb_lemmas(nlp))
 
 
 def build_nlp(model: str | None = None, *, lexicon: str | Path | None = None) -> Language:

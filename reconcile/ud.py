@@ -39,11 +39,8 @@ RENAMED = {
     "meta": "parataxis",
     "preconj": "cc:preconj",
     "agent": "case",
-    "expl": "expl",
-    "dep": "dep",
 }
 CLEARNLP_ONLY = frozenset({"dobj", "pobj", "nsubjpass", "auxpass", "prep", "attr", "poss"})
-VERBAL = frozenset({"VERB", "AUX"})
 
 
 def needs_ud_mapping(nlp: Language) -> bool:

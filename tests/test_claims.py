@@ -437,6 +437,6 @@ def test_claims_parse_readers_look_for_dependents_nearby():
 @pytest.mark.parametrize(("word", "verb"), [("wounded", "wound"), ("aged", "age"), ("injured", "injure"),
                                             ("stopped", "stop"), ("killed", "kill")])
 def test_claims_verb_lemmas_from_the_pipelines_lemmatizer(nlp, word, verb):
-    from reconcile.claims.reader import VerbLemmas
+    from reconcile.nlp import verb_lemmas
 
-    assert VerbLemmas.of(nlp)(word) == verb
+    assert verb_lemmas(nlp)(word) == verb

@@ -158,3 +158,9 @@ def test_pipeline_tokenizer_ships_the_long_run_rule(shipped):
 
     assert LONG_RUN in shipped.tokenizer.token_match.__self__.pattern
     assert len(shipped.make_doc("1/" * 100)) == 1
+
+
+def test_pipeline_auxiliaries_take_their_verbs_lemma(nlp):
+    doc = nlp("He was there, they had gone and it's done.")
+    lemmas = {t.text: t.lemma_ for t in doc if t.pos_ == "AUX"}
+    assert lemmas.get("was") == "be" and lemmas.get("had") == "have"

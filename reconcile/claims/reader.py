@@ -19,7 +19,6 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
@@ -29,8 +28,8 @@ from reconcile import timex
 from reconcile.lexicon import CAPITAL, NATIONAL, Lexicon, load_lexicon
 from reconcile.model import COUNTABLE_KINDS, Article, Claim, Quantity
 from reconcile.claims import scope as _scope  # noqa: F401  (registers span._.scope)
-from reconcile.claims import thing as _thing  # noqa: F401  (registers span._.counted)
-from reconcile.nlp import doc_text, make_doc
+from reconcile.claims import thing as _thing
+from reconcile.nlp import doc_text, make_doc, verb_lemmas, word_lemma
 from reconcile.tokenizer import LONG_RUN_CHARS
 
 CLAIMS_KEY = "claims"
@@ -221,40 +220,7 @@ if not Span.has_extension("claim"):
 )
 def make_claim_reader(nlp: Language, name: str, lexicon: str | None) -> ClaimReader:
     """The claim reader, with the shipped word tables extended by ``lexicon`` (a path)."""
-    return ClaimReader(load_lexicon(lexicon), verb_lemma=VerbLemmas.of(nlp))
-
-
-class VerbLemmas:
-    """The verb a participle comes from ("wounded" -> "wound", "aged" -> "age").
-
-    The rule lemmatizer's own verb tables (exceptions, suffix rules, the index of verbs),
-    as spaCy applies them to a verb: the pipeline's lemmatizer has them loaded already.
-    A pipeline without a rule lemmatizer falls back to spacy-lookups-data's word table.
-    """
-
-    def __init__(self, exceptions: dict[str, list[str]], rules: list[list[str]], index: frozenset[str]) -> None:
-        self.exceptions, self.rules, self.index = exceptions, rules, index
-
-    @classmethod
-    def of(cls, nlp: Language) -> Callable[[str], str]:
-        lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None) if nlp.has_pipe("lemmatizer") else None
-        if lookups is None or not all(lookups.has_table(t) for t in ("lemma_exc", "lemma_rules", "lemma_index")):
-            return _word_lemma
-        return cls(dict(lookups.get_table("lemma_exc").get("verb", {})),
-                   list(lookups.get_table("lemma_rules").get("verb", [])),
-                   frozenset(lookups.get_table("lemma_index").get("verb", ())))
-
-    def __call__(self, word: str) -> str:
-        if word in self.exceptions:
-            return self.exceptions[word][0]
-        if word in self.index:
-            return word
-        for old, new in self.rules:
-            if word.endswith(old):
-                form = word[:len(word) - len(old)] + new
-                if form in self.index:
-                    return form
-        return word
+    return ClaimReader(load_lexicon(lexicon), verb_lemma=verb_lemmas(nlp))
 
 
 class ClaimReader:
@@ -266,7 +232,7 @@ class ClaimReader:
 
     def __init__(self, lexicon: Lexicon, *, verb_lemma: Callable[[str], str] | None = None):
         self.lex = lexicon
-        self._verb_lemma = verb_lemma or _word_lemma
+        self._verb_lemma = verb_lemma or word_lemma
         self._national_res = [re.compile(rf"\b{re.escape(word)}\b") for word in lexicon.national]
         self._prep_res = [(prep, re.compile(rf"\b{re.escape(prep)}\s+(?=\S)")) for prep in lexicon.attribution_preps]
         # entities one of whose names is a country: "DRC" is the Democratic Republic of the Congo
@@ -1414,18 +1380,6 @@ class ClaimReader:
         new = replace(q, text=q.text[m.start():], start=new_start, low=q.high, high=q.high, rule=q.rule + "+change")
         return [replace(draft, start=new_start, quote_start=new_start, quantity=new,
                         extra={**draft.extra, "changed_from": q.low})]
-
-
-@lru_cache(maxsize=1)
-def _lemma_table():
-    from spacy.lookups import load_lookups
-
-    return load_lookups(lang="en", tables=["lemma_lookup"]).get_table("lemma_lookup")
-
-
-def _word_lemma(word: str) -> str:
-    """The lemma of a word out of context (spacy-lookups-data's table): "wounded" -> "wound"."""
-    return _lemma_table().get(word, word)
 
 
 def _next_is_name(t: Token, toks: list[Token]) -> bool:

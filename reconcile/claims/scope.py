@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from reconcile import places
-from reconcile.claims.thing import QUANTITIES_KEY, anchor, children, lefts, rights
+from reconcile.claims.thing import QUANTITIES_KEY, anchor, case_of, children, lefts, noun_phrase, rights
 
 SCOPE = "reconcile_scope"
 SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
@@ -80,12 +80,12 @@ def read_scope(span: Span) -> Scope:
     hosts = [top, clause] + ([top.head] if top.dep_ == "nummod" else [])
     for host in dict.fromkeys(hosts):
         for child in children(host):
-            case = _case(child)
+            case = case_of(child)
             if child.dep_ in ("obl", "nmod") and case in PLACE_CASES and child.pos_ == "PROPN":
                 found_places.append(_name(child))
                 rules.append("in")
             elif child.dep_ in ("obl", "nmod") and case in GROUP_CASES and child.pos_ in ("NOUN", "PROPN"):
-                groups.append(_phrase(child))
+                groups.append(noun_phrase(child).text.lower())
                 rules.append("among")
     # whose figure it is: "Shares **of Zoom** slid 17%", "**Pfizer's** shares rose 7.7%"
     counted = span._.counted
@@ -95,7 +95,7 @@ def read_scope(span: Span) -> Scope:
         owned = next((c for c in children(clause) if c.dep_ in SUBJECTS and c.pos_ == "NOUN"), None)
     if owned is not None:
         for child in children(owned):
-            if child.pos_ == "PROPN" and (child.dep_ == "nmod:poss" or child.dep_ == "nmod" and _case(child) == "of"):
+            if child.pos_ == "PROPN" and (child.dep_ == "nmod:poss" or child.dep_ == "nmod" and case_of(child) == "of"):
                 groups.append(_name(child))
                 rules.append("owner")
     for child in [] if in_subject else children(clause):
@@ -106,10 +106,6 @@ def read_scope(span: Span) -> Scope:
                 found_places.append(name)
                 rules.append("subject")
     return Scope(tuple(dict.fromkeys(found_places)), tuple(dict.fromkeys(groups)), tuple(dict.fromkeys(rules)))
-
-
-def _case(token: Token) -> str | None:
-    return next((c.lower_ for c in children(token) if c.dep_ == "case"), None)
 
 
 def _name(token: Token) -> str:
@@ -126,16 +122,6 @@ def _name(token: Token) -> str:
             break
         end = child.i
     return token.doc[start:end + 1].text
-
-
-def _phrase(token: Token) -> str:
-    """A noun with the modifiers before it ("male voters")."""
-    start = token.i
-    for child in reversed(lefts(token)):
-        if child.dep_ not in ("amod", "compound", "flat") or child.right_edge.i != start - 1:
-            break
-        start = child.left_edge.i
-    return token.doc[start:token.i + 1].text.lower()
 
 
 @Language.component(

@@ -96,23 +96,23 @@ def read_counted(span: Span) -> Counted | None:
     if dep == "nummod" and countable(head):
         return _counted(head, "nummod")
     for child in children(top):
-        if child.dep_ in ("nmod", "obl") and _case(child) == "of" and countable(child):
+        if child.dep_ in ("nmod", "obl") and case_of(child) == "of" and countable(child):
             return _counted(child, "partitive")
     if any(child.dep_ == "cop" for child in children(top)):
         subject = next((c for c in children(top) if c.dep_ in SUBJECTS and countable(c)), None)
         if subject is not None:
             return _counted(subject, "copula-subject")
-    if dep == "obl" and head.pos_ in ("VERB", "AUX") and _case(top) in FIGURE_CASES:
+    if dep == "obl" and head.pos_ in ("VERB", "AUX") and case_of(top) in FIGURE_CASES:
         obj = next((c for c in children(head) if c.dep_ == "obj" and countable(c)), None)
         if obj is not None:
             return _counted(obj, "verb-object")
         subject = next((c for c in children(head) if c.dep_ in SUBJECTS and countable(c)), None)
         if subject is not None:
             return _counted(subject, "verb-subject")
-    if dep in ("nmod", "obl") and _case(top) == "of" and countable(head) and head.pos_ == "NOUN":
+    if dep in ("nmod", "obl") and case_of(top) == "of" and countable(head) and head.pos_ == "NOUN":
         # "raises of 36%"; "wage increases of 36 percent" (often parsed as obl)
         return _counted(head, "of-noun")
-    if dep == "nmod" and _case(top) in FIGURE_CASES and countable(head) and head.dep_ == "obj":
+    if dep == "nmod" and case_of(top) in FIGURE_CASES and countable(head) and head.dep_ == "obj":
         # "raised its offer to 20%": the level the verb's object reached
         return _counted(head, "verb-object")
     if dep == "obj" and head.pos_ == "VERB":
@@ -130,22 +130,27 @@ def read_counted(span: Span) -> Counted | None:
 
 def of_noun(head: Token, rule: str) -> Counted | None:
     """The noun an "of" phrase hangs on ``head``: "the number **of people** killed"."""
-    child = next((c for c in children(head) if c.dep_ == "nmod" and _case(c) == "of" and c.pos_ in NOUNS), None)
+    child = next((c for c in children(head) if c.dep_ == "nmod" and case_of(c) == "of" and c.pos_ in NOUNS), None)
     return _counted(child, rule) if child is not None else None
 
 
-def _case(token: Token) -> str | None:
+def case_of(token: Token) -> str | None:
+    """The preposition that marks ``token`` (its ``case`` dependent), lower-cased, or ``None``."""
     return next((c.lower_ for c in children(token) if c.dep_ == "case"), None)
 
 
-def _counted(head: Token, rule: str) -> Counted:
+def noun_phrase(head: Token) -> Span:
     """``head`` with the modifiers right before it that belong to it ("two **T-72** tanks")."""
     start = head.i
     for child in reversed(lefts(head)):
         if child.dep_ not in PHRASE_DEPS or child.right_edge.i != start - 1:
             break
         start = child.left_edge.i
-    return Counted(head.doc[start:head.i + 1], head, rule)
+    return head.doc[start:head.i + 1]
+
+
+def _counted(head: Token, rule: str) -> Counted:
+    return Counted(noun_phrase(head), head, rule)
 
 
 @Language.component(
