@@ -58,7 +58,9 @@ def copy_package(ref: str | None, dest: Path) -> None:
         with tarfile.open(fileobj=BytesIO(data)) as tar:
             tar.extractall(dest.parent / "_archive", filter="data")
         (dest.parent / "_archive" / "reconcile").rename(dest)
-    q = dest / "quantities.py"
+    q = dest / "quantities" / "component.py"
+    if not q.exists():  # a revision from before the reader was a package
+        q = dest / "quantities.py"
     q.write_text(re.sub(r"(?m)^FACTORY_NAME = .*$", f'FACTORY_NAME = "q_{dest.name}"', q.read_text()))
 
 
