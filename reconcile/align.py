@@ -16,8 +16,10 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
+from reconcile import timeline
 from reconcile.lexicon import CAPITAL, NATIONAL, Lexicon, load_lexicon
 from reconcile.model import Claim
+from reconcile.tolerance import Rates
 
 DEFAULT_THRESHOLD = 0.6
 DEFAULT_WINDOW = 60
@@ -35,7 +37,8 @@ class Alignment:
     b: Claim
     score: float
     because: tuple[str, ...]
-    ambiguous: str = ""  # why the two may be about different things after all: agree, never conflict
+    ambiguous: str = ""  # why the two may be about different things after all: never a plain conflict
+    part: str = ""  # the id of the claim that counts a part of what the other counts
 
 
 def measure_key(claim: Claim) -> str:
@@ -55,7 +58,7 @@ def measure_key(claim: Claim) -> str:
 
 
 def align(claims: Sequence[Claim], *, threshold: float = DEFAULT_THRESHOLD, window: int = DEFAULT_WINDOW,
-          lexicon: Lexicon | None = None) -> list[Alignment]:
+          lexicon: Lexicon | None = None, rates: Rates | None = None) -> list[Alignment]:
     """Pairs of claims about the same quantity, scored, best evidence first.
 
     Parameters
@@ -69,13 +72,16 @@ def align(claims: Sequence[Claim], *, threshold: float = DEFAULT_THRESHOLD, wind
         neighbourhood over this many claims (default 60).
     lexicon
         Word tables; ``None`` uses the shipped ones.
+    rates
+        Exchange rates (:func:`reconcile.tolerance.as_rates`): money in currencies they
+        link is compared; ``None`` (default) never mixes currencies.
     """
     lex = lexicon or load_lexicon()
     scopes = _scopes(claims)
     local = _local_places(claims)
     names = _names(claims)
     out: list[Alignment] = []
-    for block in _blocks(claims):
+    for block in _blocks(claims, rates):
         for al in _align_block(block, threshold=threshold, window=window, lex=lex, names=names):
             out.append(_mark_ambiguous(al, scopes, local))
     seen = {frozenset((al.a.id, al.b.id)) for al in out}
@@ -177,7 +183,10 @@ def _mark_ambiguous(al: Alignment, scopes, local=frozenset()) -> Alignment:
         return replace(al, ambiguous="one figure names what it measures, the other does not")
     for c, other in ((al.a, al.b), (al.b, al.a)):
         if c.place and not other.place and (measure_key(c), c.topic, c.place) in local:
-            return replace(al, ambiguous=f"'{c.quote}' is for {c.place}, a part of what '{other.quote}' counts")
+            # only what adds up has parts: a count or a sum of money, not a temperature or a distance
+            additive = c.quantity.kind in ("count", "money")
+            return replace(al, ambiguous=f"'{c.quote}' is for {c.place}, a part of what '{other.quote}' counts",
+                           part=c.id if additive else "")
         if c.extra.get("elliptical"):
             return replace(al, ambiguous=f"'{c.quote}' leaves its thing to be guessed from another figure")
         if not c.actors and len(actors) >= 2:
@@ -187,12 +196,24 @@ def _mark_ambiguous(al: Alignment, scopes, local=frozenset()) -> Alignment:
     return al
 
 
-def _blocks(claims: Sequence[Claim]) -> Iterator[list[Claim]]:
+def _blocks(claims: Sequence[Claim], rates: Rates | None = None) -> Iterator[list[Claim]]:
+    linked = _currency_groups(rates)
     groups: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
-        groups[measure_key(c)].append(c)
+        key = measure_key(c)
+        if c.quantity.kind == "money" and c.quantity.unit in linked:
+            key = f"money:{linked[c.quantity.unit]}"  # currencies a supplied rate links are one block
+        groups[key].append(c)
     for key in sorted(groups):
         yield groups[key]
+
+
+def _currency_groups(rates: Rates | None) -> dict[str, str]:
+    """Each currency the rates name, with the first (in sorted order) of those it converts to."""
+    if rates is None:
+        return {}
+    codes = sorted({code for r in rates.rates for code in (r.base, r.quote)})
+    return {code: next(other for other in codes if rates.path(code, other) is not None) for code in codes}
 
 
 def _align_block(block: list[Claim], *, threshold: float, window: int, lex: Lexicon,
@@ -304,8 +325,22 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
     gap = time_gap(a, b)
     if gap is not None and gap > HISTORY_DAYS:
         return None
+    if _other_period(a, b) or _other_period(b, a):
+        return None
     score = 0.6 * thing + 0.25 * event + 0.15 * (1.0 if place or (a.actors and b.actors) else 0.5)
     return Alignment(a, b, round(score, 3), tuple(because))
+
+
+def _other_period(a: Claim, b: Claim) -> bool:
+    """Whether ``a`` counts what happened in a period that ``b``'s time lies outside:
+    "96 people died in February" is not the toll of June's heat wave. A toll
+    (:data:`reconcile.timeline.RUNNING_TOPICS`) counts events, and another period holds
+    other events; a stock ("5,000 fighters this past spring" against "now") is the same
+    figure at another time, compared as an update."""
+    if a.topic not in timeline.RUNNING_TOPICS or timeline.time_kind(a.time_text) != "period":
+        return False
+    pa, pb = timeline.as_of(a), timeline.as_of(b)
+    return pa is not None and pb is not None and (pb[0] > pa[1] or pb[1] < pa[0])
 
 
 def _object(c: Claim, names: dict[str, str]) -> str:

@@ -2,22 +2,26 @@
 from __future__ import annotations
 
 import os
-from collections import deque
+from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 
 from reconcile.align import DEFAULT_THRESHOLD
 from reconcile.claims import extract_claims, iter_claims
+from reconcile.figures import build_figures
 from reconcile.judge import reconcile
-from reconcile.model import Article, Claim, Report, Skipped
+from reconcile.lexicon import Lexicon
+from reconcile.model import STATUSES, Article, Claim, Figure, Finding, Report, Skipped
+from reconcile.stories import DEFAULT_BY, group_stories
 
 DEFAULT_CHUNK = 16
 """Articles a worker is handed at once by :func:`iter_claims_parallel`."""
 
 
 def make_report(articles: Iterable[Article], *, skipped: Sequence[Skipped] = (), model: str | None = None,
-                lexicon: str | None = None, threshold: float = DEFAULT_THRESHOLD, n_process: int = 1) -> Report:
+                lexicon: str | None = None, threshold: float = DEFAULT_THRESHOLD, n_process: int = 1,
+                group_by: str = DEFAULT_BY) -> Report:
     """Extract the claims of ``articles``, align and judge them.
 
     Parameters
@@ -33,6 +37,8 @@ def make_report(articles: Iterable[Article], *, skipped: Sequence[Skipped] = (),
         :func:`iter_claims_parallel`.
     threshold
         As for :func:`reconcile.reconcile` (default 0.6).
+    group_by
+        How articles form stories (default ``"auto"``); see :func:`judge_claims`.
     """
     articles = list(articles)  # read twice: for claims and for the report
     if n_process == 1:
@@ -40,8 +46,46 @@ def make_report(articles: Iterable[Article], *, skipped: Sequence[Skipped] = (),
     else:
         jobs = (os.cpu_count() or 1) if n_process == -1 else n_process
         claims = list(iter_claims_parallel(articles, jobs=jobs, model=model, lexicon=lexicon))
-    findings = reconcile(claims, threshold=threshold, as_frame=False)
-    return Report(articles=list(articles), claims=claims, findings=findings, skipped=list(skipped))
+    return judge_claims(articles, claims, skipped=skipped, threshold=threshold, group_by=group_by)
+
+
+def judge_claims(articles: Sequence[Article], claims: Sequence[Claim], *, skipped: Sequence[Skipped] = (),
+                 threshold: float = DEFAULT_THRESHOLD, lexicon: Lexicon | None = None,
+                 group_by: str = DEFAULT_BY) -> Report:
+    """Group the articles into stories, then align, judge and gather into figures the
+    claims of each story apart: no finding or figure mixes two stories, and what is found
+    in one story does not depend on the articles of another.
+
+    Parameters
+    ----------
+    articles
+        The articles the claims were read from.
+    claims
+        Their claims, from :func:`reconcile.extract_claims` or :func:`iter_claims_parallel`.
+    skipped
+        Inputs that could not be read, carried into the report (default none).
+    threshold
+        As for :func:`reconcile.reconcile` (default 0.6).
+    lexicon
+        Word tables; ``None`` uses the shipped ones.
+    group_by
+        How articles form stories, as for :func:`reconcile.stories.group_stories`:
+        ``"auto"`` (default), ``"folder"``, ``"field:NAME"`` or ``"none"``.
+    """
+    stories = group_stories(articles, by=group_by)
+    story_of = {src: story.id for story in stories for src in story.sources}
+    by_story: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_story[story_of.get(c.source, "")].append(c)
+    findings: list[Finding] = []
+    figures: list[Figure] = []
+    for story in stories:
+        found = reconcile(by_story[story.id], threshold=threshold, lexicon=lexicon, as_frame=False)
+        findings.extend(found)
+        figures.extend(build_figures(by_story[story.id], found, story=story.id if len(stories) > 1 else ""))
+    findings.sort(key=lambda f: STATUSES.index(f.status))  # stable: each story's order within a status
+    return Report(articles=list(articles), claims=list(claims), findings=findings, skipped=list(skipped),
+                  figures=figures, stories=stories)
 
 
 def iter_claims_parallel(articles: Iterable[Article], *, jobs: int = 2, model: str | None = None,

@@ -149,6 +149,22 @@ _EXCLUDE = typer.Option(
     help="Pass over files matching GLOB: a name pattern (*.csv, drafts) matches the file or any folder "
     "on its path, a pattern with / the whole path. Repeatable.",
 )
+def _check_group_by(value: str) -> str:
+    from reconcile.stories import StoryError, group_stories
+
+    try:
+        group_stories([], by=value)  # checks the mode before the slow part
+    except StoryError as e:
+        raise typer.BadParameter(str(e)) from e
+    return value
+
+
+_GROUP_BY = typer.Option(
+    "auto", "--group-by", metavar="HOW", callback=_check_group_by,
+    help="How articles form stories, each reconciled apart: auto (by the names and dates they share), "
+    "folder (the folder each was read from), field:NAME (a metadata field: outlet, published, url, title) "
+    "or none (one story). Default: auto.",
+)
 _EXCEL = typer.Option(
     False, "--excel", metavar="",
     help="Start CSV and TSV output with a UTF-8 byte-order mark, so that Excel reads it as UTF-8.",
@@ -262,8 +278,13 @@ def report(
     output: Optional[Path] = _OUTPUT,
     only: Optional[list[str]] = typer.Option(
         None, "--only", metavar="STATUS", callback=_check_only,
-        help=f"Show only findings with this status ({', '.join(STATUSES)}; plurals too); "
+        help=f"Show only figures with this status, or the pairs to review ({', '.join(STATUSES)}; plurals too); "
         "a comma list (conflict,update) or repeated.",
+    ),
+    all_figures: bool = typer.Option(
+        False, "--all", metavar="",
+        help="List every figure, agreements too, which are otherwise counted in one line "
+        "(in HTML, folded away). CSV, TSV, JSON and JSONL list every pair anyway.",
     ),
     threshold: Optional[float] = typer.Option(
         None, "--threshold", metavar="F", min=0.0, max=1.0,
@@ -273,6 +294,7 @@ def report(
     meta: Optional[list[Path]] = _META,
     exclude: Optional[list[str]] = _EXCLUDE,
     published: Optional[str] = _PUBLISHED,
+    group_by: str = _GROUP_BY,
     model: Optional[str] = _MODEL,
     lexicon: Optional[Path] = _LEXICON,
     encoding: Optional[str] = _ENCODING,
@@ -307,16 +329,19 @@ def report(
         articles, skipped = _read(_paths_or_stdin(paths), meta=meta, published=published, encoding=encoding,
                                   max_bytes=max_bytes, exclude=exclude, err=err, quiet=quiet, verbose=verbose)
         found = _extract(articles, model=model, lexicon=lexicon, jobs=jobs, err=err, quiet=quiet, verbose=verbose)
-        findings = _judge(found, threshold=threshold, err=err, verbose=verbose, lexicon=lexicon)
-        result = Report(articles=articles, claims=found, findings=findings, skipped=skipped)
+        result = _judge(articles, found, skipped=skipped, threshold=threshold, group_by=group_by, err=err,
+                        verbose=verbose, lexicon=lexicon)
+        findings = result.findings
         with _pipe_guard():
             if fmt_ is rep.Format.table and output is None:
                 out = _stdout_console()
                 # skipped inputs were named on stderr; on the same terminal, say so once
                 named_already = not quiet and out.is_terminal and err.is_terminal
-                rep.print_report_table(result, out, only=statuses, skipped=not named_already)
+                rep.print_report_table(result, out, only=statuses, all_figures=all_figures,
+                                       skipped=not named_already)
             else:
-                rep.write_report(result, fmt_, out=output, only=statuses, raw_csv=raw_csv, excel=excel)
+                rep.write_report(result, fmt_, out=output, only=statuses, all_figures=all_figures,
+                                 raw_csv=raw_csv, excel=excel)
         if output is not None and not quiet:
             _note(err, f"Wrote {output}: {rep.summary(result)}")
     if fail_on_conflict and any(f.status == "conflict" for f in findings):
@@ -415,19 +440,20 @@ def _tracked(articles: list[Article], err: Console) -> Iterator[Article]:
             progress.advance(task)
 
 
-def _judge(found: list[Claim], *, threshold: float | None, err: Console, verbose: bool,
-           lexicon: Path | None = None):
-    from reconcile import judge
+def _judge(articles: list[Article], found: list[Claim], *, skipped: list[Skipped], threshold: float | None,
+           group_by: str, err: Console, verbose: bool, lexicon: Path | None = None) -> Report:
+    from reconcile.api import judge_claims
     from reconcile.lexicon import load_lexicon
 
     started = time.perf_counter()
     kwargs = {} if threshold is None else {"threshold": threshold}
     if lexicon is not None:
         kwargs["lexicon"] = load_lexicon(str(lexicon))
-    findings = judge.reconcile(found, as_frame=False, **kwargs)
+    result = judge_claims(articles, found, skipped=skipped, group_by=group_by, **kwargs)
     if verbose:
-        _note(err, f"judged {len(findings)} aligned pairs in {time.perf_counter() - started:.1f} s")
-    return findings
+        _note(err, f"judged {len(result.findings)} aligned pairs in {len(result.stories)} stories, "
+                   f"{len(result.figures)} figures, in {time.perf_counter() - started:.1f} s")
+    return result
 
 
 # --- terminal manners ---------------------------------------------------------------------

@@ -9,11 +9,13 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from reconcile import timex
+from reconcile import timeline, timex
 from reconcile.align import DEFAULT_THRESHOLD, Alignment, align
 from reconcile.lexicon import Lexicon, load_lexicon
-from reconcile.model import Claim, Finding, Quantity
-from reconcile.units import to_base
+from reconcile.model import STATUSES, Claim, Finding, Quantity
+from reconcile.tolerance import Rates, Tolerance, money_reason
+from reconcile.tolerance import interval as _tolerance_interval
+from reconcile.tolerance import written_step
 
 __all__ = ["DEFAULT_THRESHOLD", "judge", "reconcile", "findings_table"]
 
@@ -42,7 +44,7 @@ def reconcile(claims: Sequence[Claim], *, threshold: float = DEFAULT_THRESHOLD, 
     """
     lex = lexicon or load_lexicon()
     findings = [f for al in align(claims, threshold=threshold, lexicon=lex) if (f := judge(al)) is not None]
-    order = {"conflict": 0, "update": 1, "agree": 2}
+    order = {s: i for i, s in enumerate(STATUSES)}
     findings.sort(key=lambda f: (order[f.status], f.a, f.b))
     if as_frame:
         return findings_table(findings)
@@ -58,64 +60,76 @@ def findings_table(findings: Sequence[Finding]):
                           "aligned_because": "; ".join(f.aligned_because)} for f in findings], columns=columns)
 
 
-def judge(al: Alignment) -> Finding | None:
+def judge(al: Alignment, *, rates: Rates | None = None, policy: Tolerance | None = None) -> Finding | None:
     """The verdict on one aligned pair; ``None`` when the pair turns out not comparable
     (one side adds to the other, is part of it, or is about another one)."""
     a, b = al.a, al.b
-    ia, ib = interval(a.quantity, other=b.quantity), interval(b.quantity, other=a.quantity)
+    ia = interval(a.quantity, other=b.quantity, rates=rates, policy=policy)
+    ib = interval(b.quantity, other=a.quantity, rates=rates, policy=policy)
     meet = _meet(ia, ib)
     times_differ = _times_differ(a, b)
     topic = _topic(a, b)
-    why_times = f"times differ: {a.time_text} / {b.time_text}" if times_differ else ""
+    why_times = f"times differ: {_when(a)} / {_when(b)}" if times_differ else ""
     blocked = _never_conflicts(a, b)
     if blocked:
         return None  # not the same quantity after all: neither agreement nor conflict
+    if meet and al.part and _written_figures_differ(a.quantity, b.quantity):
+        return None  # a part is never the same figure as its whole, even where the numbers meet
     if meet:
-        # a running figure re-reported at another stated time with another value moved,
-        # even where an earlier lower bound still holds ("at least 820" then "2,497")
-        moved = times_differ and not al.ambiguous and (
-            (a.quantity.low, a.quantity.high) != (b.quantity.low, b.quantity.high))
+        # a running figure re-reported at another time with another value moved, even
+        # where an earlier lower bound still holds ("at least 820" then "2,497")
+        moved = times_differ and not al.ambiguous and _written_figures_differ(a.quantity, b.quantity)
         if moved:
-            reason = f"{_show(a)} then {_show(b)}: the figure moved; {why_times}"
+            first, then = timeline.order(a, b) or (a, b)
+            reason = f"{_show(first)} then {_show(then)}: the figure moved; {why_times}"
             return Finding("update", a.id, b.id, topic, reason, al.score, al.because)
-        reason = f"{_show(a)} and {_show(b)} {_agree_words(a.quantity, b.quantity)}"
+        reason = f"{_show(a)} and {_show(b)} {_agree_words(a.quantity, b.quantity, rates)}"
         return Finding("agree", a.id, b.id, topic, reason, al.score, al.because)
     narrow = _narrower(a, b)
     if narrow is not None and (ia if narrow is a else ib)[0] < (ib if narrow is a else ia)[1]:
         return None  # "one to three major storms" among "four to seven": a narrower group may be smaller
     relation = _relation(a, ia, b, ib)
+    if al.part:
+        part, whole = (a, b) if al.part == a.id else (b, a)
+        i_part, i_whole = (ia, ib) if part is a else (ib, ia)
+        if i_part[0] > i_whole[1] and not times_differ:
+            # only where the other figure is known to be the whole would this be a conflict;
+            # a figure that names no place may as well be another part
+            reason = f"{_show(part)} is for {part.place}, larger than {_show(whole)}, which names no place: " \
+                     "a part larger than its whole, if that is the whole"
+            return Finding("review", a.id, b.id, topic, reason, al.score, al.because)
+        return None  # a part smaller than its whole is what a part should be
+    if a.quantity.kind == "time":
+        return None  # a clock time read well enough to agree, not to contradict ("shortly after 11 pm")
     if al.ambiguous:
-        return None  # may be about different things: not a conflict we can stand behind
+        # may be about different things: not a conflict we can stand behind, nor one to drop
+        return Finding("review", a.id, b.id, topic, f"{relation}; but {al.ambiguous}", al.score, al.because)
     if times_differ:
+        fell = _fell(a, ia, b, ib)
+        if fell:
+            return Finding("conflict", a.id, b.id, topic, f"{fell}; {why_times}", al.score, al.because)
         return Finding("update", a.id, b.id, topic, f"{relation}; {why_times}", al.score, al.because)
     return Finding("conflict", a.id, b.id, topic, relation, al.score, al.because)
 
 
-def interval(q: Quantity, *, other: Quantity | None = None) -> Interval:
+def interval(q: Quantity, *, other: Quantity | None = None, rates: Rates | None = None,
+             policy: Tolerance | None = None) -> Interval:
     """The interval a quantity allows, in base units when it has a unit.
 
-    When the other quantity is in a different unit, a figure is taken to be rounded to
-    the digits it is written with: "300-metre" allows 299.5 to 300.5 m, so 984 feet
-    (299.9 m) meets it and 948 feet (288.9 m) does not.
+    :func:`reconcile.tolerance.interval` with its default policy: an approximate figure
+    reaches as far as the precision it is written to allows, capped by its
+    approximator's tolerance ("about 5,200" allows 5,100 to 5,300); against a figure in
+    a different unit, an exact figure is taken to be rounded to the digits it is written
+    with: "300-metre" allows 299.5 to 300.5 m, so 984 feet (299.9 m) meets it and 948
+    feet (288.9 m) does not.
     """
-    lo, hi, lo_inc, hi_inc = q.widened()
-    if q.kind == "measure" and q.unit:
-        if other is not None and other.unit and other.unit != q.unit and lo == hi and not q.approximate:
-            step = _rounding_step(q)
-            lo, hi = lo - step / 2, hi + step / 2
-        lo = to_base(lo, q.unit)[0] if math.isfinite(lo) else lo
-        hi = to_base(hi, q.unit)[0] if math.isfinite(hi) else hi
-        if lo > hi:  # conversions with an offset keep order, but be safe
-            lo, hi = hi, lo
-    return lo, hi, lo_inc, hi_inc
+    return _tolerance_interval(q, other=other, rates=rates, policy=policy)
 
 
 def _rounding_step(q: Quantity) -> float:
-    """The precision a figure is written to: 1 for "300", 0.1 for "1.6"."""
-    digits = "".join(ch for ch in q.text if ch.isdigit() or ch == ".")
-    if "." in digits:
-        return 10.0 ** -len(digits.split(".", 1)[1])
-    return 1.0
+    """The precision a figure is written to: 1 for "300", 0.1 for "1.6", 0.1 million for "1.5 million"."""
+    step = written_step(q, zeros=True)
+    return 1.0 if step is None else step
 
 
 def _meet(a: Interval, b: Interval) -> bool:
@@ -129,14 +143,56 @@ def _meet(a: Interval, b: Interval) -> bool:
     return lo <= hi + tol
 
 
+def _written_figures_differ(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures give different numbers: "at least 288" and "288" give the same
+    one; "at least 115" and 137 do not. Words alone ("hundreds", "dozens") give none.
+
+    >>> from reconcile.model import Quantity
+    >>> _written_figures_differ(Quantity("at least 288", 0, 1, 288, None), Quantity("288", 0, 1, 288, 288))
+    False
+    """
+    def figures(q: Quantity) -> set[float]:
+        return {x for x in (q.low, q.high) if x is not None}
+    if not any(ch.isdigit() for ch in a.text) or not any(ch.isdigit() for ch in b.text):
+        return False  # "dozens" then 45: a vague word was made precise, not moved
+    return figures(a) != figures(b)
+
+
+def _fell(a: Claim, ia: Interval, b: Claim, ib: Interval) -> str:
+    """Why a running total reported later is lower than it was earlier; "" if it is not."""
+    if not (timeline.is_running(a) and timeline.is_running(b)):
+        return ""
+    ordered = timeline.order(a, b)
+    if ordered is None:
+        return ""
+    first, then = ordered
+    i_first, i_then = (ia, ib) if first is a else (ib, ia)
+    if i_then[1] < i_first[0]:
+        return f"a running total fell: {_show(first)} earlier, {_show(then)} later"
+    return ""
+
+
 def _times_differ(a: Claim, b: Claim) -> bool:
+    """Whether two claims are about different times.
+
+    Stated times are compared as written or resolved; a running total with no stated
+    time is as of its article's publication date (see :mod:`reconcile.timeline`).
+    """
     if bool(a.extra.get("previous")) != bool(b.extra.get("previous")):
         return True  # "up from 5%": the figure before a change is of an earlier time
     if not a.time_text or not b.time_text:
-        return False
+        return (timeline.is_running(a) or timeline.is_running(b)) and timeline.order(a, b) is not None
     if a.time_start and b.time_start and a.time_end and b.time_end:
         return a.time_end < b.time_start or b.time_end < a.time_start
     return timex.normalize(a.time_text) != timex.normalize(b.time_text)
+
+
+def _when(c: Claim) -> str:
+    """A claim's time for a reason: as stated, else its publication date."""
+    if c.time_text:
+        return c.time_text
+    published = c.extra.get("published")
+    return f"published {published}" if published else "no time stated"
 
 
 def _narrower(a: Claim, b: Claim) -> Claim | None:
@@ -183,9 +239,12 @@ def _bound_words(q: Quantity, *, upper: bool) -> str:
     return f" (at most {_fmt(hi)})" if upper else f" (at least {_fmt(lo)})"
 
 
-def _agree_words(a: Quantity, b: Quantity) -> str:
+def _agree_words(a: Quantity, b: Quantity, rates: Rates | None = None) -> str:
     if a.value is not None and b.value is not None and a.value == b.value and a.unit == b.unit:
         return "are the same figure"
+    converted = money_reason(a, b, rates=rates)
+    if converted:
+        return f"meet once converted {converted}"
     if a.unit and b.unit and a.unit != b.unit:
         return "meet once units are converted"
     return "are compatible (the intervals meet)"

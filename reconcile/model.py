@@ -1,7 +1,7 @@
 """The data that flows through reconcile, stage to stage.
 
 ``Article`` (sources) -> ``Quantity`` (quantities) -> ``Claim`` (claims) ->
-``Finding`` (judge) -> ``Report`` (report writers). Each is a plain dataclass; the
+``Finding`` (judge) -> ``Figure`` (figures) -> ``Report`` (report writers). Each is a plain dataclass; the
 JSON report is these, serialised with :func:`to_jsonable`.
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 # that they are never mistaken for counts ("T-72", "in 2015", "1:30 am", "+44 20 ...").
 KINDS = ("count", "ordinal", "percent", "money", "measure", "year", "date", "time", "phone", "model")
 COUNTABLE_KINDS = frozenset({"count", "percent", "money", "measure"})
-STATUSES = ("conflict", "update", "agree")
+STATUSES = ("conflict", "update", "review", "agree")
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +173,12 @@ class Claim:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """A judged pair of aligned claims: ``agree``, ``conflict`` or ``update``."""
+    """A judged pair of aligned claims: ``conflict``, ``update``, ``review`` or ``agree``.
+
+    ``review`` is a pair that may clash but cannot be pinned to one quantity (one side
+    names no place where others name several, or is a part of what the other counts):
+    it is shown with the reason rather than dropped.
+    """
 
     status: str
     a: str
@@ -184,6 +189,28 @@ class Finding:
     aligned_because: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """The claims of one quantity in one story, in time order, with a status.
+
+    ``claims`` are claim ids, earliest first (by the time each holds for, then source
+    and offset); ``findings`` the judged pairs between them; ``gap`` the largest
+    relative gap between clashing values (0 when none clash); ``sources`` how many
+    sources the figure's claims come from, ``disagreeing`` how many of those take part
+    in a conflict.
+    """
+
+    id: str
+    story: str
+    name: str
+    status: str
+    claims: tuple[str, ...]
+    findings: tuple[Finding, ...]
+    gap: float = 0.0
+    sources: int = 0
+    disagreeing: int = 0
+
+
 @dataclass(slots=True)
 class Report:
     """Everything a writer needs: what was read, what was found, what was skipped."""
@@ -192,6 +219,8 @@ class Report:
     claims: list[Claim]
     findings: list[Finding]
     skipped: list[Skipped] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    stories: list[Any] = field(default_factory=list)  # reconcile.stories.Story, in input order
 
 
 def to_jsonable(obj: Any) -> Any:

@@ -1,13 +1,18 @@
 """Writing a :class:`~reconcile.model.Report` (or a list of claims) in one of the formats.
 
 One :class:`Format` enum, one writer per format, one entry point per kind of output:
-:func:`write_report` and :func:`write_claims`. Every writer is deterministic (the
-same report gives byte-identical output; no timestamps) and escapes what it must:
+:func:`write_report` and :func:`write_claims`. Markdown, HTML and the terminal table
+show one block per figure (the claims of one quantity, every source's value, time,
+speaker and sentence), ranked, then the pairs to review; CSV, TSV, JSON Lines and JSON
+stay pairwise, one row per finding with its figure's id, for a program or a spreadsheet.
+Every writer is deterministic (the same report gives byte-identical output; no
+timestamps) and escapes what it must:
 
 - ``markdown``: pipes, backslashes and line breaks inside cells, so a row always has
   its columns, whatever the article said; ``<`` before a tag name (and ``&`` before an
   entity name) as an entity and ``[``, ``]``, backticks with a backslash, so raw HTML
-  and links in an article or a source name show as text in a Markdown renderer;
+  and links in an article or a source name show as text in a Markdown renderer; in a
+  sentence, ``*`` and ``_`` too, so that only the number is bold;
 - ``csv`` and ``tsv``: a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
   return gets a leading ``'`` so a spreadsheet does not run it as a formula, unless
   the cell is a plain number (``-0.5``, ``-3``, ``-12%``); ``raw_csv=True`` writes
@@ -32,6 +37,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import dataclasses
 import enum
 import html
 import io
@@ -49,7 +55,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from reconcile.errors import OutputError
-from reconcile.model import STATUSES, Article, Claim, Finding, Report, to_jsonable
+from reconcile.model import STATUSES, Article, Claim, Figure, Finding, Report, to_jsonable
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -91,9 +97,15 @@ SPREADSHEET_FORMATS = (Format.csv, Format.tsv)
 STATUS_NAMES = {
     "conflict": "conflict", "conflicts": "conflict",
     "update": "update", "updates": "update",
+    "review": "review", "reviews": "review",
     "agree": "agree", "agrees": "agree", "agreement": "agree", "agreements": "agree",
 }
 """What ``only`` accepts for each status: the status, its plural, and "agreement(s)"."""
+FIGURE_STATUSES = ("conflict", "update", "agree")
+"""A figure's statuses, most pressing first; ``review`` pairs join no figure."""
+FIGURE_CLAIM_COLUMNS = ("source", "outlet", "published", "speaker", "number", "value", "time", "sentence")
+"""One row per claim of a figure, in Markdown and HTML: ``number`` as written, ``value`` the
+interval it was read as, ``time`` as written with the date it resolved to."""
 
 FINDING_COLUMNS = (
     "status", "topic",
@@ -102,12 +114,12 @@ FINDING_COLUMNS = (
     "reason", "score",
 )
 """The pairwise table's columns, in order; :func:`findings_frame` adds ``claim_a``, ``claim_b``,
-then :data:`PROVENANCE_COLUMNS` for side A and side B."""
+``figure`` (the id of the figure the pair belongs to, empty for a ``review`` pair), then
+:data:`PROVENANCE_COLUMNS` for side A and side B."""
 PROVENANCE_COLUMNS = ("low", "high", "unit", "published", "outlet", "url", "sentence")
 """Per claim, in CSV, TSV and JSONL: the interval as numbers (empty where unbounded) so a
 spreadsheet can sort, and where the claim was published and said."""
 
-FINDING_HEADERS = {c: c.replace("_a", " A").replace("_b", " B") for c in FINDING_COLUMNS}
 CLAIM_COLUMNS = (
     "id", "source", "start", "end", "number", "value", "kind", "unit",
     "thing", "event", "place", "time", "speaker", "quote",
@@ -117,13 +129,13 @@ TITLE = "reconcile report"
 TABLE_WIDTH = 160
 """Width of the terminal table when it is written to a file."""
 CARD_WIDTH = 120
-"""Below this many columns the terminal shows one card per finding instead of the table."""
+"""Below this many columns the terminal shows one stacked card per figure instead of a table per figure."""
 
 _CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?%?")
 # Everything str.splitlines() breaks on, so a Markdown row stays one line for any reader.
 _LINE_BREAKS = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-_STATUS_STYLE = {"conflict": "bold red", "update": "yellow", "agree": "green"}
+_STATUS_STYLE = {"conflict": "bold red", "update": "yellow", "review": "magenta", "agree": "green"}
 # C0 and C1 controls but tab and newline (ESC starts every ANSI/OSC sequence), DEL, and
 # the invisible marks that reorder text on screen.
 _UNPRINTABLE = "\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069"
@@ -135,6 +147,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # stays as written, so the raw report reads well too (">=40", "~<187,000", "AT&T").
 _MD_SPECIAL = {"<": "&lt;", "[": "\\[", "]": "\\]", "`": "\\`"}
 _MD_SPECIAL_RE = re.compile(r"&(?=#?\w+;)|<(?=[A-Za-z/!?])|[\[\]`]")
+# Emphasis delimiters: every "*", and a "_" unless it stands between two letters or digits.
+_MD_EMPHASIS_RE = re.compile(r"\*|_(?![^\W_])|(?<![^\W_])_")
 
 
 def printable(value: Any, *, one_line: bool = False) -> str:
@@ -234,7 +248,7 @@ def time_cell(claim: Claim) -> str:
     return claim.time_text or resolved
 
 
-def _finding_row(f: Finding, a: Claim, b: Claim, articles: Mapping[str, Article]) -> dict[str, Any]:
+def _finding_row(f: Finding, a: Claim, b: Claim, articles: Mapping[str, Article], figure: str) -> dict[str, Any]:
     row: dict[str, Any] = {"status": f.status, "topic": f.topic}
     for side, c in (("a", a), ("b", b)):
         row[f"source_{side}"] = c.source
@@ -245,6 +259,7 @@ def _finding_row(f: Finding, a: Claim, b: Claim, articles: Mapping[str, Article]
     row["reason"] = f.reason
     row["score"] = f.score
     row["claim_a"], row["claim_b"] = f.a, f.b
+    row["figure"] = figure
     for side, c in (("a", a), ("b", b)):
         for key, value in _provenance(c, articles.get(c.source)).items():
             row[f"{key}_{side}"] = value
@@ -271,7 +286,8 @@ def findings_frame(report: Report, *, only: str | Iterable[str] | None = None) -
     """The pairwise table: one row per finding, as a :class:`pandas.DataFrame`.
 
     Columns are :data:`FINDING_COLUMNS`, ``claim_a`` and ``claim_b`` (the claim ids),
-    then :data:`PROVENANCE_COLUMNS` for side A (``low_a`` ... ``sentence_a``) and side B.
+    ``figure`` (the figure's id; empty for a ``review`` pair, which joins no figure), then
+    :data:`PROVENANCE_COLUMNS` for side A (``low_a`` ... ``sentence_a``) and side B.
     ``low``/``high`` are numbers (NaN where unbounded); ``published`` is an ISO date.
     Rows: conflicts, then updates, then agreements, each by source and start.
 
@@ -296,8 +312,10 @@ def _finding_table(report: Report, only: str | Iterable[str] | None) -> tuple[li
     """The columns and rows of :func:`findings_frame`, as plain values (the number columns floats, NaN
     for ``None``): what the CSV, TSV, JSONL and Markdown writers read, without importing pandas."""
     articles = _by_source(report.articles)
-    rows = [_finding_row(f, a, b, articles) for f, a, b in _pairs(report, only)]
-    return [*FINDING_COLUMNS, "claim_a", "claim_b", *_side_columns()], _with_floats(rows, _FINDING_FLOATS)
+    figure_of = {c: fig.id for fig in report_figures(report) for c in fig.claims}
+    rows = [_finding_row(f, a, b, articles, "" if f.status not in FIGURE_STATUSES else figure_of.get(f.a, ""))
+            for f, a, b in _pairs(report, only)]
+    return [*FINDING_COLUMNS, "claim_a", "claim_b", "figure", *_side_columns()], _with_floats(rows, _FINDING_FLOATS)
 
 
 def _claim_table(claims: Sequence[Claim], articles: Iterable[Article]) -> tuple[list[str], list[dict[str, Any]]]:
@@ -346,17 +364,169 @@ def _claim_row(c: Claim, article: Article | None = None) -> dict[str, Any]:
 
 
 def summary(report: Report) -> str:
-    """One line: articles, claims, and findings by status.
+    """One line: articles, claims, figures by status, and the pairs to review if there are any.
 
     >>> summary(Report([], [], []))
-    '0 articles, 0 claims: 0 conflicts, 0 updates, 0 agreements.'
+    '0 articles, 0 claims: 0 figures in conflict, 0 updated, 0 agree.'
     """
-    counts = {s: sum(1 for f in report.findings if f.status == s) for s in STATUSES}
+    counts = {s: sum(1 for fig in report_figures(report) if fig.status == s) for s in FIGURE_STATUSES}
+    review = sum(1 for f in report.findings if f.status == "review")
     return (
         f"{_plural(len(report.articles), 'article')}, {_plural(len(report.claims), 'claim')}: "
-        f"{_plural(counts['conflict'], 'conflict')}, {_plural(counts['update'], 'update')}, "
-        f"{_plural(counts['agree'], 'agreement')}."
+        f"{_plural(counts['conflict'], 'figure')} in conflict, {counts['update']} updated, "
+        f"{counts['agree']} {'agrees' if counts['agree'] == 1 else 'agree'}"
+        + (f"; {_plural(review, 'pair')} to review." if review else ".")
     )
+
+
+# --- figures: what the Markdown, HTML and terminal views show ---------------------------
+
+def report_figures(report: Report) -> list[Figure]:
+    """The report's figures, ranked; built from its findings when the report has none.
+
+    :func:`reconcile.api.judge_claims` fills ``Report.figures``; a report put together by
+    hand (claims and findings only) gets them from :func:`reconcile.figures.build_figures`,
+    so that every writer shows the same figures.
+    """
+    if report.figures or not any(f.status in FIGURE_STATUSES for f in report.findings):
+        return list(report.figures)
+    from reconcile.figures import build_figures
+
+    return build_figures(report.claims, report.findings)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _StoryView:
+    """One story's part of a figure view: its figures shown as blocks, the agreeing figures
+    collapsed (to a count, or in HTML to a closed ``<details>``), and its pairs to review."""
+
+    id: str
+    name: str
+    articles: int
+    figures: tuple[Figure, ...]
+    collapsed: tuple[Figure, ...]
+    reviews: tuple[tuple[Finding, Claim, Claim], ...]
+
+
+def _view(report: Report, *, only: str | Iterable[str] | None, all_figures: bool) -> list[_StoryView]:
+    """The stories with something to show, in the report's order of stories.
+
+    Figures keep their rank (conflicts, updates, agreements) inside each story.
+    Agreements are collapsed to a count unless ``all_figures``, or ``only`` names them:
+    asking for agreements and getting a count would show nothing asked for.
+    """
+    wanted = parse_statuses(only)
+    expand = all_figures or (only is not None and "agree" in wanted)
+    figures = [fig for fig in report_figures(report) if fig.status in wanted]
+    reviews = _pairs(report, "review") if "review" in wanted else []
+    stories = list(report.stories)
+    several = len(stories) > 1
+    # one story, or none known (a report put together by hand): its figures carry no story id
+    groups: dict[str, tuple[str, int]] = (
+        {s.id: (s.name, len(s.sources)) for s in stories} if several
+        else {"": (stories[0].name if stories else "", len(report.articles))}
+    )
+    story_of = {src: s.id for s in stories for src in s.sources} if several else {}
+    by_story: dict[str, list[Figure]] = {key: [] for key in groups}
+    review_of: dict[str, list[tuple[Finding, Claim, Claim]]] = {key: [] for key in groups}
+    for fig in figures:
+        by_story.setdefault(fig.story if several else "", []).append(fig)
+    for pair in reviews:
+        review_of.setdefault(story_of.get(pair[1].source, ""), []).append(pair)
+    views = []
+    for key in dict.fromkeys([*by_story, *review_of]):  # the stories first, then any story they did not name
+        name, articles = groups.get(key, (key, 0))
+        figs = by_story.get(key, [])
+        shown = tuple(fig for fig in figs if expand or fig.status != "agree")
+        collapsed = () if expand else tuple(fig for fig in figs if fig.status == "agree")
+        view = _StoryView(key, name, articles, shown, collapsed, tuple(review_of.get(key, ())))
+        if view.figures or view.collapsed or view.reviews:
+            views.append(view)
+    return views
+
+
+def _several_stories(report: Report) -> bool:
+    return len(report.stories) > 1
+
+
+def _story_title(view: _StoryView) -> str:
+    name = view.name or view.id or "Other claims"
+    return f"{name} ({_plural(view.articles, 'article')})" if view.articles else name
+
+
+def _figure_detail(fig: Figure) -> str:
+    """What the heading says after the name: how far apart, or how many claims.
+
+    >>> _figure_detail(Figure("f1", "", "death", "conflict", ("a", "b", "c"), (), gap=0.4167, sources=3, disagreeing=3))
+    'values 42% apart, 3 sources disagree'
+    >>> _figure_detail(Figure("f2", "", "death", "update", ("a", "b"), (), sources=1))
+    '2 claims from 1 source'
+    """
+    if fig.status != "conflict":
+        return f"{_plural(len(fig.claims), 'claim')} from {_plural(fig.sources, 'source')}"
+    parts = []
+    if fig.gap > 0:
+        parts.append(f"values {'<1' if fig.gap < 0.005 else round(fig.gap * 100)}% apart")
+    if fig.disagreeing == 1:
+        parts.append("within one source")
+    elif fig.disagreeing:
+        parts.append(f"{fig.disagreeing} sources disagree")
+    return ", ".join(parts) or "values clash"
+
+
+def _figure_claims(fig: Figure, claims: Mapping[str, Claim]) -> list[Claim]:
+    try:
+        return [claims[c] for c in fig.claims]
+    except KeyError as e:
+        raise OutputError(f"figure {fig.id} names claim {e.args[0]!r}, which the report does not hold") from e
+
+
+def _when(claim: Claim, article: Article | None) -> str:
+    """The time a claim holds for, as a timeline shows it: as written, else its publication date."""
+    if time_cell(claim):
+        return time_cell(claim)
+    if article is not None and article.published:
+        return f"published {article.published.isoformat()}"
+    return "undated"
+
+
+def _timeline(claims: Sequence[Claim], articles: Mapping[str, Article]) -> str:
+    """An update's values in time order: "~5,000 this past spring, then ~200-2,000 now (2016-08-02)"."""
+    return ", then ".join(f"{c.quantity.describe()} {_when(c, articles.get(c.source))}" for c in claims)
+
+
+def _reasons(fig: Figure, claims: Mapping[str, Claim]) -> list[str]:
+    """One line per clashing or updating pair of the figure: which sources, and the judge's reason."""
+    lines = []
+    for f in fig.findings:
+        if f.status in ("conflict", "update") and f.a in claims and f.b in claims:
+            lines.append(f"{f.status} · {claims[f.a].source} / {claims[f.b].source}: {f.reason}")
+    return lines
+
+
+def _agree_line(n: int, *, hint: bool = True) -> str:
+    """The line agreements collapse to.
+
+    >>> _agree_line(3)
+    '3 figures agree (use --all to list them).'
+    """
+    verb, them = ("agrees", "it") if n == 1 else ("agree", "them")
+    return f"{_plural(n, 'figure')} {verb}" + (f" (use --all to list {them})." if hint else ".")
+
+
+def _sentence_parts(claim: Claim) -> tuple[str, str, str] | None:
+    """The claim's sentence as (before, number, after), the number without surrounding
+    spaces; ``None`` when the offsets do not fall inside the sentence."""
+    text = claim.sentence
+    lo, hi = claim.start - claim.sentence_start, claim.end - claim.sentence_start
+    if not 0 <= lo < hi <= len(text):
+        return None
+    number = text[lo:hi]
+    lo += len(number) - len(number.lstrip())
+    hi -= len(number) - len(number.rstrip())
+    if lo >= hi:
+        return None
+    return text[:lo], text[lo:hi], text[hi:]
 
 
 def _plural(n: int, word: str) -> str:
@@ -396,18 +566,77 @@ def _md_code(text: str) -> str:
     return printable(_LINE_BREAKS.sub(" ", text), one_line=True).replace("`", "'")
 
 
-def _markdown(report: Report, *, only: str | Iterable[str] | None, raw_csv: bool) -> Iterator[str]:
+def _md_inline(text: str) -> str:
+    """Text inside a Markdown cell or line, unstripped, with ``*`` and ``_`` escaped too, so
+    that no emphasis the article wrote can pair with the ``**`` this writer puts round a number.
+
+    An ``_`` between two letters or digits stays as it is ("000_568f"): there it can
+    neither open nor close emphasis.
+    """
+    return "<br>".join(_MD_EMPHASIS_RE.sub(r"\\\g<0>", _md_text(line)) for line in _LINE_BREAKS.split(text))
+
+
+def md_sentence(claim: Claim) -> str:
+    r"""The claim's sentence as one Markdown cell, with its number in bold.
+
+    Everything is escaped as :func:`md_cell` escapes it, and ``*`` and ``_`` as well, so
+    the only emphasis in the cell is the bold number.
+
+    >>> from reconcile.model import Quantity
+    >>> q = Quantity("5", 13, 14, 5, 5)
+    >>> md_sentence(Claim("c1", "s", 13, 14, "a | *b* said 5 [x]", 0, "", q))
+    'a \\| \\*b\\* said **5** \\[x\\]'
+    """
+    parts = _sentence_parts(claim)
+    if parts is None:
+        return _md_inline(claim.sentence).strip()
+    before, number, after = parts
+    return f"{_md_inline(before)}**{_md_inline(number)}**{_md_inline(after)}".strip()
+
+
+def _md_line(text: str) -> str:
+    """Article text in a heading or a list item: escaped as in a cell, ``*`` and ``_`` too."""
+    return _md_inline(text).strip()
+
+
+def _md_heading(text: str) -> str:
+    # "#" escaped too: a heading's trailing "#"s would be read as its closing sequence
+    return _md_line(text).replace("#", "\\#")
+
+
+def _md_bold(text: str) -> str:
+    return f"**{_md_line(text)}**" if _md_line(text) else ""
+
+
+def _markdown(report: Report, *, only: str | Iterable[str] | None, raw_csv: bool,
+              all_figures: bool = False) -> Iterator[str]:
     yield f"# {TITLE}\n\n{summary(report)}\n"
     if only is not None:
         yield f"\nShowing: {', '.join(parse_statuses(only))}.\n"
-    _, rows = _finding_table(report, only)
-    if not rows:
+    views = _view(report, only=only, all_figures=all_figures)
+    claims = {c.id: c for c in report.claims}
+    articles = _by_source(report.articles)
+    several = _several_stories(report)
+    if not views:
         yield "\nNo findings.\n"
-    else:
-        yield "\n| " + " | ".join(FINDING_HEADERS[c] for c in FINDING_COLUMNS) + " |\n"
-        yield "|" + "|".join("---:" if c == "score" else "---" for c in FINDING_COLUMNS) + "|\n"
-        for row in rows:
-            yield "| " + " | ".join(md_cell(row[c]) for c in FINDING_COLUMNS) + " |\n"
+    for view in views:
+        if not (view.figures or view.collapsed):
+            continue
+        yield f"\n## {_md_heading(_story_title(view))}\n" if several else "\n## Figures\n"
+        for fig in view.figures:
+            yield from _md_figure(fig, claims, articles)
+        if view.collapsed:
+            yield f"\n{_agree_line(len(view.collapsed))}\n"
+    if any(view.reviews for view in views):
+        yield "\n## To review\n"
+        for view in views:
+            if not view.reviews:
+                continue
+            if several:
+                yield f"\n### {_md_heading(_story_title(view))}\n"
+            yield "\n"
+            for f, a, b in view.reviews:
+                yield f"- {_md_review(f, a, b)}\n"
     if report.articles:
         yield "\n## Sources\n\n| source | outlet | published | url |\n|---|---|---|---|\n"
         for row in _source_rows(report.articles):
@@ -417,6 +646,39 @@ def _markdown(report: Report, *, only: str | Iterable[str] | None, raw_csv: bool
         for s in report.skipped:
             hint = f" ({md_cell(s.hint)})" if s.hint else ""
             yield f"- `{_md_code(s.name)}`: {md_cell(s.problem)}{hint}\n"
+
+
+def _md_figure(fig: Figure, claims: Mapping[str, Claim], articles: Mapping[str, Article]) -> Iterator[str]:
+    """One figure: heading, the timeline of an update, a row per claim, the pairs' reasons."""
+    members = _figure_claims(fig, claims)
+    yield f"\n### {fig.status} · {_md_heading(fig.name)} · {_figure_detail(fig)}\n\n"
+    if fig.status == "update":
+        yield f"{_md_line(_timeline(members, articles))}.\n\n"
+    yield "| " + " | ".join(FIGURE_CLAIM_COLUMNS) + " |\n"
+    yield "|" + "|".join("---" for _ in FIGURE_CLAIM_COLUMNS) + "|\n"
+    for c in members:
+        article = articles.get(c.source)
+        outlet = article.outlet if article is not None else None
+        published = article.published.isoformat() if article is not None and article.published else None
+        cells = [md_cell(v) for v in (c.source, outlet, published, c.speaker, c.quantity.text,
+                                      c.quantity.describe(), time_cell(c))]
+        yield "| " + " | ".join([*cells, md_sentence(c)]) + " |\n"
+    reasons = _reasons(fig, claims)
+    if reasons:
+        yield "\n"
+        for line in reasons:
+            yield f"- {_md_line(line)}\n"
+
+
+def _md_review(f: Finding, a: Claim, b: Claim) -> str:
+    """A pair to review on one line: what, both sides (quote, value, source), and why.
+
+    It opens with the bold topic (or the word "review"): a line that opened with article
+    text could start a heading or a nested list.
+    """
+    sides = " / ".join(f"“{_md_line(c.quote)}” ({_md_line(c.quantity.describe())}, {_md_line(c.source)})"
+                       for c in (a, b))
+    return f"{_md_bold(f.topic) or '**review**'} · {sides} · {_md_line(f.reason)}"
 
 
 # --- CSV -----------------------------------------------------------------------------
@@ -483,22 +745,27 @@ def _scalar(value: Any) -> Any:
     return value
 
 
-def _report_csv(report: Report, *, only: str | Iterable[str] | None, raw_csv: bool) -> Iterator[str]:
+def _report_csv(report: Report, *, only: str | Iterable[str] | None, raw_csv: bool,
+                all_figures: bool = False) -> Iterator[str]:
     yield from _csv(_finding_table(report, only), raw=raw_csv)
 
 
-def _report_tsv(report: Report, *, only: str | Iterable[str] | None, raw_csv: bool) -> Iterator[str]:
+def _report_tsv(report: Report, *, only: str | Iterable[str] | None, raw_csv: bool,
+                all_figures: bool = False) -> Iterator[str]:
     yield from _tsv(_finding_table(report, only), raw=raw_csv)
 
 
 # --- JSON ----------------------------------------------------------------------------
 
 def report_dict(report: Report, *, only: str | Iterable[str] | None = None) -> dict[str, Any]:
-    """The JSON report as a dict: ``articles``, ``claims``, ``findings``, ``skipped``.
+    """The JSON report as a dict: ``articles``, ``claims``, ``findings``, ``figures``, ``skipped``.
 
     ``claims`` are :meth:`Claim.to_dict` (with ``id``, ``source``, ``start``, ``end``),
     ``findings`` have ``status``, ``a``, ``b`` (claim ids), ``topic``, ``reason``,
-    ``score``, ``aligned_because``: the contract the benchmark scorer reads.
+    ``score``, ``aligned_because``: the contract the benchmark scorer reads. ``figures``
+    group the claims of one quantity (see :mod:`reconcile.figures`): ``id``, ``story``,
+    ``name``, ``status``, ``claims`` (ids, earliest first), ``gap``, ``sources``,
+    ``disagreeing`` and their ``pairs`` (``status``, ``a``, ``b``).
     """
     return {
         "articles": [
@@ -513,7 +780,22 @@ def report_dict(report: Report, *, only: str | Iterable[str] | None = None) -> d
             }
             for f, _, _ in _pairs(report, only)
         ],
+        "figures": [_figure_dict(fig) for fig in _figures(report, only)],
         "skipped": [{"name": s.name, "problem": s.problem, "hint": s.hint} for s in report.skipped],
+    }
+
+
+def _figures(report: Report, only: str | Iterable[str] | None) -> list[Figure]:
+    """The figures whose status ``only`` keeps, in rank order."""
+    wanted = parse_statuses(only)
+    return [fig for fig in report_figures(report) if fig.status in wanted]
+
+
+def _figure_dict(fig: Figure) -> dict[str, Any]:
+    return {
+        "id": fig.id, "story": fig.story, "name": fig.name, "status": fig.status, "claims": list(fig.claims),
+        "gap": fig.gap, "sources": fig.sources, "disagreeing": fig.disagreeing,
+        "pairs": [{"status": f.status, "a": f.a, "b": f.b} for f in fig.findings],
     }
 
 
@@ -524,11 +806,13 @@ def _dumps(obj: Any, *, indent: int | None) -> str:
     )
 
 
-def _report_json(report: Report, *, only: str | Iterable[str] | None, raw_csv: bool) -> Iterator[str]:
+def _report_json(report: Report, *, only: str | Iterable[str] | None, raw_csv: bool,
+                 all_figures: bool = False) -> Iterator[str]:
     yield _dumps(report_dict(report, only=only), indent=2) + "\n"
 
 
-def _report_jsonl(report: Report, *, only: str | Iterable[str] | None, raw_csv: bool) -> Iterator[str]:
+def _report_jsonl(report: Report, *, only: str | Iterable[str] | None, raw_csv: bool,
+                  all_figures: bool = False) -> Iterator[str]:
     columns, rows = _finding_table(report, only)
     for row in rows:
         yield _dumps({c: _json_scalar(row[c]) for c in columns}, indent=None) + "\n"
@@ -543,17 +827,25 @@ def _json_scalar(value: Any) -> Any:
 # --- HTML ----------------------------------------------------------------------------
 
 _CSS = """
-body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#222}
+body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:80rem;padding:0 1rem;color:#222}
 h1{margin-bottom:.2rem}.summary{color:#555}
 .filter{border:1px solid #ccc;border-radius:6px;margin:1rem 0;padding:.4rem .8rem}
 .filter label{margin-right:1.2rem;cursor:pointer}
-.finding{border:1px solid #ddd;border-left:6px solid #999;border-radius:6px;margin:1rem 0;padding:.6rem .9rem}
-.finding.conflict{border-left-color:#c62828}.finding.update{border-left-color:#ef8f00}
-.finding.agree{border-left-color:#2e7d32}
-.finding header{display:flex;gap:1rem;align-items:baseline;flex-wrap:wrap}
+.figure,.finding{border:1px solid #ddd;border-left:6px solid #999;border-radius:6px;margin:1rem 0;padding:.6rem .9rem}
+.conflict{border-left-color:#c62828}.update{border-left-color:#ef8f00}
+.agree{border-left-color:#2e7d32}.review{border-left-color:#6a1b9a}
+.figure header,.finding header{display:flex;gap:1rem;align-items:baseline;flex-wrap:wrap}
 .status{font-weight:700;text-transform:uppercase;font-size:.8rem;letter-spacing:.05em}
 .conflict .status{color:#c62828}.update .status{color:#ef8f00}.agree .status{color:#2e7d32}
-.topic{font-weight:600}.score{color:#666;margin-left:auto}.reason{margin:.3rem 0 .6rem}
+.review .status{color:#6a1b9a}
+.name,.topic{font-weight:600}.detail{color:#555}.timeline{margin:.3rem 0}.reason{margin:.3rem 0 .6rem}
+.scroll{overflow-x:auto}
+table{border-collapse:collapse;width:100%;font-size:.9rem;margin:.4rem 0}
+th,td{text-align:left;vertical-align:top;padding:.3rem .5rem;border-bottom:1px solid #eee}
+th{font-weight:600;color:#444;border-bottom:1px solid #ccc}
+td.value{font-weight:700;white-space:nowrap}td.sentence{min-width:20rem}
+ul.reasons{margin:.4rem 0 0;padding-left:1.2rem;color:#333}
+details.agreements{margin:1rem 0}details.agreements>summary{cursor:pointer;color:#2e7d32;font-weight:600}
 .pair{display:grid;grid-template-columns:1fr 1fr;gap:1rem}
 .side{background:#fafafa;border-radius:4px;padding:.5rem .7rem}
 .who{font-size:.85rem;color:#444}.value{font-weight:700}
@@ -564,7 +856,7 @@ blockquote{margin:.4rem 0 0;white-space:pre-wrap}mark{background:#ffe082;padding
 _JS = """
 document.querySelectorAll('.filter input').forEach(function (box) {
   box.addEventListener('change', function () {
-    document.querySelectorAll('.finding[data-status="' + box.value + '"]').forEach(function (el) {
+    document.querySelectorAll('[data-status="' + box.value + '"]').forEach(function (el) {
       el.hidden = !box.checked;
     });
   });
@@ -587,20 +879,38 @@ def highlighted_sentence(claim: Claim) -> str:
     >>> highlighted_sentence(Claim("c1", "s", 10, 11, "<b> said 5 & more", 1, "", q))
     '&lt;b&gt; said <mark>5</mark> &amp; more'
     """
-    text = claim.sentence
-    lo, hi = claim.start - claim.sentence_start, claim.end - claim.sentence_start
-    if not 0 <= lo < hi <= len(text):
-        return _e(text)
-    return f"{_e(text[:lo])}<mark>{_e(text[lo:hi])}</mark>{_e(text[hi:])}"
+    parts = _sentence_parts(claim)
+    if parts is None:
+        return _e(claim.sentence)
+    before, number, after = parts
+    return f"{_e(before)}<mark>{_e(number)}</mark>{_e(after)}"
+
+
+def _html_source(source: str, article: Article | None) -> str:
+    """The source's name, linked to its URL when the URL is a web address."""
+    url = article.url if article is not None else None
+    if url and _WEB_URL.match(url):
+        return f'<a href="{_e(url)}" rel="noreferrer noopener">{_e(source)}</a>'
+    return _e(source)
+
+
+def html_title(report: Report) -> str:
+    """The page's title: the story's name for one story, else how many stories.
+
+    >>> html_title(Report([], [], []))
+    'reconcile report'
+    """
+    names = [s.name for s in report.stories]
+    if len(names) == 1 and names[0]:
+        return names[0]
+    if len(names) > 1:
+        return f"{TITLE}: {len(names)} stories"
+    return TITLE
 
 
 def _html_side(label: str, claim: Claim, articles: Mapping[str, Article]) -> str:
     article = articles.get(claim.source)
-    url = article.url if article is not None else None
-    if url and _WEB_URL.match(url):
-        who = [f'<b><a href="{_e(url)}" rel="noreferrer noopener">{_e(claim.source)}</a></b>']
-    else:
-        who = [f"<b>{_e(claim.source)}</b>"]
+    who = [f"<b>{_html_source(claim.source, article)}</b>"]
     if article is not None and article.outlet:
         who.append(_e(article.outlet))
     if article is not None and article.published:
@@ -616,35 +926,100 @@ def _html_side(label: str, claim: Claim, articles: Mapping[str, Article]) -> str
     )
 
 
-def _report_html(report: Report, *, only: str | Iterable[str] | None, raw_csv: bool) -> Iterator[str]:
-    pairs = _pairs(report, only)
+def _html_figure(fig: Figure, claims: Mapping[str, Claim], articles: Mapping[str, Article]) -> str:
+    """One figure: heading, the timeline of an update, a row per claim, the pairs' reasons."""
+    members = _figure_claims(fig, claims)
+    out = [
+        f'<article class="figure {fig.status}" data-status="{fig.status}" id="{_e(fig.id)}">'
+        f'<header><span class="status">{fig.status}</span><span class="name">{_e(fig.name)}</span>'
+        f'<span class="detail">{_e(_figure_detail(fig))}</span></header>\n'
+    ]
+    if fig.status == "update":
+        out.append(f'<p class="timeline">{_e(_timeline(members, articles))}</p>\n')
+    out.append('<div class="scroll"><table><thead><tr>'
+               + "".join(f"<th>{c}</th>" for c in FIGURE_CLAIM_COLUMNS) + "</tr></thead><tbody>\n")
+    for c in members:
+        article = articles.get(c.source)
+        outlet = article.outlet if article is not None else None
+        published = article.published.isoformat() if article is not None and article.published else ""
+        out.append(
+            f"<tr><td>{_html_source(c.source, article)}</td><td>{_e(outlet)}</td><td>{published}</td>"
+            f"<td>{_e(c.speaker)}</td><td>{_e(c.quantity.text)}</td>"
+            f'<td class="value">{_e(c.quantity.describe())}</td><td>{_e(time_cell(c))}</td>'
+            f'<td class="sentence">{highlighted_sentence(c)}</td></tr>\n'
+        )
+    out.append("</tbody></table></div>\n")
+    reasons = _reasons(fig, claims)
+    if reasons:
+        out.append('<ul class="reasons">' + "".join(f"<li>{_e(line)}</li>" for line in reasons) + "</ul>\n")
+    out.append("</article>\n")
+    return "".join(out)
+
+
+def _html_review(f: Finding, a: Claim, b: Claim, articles: Mapping[str, Article]) -> str:
+    return (
+        f'<article class="finding review" data-status="review">'
+        f'<header><span class="status">review</span><span class="topic">{_e(f.topic)}</span></header>'
+        f'<p class="reason">{_e(f.reason)}</p><div class="pair">'
+        f"{_html_side('A', a, articles)}{_html_side('B', b, articles)}</div></article>\n"
+    )
+
+
+def _report_html(report: Report, *, only: str | Iterable[str] | None, raw_csv: bool,
+                 all_figures: bool = False) -> Iterator[str]:
+    views = _view(report, only=only, all_figures=all_figures)
+    claims = {c.id: c for c in report.claims}
     articles = _by_source(report.articles)
+    several = _several_stories(report)
+    title = html_title(report)
     yield (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_e(TITLE)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
-        f"<h1>{_e(TITLE)}</h1>\n<p class=\"summary\">{_e(summary(report))}</p>\n"
+        f"<title>{_e(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+        f"<h1>{_e(title)}</h1>\n<p class=\"summary\">{_e(summary(report))}</p>\n"
     )
-    shown = parse_statuses(only)
-    boxes = []
-    for status in shown:
-        n = sum(1 for f, _, _ in pairs if f.status == status)
-        boxes.append(
-            f'<label><input type="checkbox" value="{status}" checked> {status} ({n})</label>'
-        )
+    counts = {s: 0 for s in STATUSES}
+    for view in views:
+        for fig in (*view.figures, *view.collapsed):
+            counts[fig.status] += 1
+        counts["review"] += len(view.reviews)
+    boxes = [f'<label><input type="checkbox" value="{s}" checked> {s} ({counts[s]})</label>'
+             for s in parse_statuses(only)]
     yield f'<fieldset class="filter"><legend>Show</legend>{"".join(boxes)}</fieldset>\n'
-    if not pairs:
+    if not views:
         yield "<p>No findings.</p>\n"
-    for f, a, b in pairs:
-        because = f" · aligned on {_e(', '.join(f.aligned_because))}" if f.aligned_because else ""
-        yield (
-            f'<article class="finding {f.status}" data-status="{f.status}">'
-            f'<header><span class="status">{f.status}</span><span class="topic">{_e(f.topic)}</span>'
-            f'<span class="score">score {f.score:.2f}{because}</span></header>'
-            f'<p class="reason">{_e(f.reason)}</p><div class="pair">'
-            f"{_html_side('A', a, articles)}{_html_side('B', b, articles)}</div></article>\n"
-        )
+    for view in views:
+        if not (view.figures or view.collapsed):
+            continue
+        yield f'<section class="story"><h2>{_e(_story_title(view))}</h2>\n' if several else '<section class="story">\n'
+        for fig in view.figures:
+            yield _html_figure(fig, claims, articles)
+        if view.collapsed:
+            # in the page, not left out: a click opens them, and the filter hides them all at once
+            yield (f'<details class="agreements" data-status="agree"><summary>'
+                   f"{_e(_agree_line(len(view.collapsed), hint=False))}</summary>\n")
+            for fig in view.collapsed:
+                yield _html_figure(fig, claims, articles)
+            yield "</details>\n"
+        yield "</section>\n"
+    if any(view.reviews for view in views):
+        yield '<section class="reviews" data-status="review"><h2>To review</h2>\n'
+        for view in views:
+            if not view.reviews:
+                continue
+            if several:
+                yield f"<h3>{_e(_story_title(view))}</h3>\n"
+            for f, a, b in view.reviews:
+                yield _html_review(f, a, b, articles)
+        yield "</section>\n"
+    if report.articles:
+        yield ("<h2>Sources</h2>\n<table><thead><tr><th>source</th><th>outlet</th><th>published</th></tr></thead>"
+               "<tbody>\n")
+        for a in report.articles:
+            published = a.published.isoformat() if a.published else ""
+            yield f"<tr><td>{_html_source(a.source, a)}</td><td>{_e(a.outlet)}</td><td>{published}</td></tr>\n"
+        yield "</tbody></table>\n"
     if report.skipped:
         yield "<h2>Skipped inputs</h2>\n<ul>\n"
         for s in report.skipped:
@@ -656,60 +1031,213 @@ def _report_html(report: Report, *, only: str | Iterable[str] | None, raw_csv: b
 
 # --- terminal table --------------------------------------------------------------------
 
-def report_table(report: Report, *, only: str | Iterable[str] | None = None) -> Table:
-    """The pairwise table as a :class:`rich.table.Table`.
+def report_table(report: Report, *, only: str | Iterable[str] | None = None, all_figures: bool = False) -> Any:
+    """The report for a wide terminal, as a :class:`rich.console.Group`.
 
-    Source (with its outlet and publication date), speaker and time share a cell per
-    side, with the quote under them, so the table fits a terminal.
+    The summary, then one table per figure in rank order: a heading (status, name, how far
+    apart the values are), an update's timeline, a row per claim (source with its outlet,
+    publication date and speaker; number as written, value, time, sentence with the
+    number in bold), and the pairs' reasons under it. Agreements are collapsed to a count
+    unless ``all_figures`` (default ``False``) or ``only`` names them; the pairs to review
+    follow as one table. ``only`` (default ``None``: all) keeps some statuses.
     """
+    return _terminal_view(report, only=only, all_figures=all_figures, wide=True)
+
+
+def report_cards(report: Report, *, only: str | Iterable[str] | None = None, all_figures: bool = False) -> Any:
+    """The report for a terminal narrower than :data:`CARD_WIDTH`: one stacked card per figure.
+
+    A card: status, name and how far apart the values are; then per claim its value (and
+    the number as written), source, outlet, date, speaker and time, with the sentence
+    under them ("then" before each later value of an update); then the pairs' reasons.
+    Same order and options as :func:`report_table`; each pair to review is a card too.
+    """
+    return _terminal_view(report, only=only, all_figures=all_figures, wide=False)
+
+
+def _terminal_view(report: Report, *, only: str | Iterable[str] | None, all_figures: bool, wide: bool) -> Any:
+    from rich.console import Group
+    from rich.text import Text
+
+    views = _view(report, only=only, all_figures=all_figures)
+    claims = {c.id: c for c in report.claims}
+    articles = _by_source(report.articles)
+    several = _several_stories(report)
+    parts: list[Any] = [Text(printable(summary(report)))]
+    if only is not None:
+        parts.append(Text(f"Showing: {', '.join(parse_statuses(only))}."))
+    if not views:
+        parts.extend([Text(""), Text("No findings.")])
+    figure = _figure_table if wide else _figure_card
+    for view in views:
+        if not (view.figures or view.collapsed):
+            continue
+        if several:
+            parts.extend([Text(""), Text(printable(_story_title(view), one_line=True), style="bold underline")])
+        for fig in view.figures:
+            parts.extend([Text(""), figure(fig, claims, articles)])
+        if view.collapsed:
+            parts.extend([Text(""), Text(_agree_line(len(view.collapsed)), style=_STATUS_STYLE["agree"])])
+    if any(view.reviews for view in views):
+        parts.extend([Text(""), Text("To review", style="bold")])
+        for view in views:
+            if not view.reviews:
+                continue
+            if several:
+                parts.append(Text(printable(_story_title(view), one_line=True), style="bold"))
+            if wide:
+                parts.append(_review_table(view.reviews, articles))
+            else:
+                for f, a, b in view.reviews:
+                    parts.extend([Text(""), _review_card(f, a, b, articles)])
+    return Group(*parts)
+
+
+def _figure_heading(fig: Figure) -> Any:
+    from rich.text import Text
+
+    head = Text(fig.status, style=_STATUS_STYLE.get(fig.status, ""))
+    head.append(" ")
+    head.append(printable(fig.name, one_line=True), style="bold")
+    head.append(f" · {_figure_detail(fig)}")
+    return head
+
+
+def _figure_table(fig: Figure, claims: Mapping[str, Claim], articles: Mapping[str, Article]) -> Any:
+    from rich.console import Group
+    from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=Text(summary(report)), title_justify="left", show_lines=True, expand=False)
+    members = _figure_claims(fig, claims)
+    title = _figure_heading(fig)
+    if fig.status == "update":
+        title.append(f"\n{printable(_timeline(members, articles), one_line=True)}", style="not bold")
+    # The console's width, shared in fixed ratios: every figure's table has its columns in
+    # the same places. A ratio column's ``width`` is its least: a resolved range,
+    # "(2016-03-01..2016-05-31)", stays on one line. The speaker shares the source's cell,
+    # which leaves the sentence room at 120 columns.
+    table = Table(title=title, title_justify="left", title_style="not italic", expand=True, show_lines=True)
     for header, kwargs in (
-        ("status", {"no_wrap": True}), ("topic", {"ratio": 2}), ("A", {"ratio": 4}),
-        ("value A", {"no_wrap": True}), ("B", {"ratio": 4}), ("value B", {"no_wrap": True}),
-        ("reason", {"ratio": 3}), ("score", {"justify": "right", "no_wrap": True}),
+        ("source", {"ratio": 3}), ("number", {"ratio": 2}), ("value", {"no_wrap": True}),
+        ("time", {"ratio": 2, "width": 24}), ("sentence", {"ratio": 7}),
+    ):
+        table.add_column(header, overflow="fold", **kwargs)  # folded, never cut short with an ellipsis
+    for c in members:
+        who = _source_text(c.source, articles.get(c.source))
+        if c.speaker:
+            who.append(f"\nsaid by {printable(c.speaker, one_line=True)}")
+        table.add_row(who, _plain(c.quantity.text), _plain(c.quantity.describe()), _plain(time_cell(c)),
+                      _sentence_text(c))
+    return Group(table, *(Padding(Text(printable(line)), (0, 0, 0, 2)) for line in _reasons(fig, claims)))
+
+
+def _figure_card(fig: Figure, claims: Mapping[str, Claim], articles: Mapping[str, Article]) -> Any:
+    from rich.table import Table
+    from rich.text import Text
+
+    card = Table.grid(padding=(0, 1))
+    card.add_column(no_wrap=True, width=max(map(len, STATUSES)))
+    card.add_column()
+    heading = _figure_heading(fig)
+    status, rest = heading[: len(fig.status)], heading[len(fig.status) + 1:]
+    card.add_row(status, rest)
+    for i, c in enumerate(_figure_claims(fig, claims)):
+        label = "then" if fig.status == "update" and i else "•"
+        card.add_row(Text(label, style="dim", justify="right"), _claim_card_text(c, articles.get(c.source)))
+    for line in _reasons(fig, claims):
+        card.add_row(Text("why", style="dim"), Text(printable(line)))
+    return card
+
+
+def _source_text(source: str, article: Article | None) -> Any:
+    """A source's name in bold, its outlet and publication date under it."""
+    from rich.text import Text
+
+    text = Text(printable(source, one_line=True), style="bold")
+    about = _about(article)
+    if about:
+        text.append(f"\n{printable(about, one_line=True)}", style="dim")
+    return text
+
+
+def _about(article: Article | None) -> str:
+    if article is None:
+        return ""
+    return ", ".join(x for x in (article.outlet, article.published.isoformat() if article.published else None) if x)
+
+
+def _claim_card_text(c: Claim, article: Article | None) -> Any:
+    """A claim on a card: value (and the number as written), source (outlet, date), speaker and
+    time; the sentence indented under them."""
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.text import Text
+
+    value = c.quantity.describe()
+    text = Text(printable(value, one_line=True), style="bold")
+    written = c.quantity.text.strip()
+    if written and written != value:
+        text.append(f" “{printable(written, one_line=True)}”")
+    text.append(" · ")
+    text.append(printable(c.source, one_line=True), style="bold")
+    about = _about(article)
+    if about:
+        text.append(f" ({printable(about, one_line=True)})")
+    for extra in (c.speaker, time_cell(c)):
+        if extra:
+            text.append(f" · {printable(extra, one_line=True)}")
+    # the sentence indented under the line it belongs to, so that claims stay apart on a narrow screen
+    return Group(text, Padding(_sentence_text(c, style="dim"), (0, 0, 0, 2)))
+
+
+def _sentence_text(claim: Claim, *, style: str = "") -> Any:
+    """The claim's sentence on one line, in ``style``, its number in bold and underlined (never markup)."""
+    from rich.text import Text
+
+    def clean(t: str) -> str:
+        return printable(_LINE_BREAKS.sub(" ", t))
+
+    parts = _sentence_parts(claim)
+    if parts is None:
+        return Text(clean(claim.sentence), style=style)
+    before, number, after = parts
+    text = Text(clean(before), style=style)
+    text.append(clean(number), style="bold underline")
+    text.append(clean(after), style=style)
+    return text
+
+
+def _review_table(reviews: Sequence[tuple[Finding, Claim, Claim]], articles: Mapping[str, Article]) -> Any:
+    """Pairs to review, one row each: topic, side A, value A, side B, value B, reason."""
+    from rich.table import Table
+
+    table = Table(show_lines=True, expand=True)
+    for header, kwargs in (
+        ("topic", {"ratio": 2}), ("A", {"ratio": 4}), ("value A", {"no_wrap": True}),
+        ("B", {"ratio": 4}), ("value B", {"no_wrap": True}), ("reason", {"ratio": 3}),
     ):
         table.add_column(header, **kwargs)
-    articles = _by_source(report.articles)
-    for f, a, b in _pairs(report, only):
+    for f, a, b in reviews:
         table.add_row(
-            Text(f.status, style=_STATUS_STYLE.get(f.status, "")), _plain(f.topic),
-            _side_text(a, article=articles.get(a.source)), _plain(a.quantity.describe()),
-            _side_text(b, article=articles.get(b.source)), _plain(b.quantity.describe()),
-            _plain(f.reason), Text(f"{f.score:.2f}"),
+            _plain(f.topic), _side_text(a, article=articles.get(a.source)), _plain(a.quantity.describe()),
+            _side_text(b, article=articles.get(b.source)), _plain(b.quantity.describe()), _plain(f.reason),
         )
     return table
 
 
-def report_cards(report: Report, *, only: str | Iterable[str] | None = None) -> Any:
-    """The findings as stacked cards, one per finding, for a terminal narrower than :data:`CARD_WIDTH`.
-
-    Each card: status, topic and score; side A and side B (source, outlet, speaker,
-    time, value, quote); the reason. Same order as the table.
-    """
-    from rich.console import Group
+def _review_card(f: Finding, a: Claim, b: Claim, articles: Mapping[str, Article]) -> Any:
     from rich.table import Table
     from rich.text import Text
 
-    articles = _by_source(report.articles)
-    parts: list[Any] = [Text(summary(report))]
-    for f, a, b in _pairs(report, only):
-        card = Table.grid(padding=(0, 1))
-        card.add_column(no_wrap=True, width=max(map(len, STATUSES)))
-        card.add_column()
-        head = Text()
-        head.append(printable(f.topic), style="bold")
-        head.append(f" · score {f.score:.2f}")
-        card.add_row(Text(f.status, style=_STATUS_STYLE.get(f.status, "")), head)
-        for label, c in (("A", a), ("B", b)):
-            card.add_row(Text(label, style="bold"), _side_text(c, value=True, article=articles.get(c.source)))
-        card.add_row(Text("why", style="dim"), _plain(f.reason))
-        parts.extend([Text(""), card])
-    if not parts[1:]:
-        parts.extend([Text(""), Text("No findings.")])
-    return Group(*parts)
+    card = Table.grid(padding=(0, 1))
+    card.add_column(no_wrap=True, width=max(map(len, STATUSES)))
+    card.add_column()
+    card.add_row(Text("review", style=_STATUS_STYLE["review"]), Text(printable(f.topic, one_line=True), style="bold"))
+    for label, c in (("A", a), ("B", b)):
+        card.add_row(Text(label, style="bold"), _side_text(c, value=True, article=articles.get(c.source)))
+    card.add_row(Text("why", style="dim"), _plain(f.reason))
+    return card
 
 
 def sources_table(articles: Sequence[Article]) -> Table:
@@ -784,8 +1312,9 @@ def _render_rich(*renderables: Any) -> Iterator[str]:
     yield "".join(line.rstrip() + "\n" for line in buf.getvalue().splitlines())
 
 
-def _report_table_text(report: Report, *, only: str | Iterable[str] | None, raw_csv: bool) -> Iterator[str]:
-    yield from _render_rich(report_table(report, only=only))
+def _report_table_text(report: Report, *, only: str | Iterable[str] | None, raw_csv: bool,
+                       all_figures: bool = False) -> Iterator[str]:
+    yield from _render_rich(report_table(report, only=only, all_figures=all_figures))
     if report.articles:
         yield "\n"
         yield from _render_rich(sources_table(report.articles))
@@ -869,10 +1398,11 @@ def format_for(out: str | os.PathLike[str] | None, fmt: Format | str | None, *, 
 
 def render_report(
     report: Report, fmt: Format | str = Format.markdown, *, only: str | Iterable[str] | None = None,
-    raw_csv: bool = False, excel: bool = False,
+    all_figures: bool = False, raw_csv: bool = False, excel: bool = False,
 ) -> str:
     """The report as text in ``fmt`` (default markdown); see :func:`write_report`."""
-    return encodable("".join(_report_chunks(report, Format(fmt), only=only, raw_csv=raw_csv, excel=excel)))
+    return encodable("".join(_report_chunks(report, Format(fmt), only=only, all_figures=all_figures,
+                                            raw_csv=raw_csv, excel=excel)))
 
 
 def render_claims(
@@ -885,9 +1415,9 @@ def render_claims(
 
 
 def _report_chunks(
-    report: Report, fmt: Format, *, only: str | Iterable[str] | None, raw_csv: bool, excel: bool
+    report: Report, fmt: Format, *, only: str | Iterable[str] | None, all_figures: bool, raw_csv: bool, excel: bool
 ) -> Iterator[str]:
-    return _with_bom(_REPORT_WRITERS[fmt](report, only=only, raw_csv=raw_csv), fmt, excel)
+    return _with_bom(_REPORT_WRITERS[fmt](report, only=only, raw_csv=raw_csv, all_figures=all_figures), fmt, excel)
 
 
 def check_excel(fmt: Format | str, excel: bool) -> None:
@@ -909,11 +1439,18 @@ def write_report(
     *,
     out: str | os.PathLike[str] | None = None,
     only: str | Iterable[str] | None = None,
+    all_figures: bool = False,
     raw_csv: bool = False,
     excel: bool = False,
     stream: TextIO | None = None,
 ) -> None:
     """Write the report in ``fmt`` to ``out``, or to ``stream`` when ``out`` is ``None``.
+
+    Markdown, HTML and the terminal table show figures (see :mod:`reconcile.figures`),
+    ranked: conflicts, by how far apart the values are and how many sources disagree;
+    updates as a timeline; agreements collapsed to a count (in HTML, a closed
+    ``<details>``); then the pairs to review. CSV, TSV, JSON Lines and JSON stay pairwise,
+    one row per finding, with its figure's id.
 
     Parameters
     ----------
@@ -925,7 +1462,11 @@ def write_report(
         A file to write atomically (default ``None``: write to ``stream``). Never one
         of the report's input files (``Article.path``).
     only
-        A status or statuses to keep (default ``None``: all).
+        A status or statuses to keep (default ``None``: all): figures by their status,
+        and the pairs to review by ``review``.
+    all_figures
+        List agreeing figures in full instead of counting them (default ``False``; they
+        are listed anyway when ``only`` names ``agree``).
     raw_csv
         Write CSV and TSV cells untouched, formula-like ones included (default ``False``).
     excel
@@ -941,7 +1482,7 @@ def write_report(
         cannot be written; ``excel`` with a format other than CSV or TSV.
     """
     parse_statuses(only)  # fail before a byte is written
-    chunks = _report_chunks(report, Format(fmt), only=only, raw_csv=raw_csv, excel=excel)
+    chunks = _report_chunks(report, Format(fmt), only=only, all_figures=all_figures, raw_csv=raw_csv, excel=excel)
     inputs = [a.path for a in report.articles if a.path]
     _emit(chunks, out=out, stream=stream, inputs=inputs)
 
@@ -1086,18 +1627,20 @@ def write_atomic(path: Path, chunks: Iterable[str]) -> None:
 
 
 def print_report_table(
-    report: Report, console: Console, *, only: str | Iterable[str] | None = None, skipped: bool = True
+    report: Report, console: Console, *, only: str | Iterable[str] | None = None, all_figures: bool = False,
+    skipped: bool = True,
 ) -> None:
-    """Print the report on a rich console, in colour if it has any: the table, or one card
-    per finding when the console is narrower than :data:`CARD_WIDTH`; then the sources,
-    and the skipped inputs unless ``skipped`` is ``False`` (default ``True``; the CLI has
-    named them on the same terminal already)."""
+    """Print the report on a rich console, in colour if it has any: a table per figure
+    (:func:`report_table`), or one card per figure when the console is narrower than
+    :data:`CARD_WIDTH` (:func:`report_cards`); then the sources, and the skipped inputs
+    unless ``skipped`` is ``False`` (default ``True``; the CLI has named them on the same
+    terminal already). ``only`` and ``all_figures`` as for :func:`write_report`."""
     from rich.text import Text
 
     if console.width < CARD_WIDTH:
-        console.print(report_cards(report, only=only))
+        console.print(report_cards(report, only=only, all_figures=all_figures))
     else:
-        console.print(report_table(report, only=only))
+        console.print(report_table(report, only=only, all_figures=all_figures))
     if report.articles:
         console.print()
         console.print(sources_table(report.articles))

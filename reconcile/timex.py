@@ -103,6 +103,16 @@ def _time_matches(text: str) -> Iterator[re.Match[str]]:
             pos = m.end()
 
 
+def is_calendar_name(word: str) -> bool:
+    """Whether a capitalised word names a month or a day ("in February", "on Nov. 8"), not a place.
+
+    >>> is_calendar_name("Nov."), is_calendar_name("Sunday"), is_calendar_name("Derna")
+    (True, True, False)
+    """
+    low = word.lower().rstrip(".")
+    return low in MONTHS or low in WEEKDAYS or low in _MONTH_ABBR or low == "sept"
+
+
 def normalize(text: str) -> str:
     """The time expression without its preposition, lower-cased: "on Monday" -> "monday"."""
     words = text.lower().replace(",", " ").split()

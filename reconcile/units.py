@@ -6,7 +6,9 @@ unit registry cost a fresh process about a quarter of a second, is loaded only f
 unit the table lacks (one from a user's table) or one pint converts other than by a
 multiplication (degC, degF, decade). Both paths give the very same floats.
 
-Currencies are kept apart: a money amount is only ever compared in its own currency.
+Currencies are no units here: a money amount converts only at an exchange rate
+the user supplies or an article states (:mod:`reconcile.tolerance`). :func:`convert`
+takes a value from one unit to another of the same dimension, both ways.
 
 The table is rebuilt with ``python -m reconcile.units`` after a unit is added to
 ``data/quantities.toml``; a test checks that it agrees with pint.
@@ -20,6 +22,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from reconcile.errors import ReconcileError
 
 if TYPE_CHECKING:
     import pint
@@ -37,6 +41,10 @@ _DIMENSION_NAMES = {
 }
 # units that are no names of the number tables but that the reader gives quantities
 _EXTRA_UNITS = ("temperature_degree",)
+
+
+class UnitError(ReconcileError):
+    """Two units cannot be converted one into the other."""
 
 
 @dataclass(frozen=True)
@@ -129,6 +137,55 @@ def to_base(value: float, unit: str | None) -> tuple[float, str | None]:
         return float(value * factor), base
     q = registry().Quantity(value, u).to_base_units()
     return float(q.magnitude), str(q.units)
+
+
+def convert(value: float, unit: str, to: str) -> float:
+    """``value`` in ``unit`` expressed in ``to``, a unit of the same dimension.
+
+    Through the base unit, so any two units the reader gives convert both ways: km/h
+    and mph, hectares and acres, litres and gallons, degC and degF (with their offset).
+
+    Raises
+    ------
+    UnitError
+        Either unit is unknown to pint (a currency, "storm_category"), or the two
+        measure different things.
+
+    Examples
+    --------
+    >>> round(convert(100, "kilometer/hour", "mile/hour"), 3), round(convert(62.137, "mile/hour", "kilometer/hour"), 3)
+    (62.137, 100.0)
+    >>> round(convert(30, "degC", "degF"), 9), round(convert(86, "degF", "degC"), 9)
+    (86.0, 30.0)
+    """
+    if unit == to:
+        return float(value)
+    for name in (unit, to):
+        if not _known(name):
+            raise UnitError(f"cannot convert {unit} to {to}: pint does not know {name} "
+                            "(money converts only at a rate: see reconcile.tolerance)")
+    if dimension_of(unit) != dimension_of(to):
+        raise UnitError(f"cannot convert {unit} ({dimension_of(unit)}) to {to} ({dimension_of(to)})")
+    base_value, base = to_base(value, unit)
+    linear = _linear(to)
+    if linear is not None and linear[1] == base:
+        return float(base_value / linear[0])
+    reg = registry()  # an offset unit (degC, degF): pint knows how to come back
+    return float(reg.Quantity(base_value, _unit(str(base))).to(_unit(to)).magnitude)
+
+
+def _known(unit: str) -> bool:
+    facts = _table().get(unit)
+    return facts.known if facts is not None else _unit(unit) is not None
+
+
+def _linear(unit: str) -> tuple[float, str] | None:
+    """``(factor, base)`` of a unit converted by one multiplication, from the table when it
+    has the unit (pint is then not loaded)."""
+    facts = _table().get(unit)
+    if facts is not None and facts.known:
+        return (facts.factor, facts.base) if facts.factor is not None and facts.base is not None else None
+    return _base_factor(unit)
 
 
 @lru_cache(maxsize=512)

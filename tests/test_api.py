@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -130,3 +131,35 @@ def test_api_make_report_on_two_processes_is_the_one_process_report(seed_article
     one = make_report(seed_articles)
     two = make_report(seed_articles, n_process=2)
     assert two.claims == one.claims and two.findings == one.findings
+
+
+def test_api_unrelated_articles_leave_a_story_s_findings_unchanged(seed_articles, seed_claims, nlp):
+    from conftest import FIXTURES
+
+    from reconcile.api import judge_claims
+    from reconcile.claims import extract_claims
+    from reconcile.model import Article
+    from reconcile.sources import apply_metadata, read_metadata
+
+    others = []
+    for name in ("kanjuruhan-stadium-crush-2022", "maui-lahaina-wildfire-2023", "uk-general-election-2024"):
+        folder = FIXTURES / "clusters" / name
+        found, skipped = read_articles([str(p) for p in sorted(folder.glob("*.txt"))])
+        assert not skipped
+        others += apply_metadata(found, read_metadata(folder / "gold.json"))
+    # strikes in other places, the same day: in one story with the seed they would make the
+    # Pentagon's strikes (which name no place) ambiguous, and its conflict a mere review
+    others.append(Article("syria-monitor", "Russian jets carried out 12 air strikes in Idlib on Monday, the Syrian "
+                          "Observatory for Human Rights said. Another 4 strikes hit Aleppo, the monitor added.",
+                          published=dt.date(2016, 8, 2)))
+    alone = judge_claims(seed_articles, seed_claims)
+    mixed = judge_claims([*others[:4], *seed_articles, *others[4:]],
+                         [*extract_claims(others, nlp=nlp), *seed_claims])
+    assert len(mixed.stories) > 1
+
+    def seed_view(report):
+        ids = {c.id for c in seed_claims}
+        return sorted((f.status, *sorted((f.a, f.b))) for f in report.findings if f.a in ids or f.b in ids)
+
+    assert seed_view(alone) and seed_view(mixed) == seed_view(alone)
+    assert {s for s, *_ in seed_view(alone)} >= {"conflict", "update"}

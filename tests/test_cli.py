@@ -17,11 +17,12 @@ import pytest
 import typer.main
 from typer.testing import CliRunner
 
+import reconcile.api
 import reconcile.claims
 import reconcile.cli
 import reconcile.judge
 from reconcile.cli import EXIT_BROKEN_PIPE, EXIT_INTERNAL, app
-from reconcile.model import Claim, Finding, Quantity
+from reconcile.model import STATUSES, Claim, Finding, Quantity
 
 ROOT = Path(__file__).resolve().parent.parent
 INPUTS = ROOT / "fixtures" / "inputs"
@@ -42,11 +43,11 @@ def _fake_extract(articles, *, model=None, **_):
         s1 = a.text.find("\n", m.end())
         sentence = a.text[s0: s1 if s1 >= 0 else len(a.text)]
         out.append(Claim(f"{a.source}#{m.start()}", a.source, m.start(), m.end(), sentence, s0,
-                         a.text[m.start(): m.end() + 7], q, thing="people"))
+                         a.text[m.start(): m.end() + 7], q, thing="people", topic="people"))
     return out
 
 
-def _fake_judge(claims, *, threshold=0.6, as_frame=True):
+def _fake_judge(claims, *, threshold=0.6, as_frame=True, **_):
     assert as_frame is False
     first, rest = claims[0], claims[1:]
     return [
@@ -60,6 +61,7 @@ def _fake_judge(claims, *, threshold=0.6, as_frame=True):
 def _fake(monkeypatch):
     monkeypatch.setattr(reconcile.claims, "extract_claims", _fake_extract)
     monkeypatch.setattr(reconcile.judge, "reconcile", _fake_judge)
+    monkeypatch.setattr(reconcile.api, "reconcile", _fake_judge)  # judge_claims calls it by its own name
 
 
 def _run(*args, input=None, env=None):
@@ -69,14 +71,23 @@ def _run(*args, input=None, env=None):
 EXPECTED_MARKDOWN = """\
 # reconcile report
 
-5 articles, 5 claims: 3 conflicts, 0 updates, 1 agreement.
+5 articles, 5 claims: 1 figure in conflict, 0 updated, 0 agree.
 
-| status | topic | source A | speaker A | value A | time A | quote A | source B | speaker B | value B | time B | quote B | reason | score |
-|---|---|---|---|---|---|---|---|---|---|---|---|---|---:|
-| conflict | people | port-authority |  | 240 |  | 240 passen | coastline-wire |  | 40 |  | 40 people | 240 against 40 | 0.60 |
-| conflict | people | port-authority |  | 240 |  | 240 passen | desk:2 |  | 188 |  | 188 people | 240 against 188 | 0.60 |
-| conflict | people | port-authority |  | 240 |  | 240 passen | wires:2 |  | 22 |  | 22 people | 240 against 22 | 0.60 |
-| agree | people | port-authority |  | 240 |  | 240 passen | harbour-gazette |  | 240 |  | 240 people | 240 against 240 | 0.60 |
+## Figures
+
+### conflict · people · values 91% apart, 4 sources disagree
+
+| source | outlet | published | speaker | number | value | time | sentence |
+|---|---|---|---|---|---|---|---|
+| coastline-wire | Coastline Wire | 2024-03-12 |  | 40 | 40 |  | At least **40** people are missing after a ferry with 226 people on board capsized off Port Ellis on Monday, the operator said. |
+| desk:2 | Evening Signal | 2024-03-12 |  | 188 | 188 |  | Officials said **188** people were rescued, and "about 40" were unaccounted for. |
+| harbour-gazette | The Harbour Gazette | 2024-03-12 |  | 240 | 240 |  | A passenger ferry carrying about **240** people capsized off Port Ellis early on Monday, the coast guard said, and at least 37 people were still missing by Tuesday morning. |
+| port-authority | Port Ellis Port Authority | 2024-03-12 |  | 240 | 240 |  | The ferry left the terminal with **240** passengers, the port manifest showed. |
+| wires:2 | Island Radio | 2024-03-13 |  | 22 | 22 |  | The coast guard said on Wednesday that **22** people remain missing and 19 bodies have been recovered from the ferry. |
+
+- conflict · port-authority / coastline-wire: 240 against 40
+- conflict · port-authority / desk:2: 240 against 188
+- conflict · port-authority / wires:2: 240 against 22
 
 ## Sources
 
@@ -101,16 +112,16 @@ _PORT = ('240,240,,2024-03-12,Port Ellis Port Authority,https://port-ellis.examp
          '"The ferry left the terminal with 240 passengers, the port manifest showed."')
 EXPECTED_CSV = (
     "status,topic,source_a,speaker_a,value_a,time_a,quote_a,source_b,speaker_b,value_b,time_b,quote_b,reason,score,claim_a,claim_b,"
-    "low_a,high_a,unit_a,published_a,outlet_a,url_a,sentence_a,low_b,high_b,unit_b,published_b,outlet_b,url_b,sentence_b\r\n"
-    "conflict,people,port-authority,,240,,240 passen,coastline-wire,,40,,40 people,240 against 40,0.5,port-authority#33,coastline-wire#9,"
+    "figure,low_a,high_a,unit_a,published_a,outlet_a,url_a,sentence_a,low_b,high_b,unit_b,published_b,outlet_b,url_b,sentence_b\r\n"
+    "conflict,people,port-authority,,240,,240 passen,coastline-wire,,40,,40 people,240 against 40,0.5,port-authority#33,coastline-wire#9,f1,"
     f"{_PORT},40,40,,2024-03-12,Coastline Wire,https://coastline-wire.example/ferry,"
     '"At least 40 people are missing after a ferry with 226 people on board capsized off Port Ellis on Monday, the operator said."\r\n'
-    "conflict,people,port-authority,,240,,240 passen,desk:2,,188,,188 people,240 against 188,0.5,port-authority#33,desk:2#15,"
+    "conflict,people,port-authority,,240,,240 passen,desk:2,,188,,188 people,240 against 188,0.5,port-authority#33,desk:2#15,f1,"
     f'{_PORT},188,188,,2024-03-12,Evening Signal,,"Officials said 188 people were rescued, and ""about 40"" were unaccounted for."\r\n'
-    "conflict,people,port-authority,,240,,240 passen,wires:2,,22,,22 people,240 against 22,0.5,port-authority#33,wires:2#39,"
+    "conflict,people,port-authority,,240,,240 passen,wires:2,,22,,22 people,240 against 22,0.5,port-authority#33,wires:2#39,f1,"
     f"{_PORT},22,22,,2024-03-13,Island Radio,,"
     "The coast guard said on Wednesday that 22 people remain missing and 19 bodies have been recovered from the ferry.\r\n"
-    "agree,people,port-authority,,240,,240 passen,harbour-gazette,,240,,240 people,240 against 240,0.5,port-authority#33,harbour-gazette#79,"
+    "agree,people,port-authority,,240,,240 passen,harbour-gazette,,240,,240 people,240 against 240,0.5,port-authority#33,harbour-gazette#79,f1,"
     f"{_PORT},240,240,,2024-03-12,The Harbour Gazette,https://harbour-gazette.example/news/2024/03/12/ferry-capsizes,"
     '"A passenger ferry carrying about 240 people capsized off Port Ellis early on Monday, the coast guard said, '
     'and at least 37 people were still missing by Tuesday morning."\r\n'
@@ -140,7 +151,7 @@ def test_cli_report_to_file_by_suffix(fake, tmp_path):
     result = _run("report", INPUTS, "-o", out)
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
-    assert result.stderr == f"Wrote {out}: 5 articles, 5 claims: 3 conflicts, 0 updates, 1 agreement.\n"
+    assert result.stderr == f"Wrote {out}: 5 articles, 5 claims: 1 figure in conflict, 0 updated, 0 agree.\n"
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "carrying about <mark>240</mark> people" in page
 
@@ -148,7 +159,7 @@ def test_cli_report_to_file_by_suffix(fake, tmp_path):
 def test_cli_report_table_format(fake):
     result = _run("report", INPUTS, "-f", "table")
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[0].rstrip() == "5 articles, 5 claims: 3 conflicts, 0 updates, 1 agreement."
+    assert result.stdout.splitlines()[0].rstrip() == "5 articles, 5 claims: 1 figure in conflict, 0 updated, 0 agree."
     assert "\x1b[" not in result.stdout
 
 
@@ -294,6 +305,8 @@ def test_cli_broken_pipe_in_a_real_pipe(tmp_path):
         "import test_cli as t\n"
         "c.extract_claims = t._fake_extract\n"
         "j.reconcile = lambda claims, **k: t._fake_judge(claims, **k) * 3000\n"
+        "import reconcile.api as api\n"
+        "api.reconcile = j.reconcile\n"
         "from reconcile.cli import main\n"
         f"sys.argv = ['reconcile', 'report', {str(INPUTS)!r}]\n"
         "main()\n"
@@ -317,7 +330,7 @@ def test_cli_report_end_to_end_on_fixture_inputs():
     texts = {a.source: a.text for a in read_articles([str(INPUTS)])[0]}
     ids = {c["id"] for c in data["claims"]}
     assert data["claims"] and all(0 <= c["start"] < c["end"] <= len(texts[c["source"]]) for c in data["claims"])
-    assert all(f["a"] in ids and f["b"] in ids and f["status"] in ("conflict", "update", "agree") for f in data["findings"])
+    assert all(f["a"] in ids and f["b"] in ids and f["status"] in STATUSES for f in data["findings"])
 
 
 # --- help ---------------------------------------------------------------------------------
@@ -470,10 +483,10 @@ def test_cli_report_csv_to_dash_is_stdout(fake, tmp_path):
 
 EXPECTED_TSV_AGREE = (
     "status\ttopic\tsource_a\tspeaker_a\tvalue_a\ttime_a\tquote_a\tsource_b\tspeaker_b\tvalue_b\ttime_b\tquote_b\t"
-    "reason\tscore\tclaim_a\tclaim_b\tlow_a\thigh_a\tunit_a\tpublished_a\toutlet_a\turl_a\tsentence_a\t"
+    "reason\tscore\tclaim_a\tclaim_b\tfigure\tlow_a\thigh_a\tunit_a\tpublished_a\toutlet_a\turl_a\tsentence_a\t"
     "low_b\thigh_b\tunit_b\tpublished_b\toutlet_b\turl_b\tsentence_b\n"
     "agree\tpeople\tport-authority\t\t240\t\t240 passen\tharbour-gazette\t\t240\t\t240 people\t240 against 240\t0.6\t"
-    "port-authority#33\tharbour-gazette#79\t240\t240\t\t2024-03-12\tPort Ellis Port Authority\t"
+    "port-authority#33\tharbour-gazette#79\tf1\t240\t240\t\t2024-03-12\tPort Ellis Port Authority\t"
     "https://port-ellis.example/notice\tThe ferry left the terminal with 240 passengers, the port manifest showed.\t"
     "240\t240\t\t2024-03-12\tThe Harbour Gazette\thttps://harbour-gazette.example/news/2024/03/12/ferry-capsizes\t"
     "A passenger ferry carrying about 240 people capsized off Port Ellis early on Monday, the coast guard said, "
@@ -502,14 +515,13 @@ def test_cli_excel_writes_a_bom_and_only_for_spreadsheets(fake, tmp_path, comman
 
 
 def _statuses_shown(markdown: str) -> list[str]:
-    table = markdown.split("## Sources")[0]
-    return [line.split(" | ")[0][2:] for line in table.splitlines() if line.startswith("| ") and "status" not in line]
+    return [line[4:].split(" · ")[0] for line in markdown.splitlines() if line.startswith("### ")]
 
 
 @pytest.mark.parametrize(
     ("only", "shown", "statuses"),
-    [(["conflicts"], "conflict", ["conflict"] * 3), (["agree,conflict"], "conflict, agree", ["conflict"] * 3 + ["agree"]),
-     (["agreements", "--only", "Update"], "update, agree", ["agree"]), (["conflict, agree"], "conflict, agree", ["conflict"] * 3 + ["agree"])],
+    [(["conflicts"], "conflict", ["conflict"]), (["agree,conflict"], "conflict, agree", ["conflict"]),
+     (["agreements", "--only", "Update"], "update, agree", []), (["conflict, agree"], "conflict, agree", ["conflict"])],
     ids=["plural", "comma-list", "repeated", "comma-space"],
 )
 def test_cli_only_takes_plurals_and_comma_lists(fake, only, shown, statuses):
@@ -517,12 +529,13 @@ def test_cli_only_takes_plurals_and_comma_lists(fake, only, shown, statuses):
     assert result.exit_code == 0, result.output
     assert f"\nShowing: {shown}.\n" in result.stdout
     assert _statuses_shown(result.stdout) == statuses
+    assert ("No findings." in result.stdout) is not statuses
 
 
 def test_cli_only_unknown_status_says_what_to_use(fake):
     result = _run("report", INPUTS, "--only", "conflict,maybe", env={"COLUMNS": "200"})
     assert result.exit_code == 2
-    assert ("Invalid value for '--only': unknown status 'maybe'; use one or more of conflict, update, agree "
+    assert ("Invalid value for '--only': unknown status 'maybe'; use one or more of conflict, update, review, agree "
             "(e.g. conflict,update)") in result.stderr
 
 
@@ -588,14 +601,16 @@ def test_cli_version_on_subcommands(command):
 
 
 EXPECTED_CARDS = """\
-2 articles, 2 claims: 1 conflict, 0 updates, 0 agreements.
+2 articles, 2 claims: 1 figure in conflict, 0 updated, 0 agree.
 
-conflict people · score 0.60
-A        40 · coastline-wire (Coastline Wire, 2024-03-12)
-         “40 people”
-B        22 · wires:2 (Island Radio, 2024-03-13)
-         “22 people”
-why      40 against 22
+conflict people · values 45% apart, 2 sources disagree
+       • 40 · coastline-wire (Coastline Wire, 2024-03-12)
+           At least 40 people are missing after a ferry with 226 people on board
+           capsized off Port Ellis on Monday, the operator said.
+       • 22 · wires:2 (Island Radio, 2024-03-13)
+           The coast guard said on Wednesday that 22 people remain missing and
+           19 bodies have been recovered from the ferry.
+why      conflict · coastline-wire / wires:2: 40 against 22
 
 Sources
 source          outlet          published   url
@@ -610,8 +625,33 @@ def test_cli_table_switches_to_cards_below_120_columns(fake, columns, cards):
     result = _run("report", INPUTS / "wires.jsonl", "-f", "table", env={"COLUMNS": columns})
     assert result.exit_code == 0
     out = "".join(line.rstrip() + "\n" for line in result.stdout.splitlines())
-    assert (out == EXPECTED_CARDS) is cards
-    assert ("┃ status" in out) is not cards
+    if cards:  # the same card, wrapped to the width
+        assert out == EXPECTED_CARDS if columns == "80" else out.split() == EXPECTED_CARDS.split()
+    assert ("┃ source" in out) is not cards
+    assert max(len(line) for line in out.splitlines()) <= int(columns)
+
+
+def _agreeing_inputs(tmp_path: Path) -> Path:
+    other = tmp_path / "tally.txt"
+    other.write_text("Harbour officials counted 240 people on the manifest.\n", encoding="utf-8")
+    return other
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "table", "html"])
+def test_cli_all_lists_the_agreeing_figures(fake, tmp_path, fmt):
+    args = ["report", INPUTS / "harbour-gazette.html", _agreeing_inputs(tmp_path), "--group-by", "none", "-f", fmt]
+    folded, listed = _run(*args, env={"COLUMNS": "100"}), _run(*args, "--all", env={"COLUMNS": "100"})
+    assert folded.exit_code == listed.exit_code == 0, folded.output
+    assert "2 claims: 0 figures in conflict, 0 updated, 1 agrees." in folded.stdout
+    if fmt == "html":
+        assert '<details class="agreements" data-status="agree"><summary>1 figure agrees.</summary>' in folded.stdout
+        assert "<details" not in listed.stdout and '<article class="figure agree"' in listed.stdout
+        return
+    assert "1 figure agrees (use --all to list it)." in folded.stdout
+    assert "1 figure agrees" not in listed.stdout
+    assert "agree · people · 2 claims from 2 sources" in listed.stdout if fmt == "markdown" else \
+        re.search(r"\nagree +people · 2 claims from 2 sources", listed.stdout)
+    assert "carrying about 240 people" in listed.stdout.replace("**", "") and "240 people" not in folded.stdout
 
 
 def test_cli_claims_table_shows_event_and_place(fake):
@@ -658,7 +698,7 @@ def test_cli_markdown_report_of_plain_text_loads_no_pandas_pint_or_trafilatura(t
         "try:\n    main()\nexcept SystemExit as e:\n    assert e.code == 0, e.code\n"
     )
     assert _loaded_after(script) == []  # the seed cluster's "280 miles" is read without pint
-    assert "| conflict | strike (target) in Sirte |" in (tmp_path / "x.md").read_text(encoding="utf-8")
+    assert "\n### conflict · strike (target) in Sirte · " in (tmp_path / "x.md").read_text(encoding="utf-8")
 
 
 def test_cli_jobs_give_the_same_claims_as_one_process():

@@ -9,7 +9,7 @@ import pytest
 
 from reconcile.align import Alignment
 from reconcile.judge import _meet, interval, judge, reconcile
-from reconcile.model import Claim, Quantity
+from reconcile.model import STATUSES, Claim, Quantity
 
 SEED = Path(__file__).resolve().parent.parent / "fixtures" / "clusters" / "libya-sirte-airstrikes"
 
@@ -82,8 +82,9 @@ def test_judge_increments_never_conflict():
     assert judge(Alignment(a, b, 0.9, ())) is None
 
 
-def test_judge_ambiguous_pairs_may_agree_but_never_conflict():
-    assert judge(Alignment(_claim("a", _q(5)), _claim("b", _q(2)), 0.9, (), ambiguous="x")) is None
+def test_judge_ambiguous_pairs_may_agree_but_go_to_review():
+    found = judge(Alignment(_claim("a", _q(5)), _claim("b", _q(2)), 0.9, (), ambiguous="x names no place"))
+    assert (found.status, found.reason) == ("review", "'5' (5) is above '2' (2); but x names no place")
     assert judge(Alignment(_claim("a", _q(5)), _claim("b", _q(5)), 0.9, (), ambiguous="x")).status == "agree"
 
 
@@ -111,7 +112,7 @@ def test_judge_seed_cluster_finds_the_gold_conflicts_and_no_trap(seed_claims, se
 def test_judge_reconcile_returns_a_frame(seed_claims):
     frame = reconcile(seed_claims)
     assert list(frame.columns) == ["status", "a", "b", "topic", "reason", "score", "aligned_because"]
-    assert frame["status"].tolist() == sorted(frame["status"].tolist(), key=["conflict", "update", "agree"].index)
+    assert frame["status"].tolist() == sorted(frame["status"].tolist(), key=STATUSES.index)
 
 
 def _verdicts(texts, nlp):
@@ -200,3 +201,56 @@ def test_judge_what_happened_to_people_names_the_figure(nlp):
                              Article("b", "One firefighter was seriously injured, officials said.")], nlp=nlp)
     assert len(claims) == 2
     assert reconcile(claims).empty
+
+
+def _judged(nlp, text_a: str, text_b: str, *, days: tuple[int, int] = (4, 6)) -> list[tuple[str, str]]:
+    import datetime as dt
+
+    from reconcile.api import judge_claims
+    from reconcile.claims import extract_claims
+    from reconcile.model import Article
+
+    articles = [Article("a", text_a, published=dt.date(2023, 9, days[0])),
+                Article("b", text_b, published=dt.date(2023, 9, days[1]))]
+    report = judge_claims(articles, extract_claims(articles, nlp=nlp))
+    return [(f.status, f.reason) for f in report.findings]
+
+
+@pytest.mark.parametrize(
+    ("text_a", "text_b"),
+    [("The floods in Derna have killed 381 people.", "The floods in Derna have killed 589 people."),
+     ("The floods in Derna have killed 381 people, officials said on Monday.",
+      "The floods in Derna have killed 589 people, officials said."),
+     ("The floods in Derna had killed 381 people by Monday.", "The floods in Derna have killed 589 people.")],
+    ids=["publication-dates", "stated-day-and-publication-date", "cut-off"],
+)
+def test_judge_a_toll_reported_on_different_days_is_an_update(nlp, text_a, text_b):
+    [(status, reason)] = _judged(nlp, text_a, text_b)
+    assert status == "update"
+    assert "times differ" in reason
+
+
+def test_judge_a_toll_that_fell_later_is_a_conflict(nlp):
+    [(status, reason)] = _judged(nlp, "The floods in Derna have killed 5,300 people.",
+                                 "The floods in Derna have killed 3,958 people.")
+    assert status == "conflict"
+    assert reason.startswith("a running total fell: '5,300 people' (5,300) earlier, '3,958 people' (3,958) later")
+
+
+def test_judge_a_toll_of_the_same_day_is_a_conflict(nlp):
+    [(status, _)] = _judged(nlp, "The floods in Derna have killed 381 people.",
+                            "The floods in Derna have killed 589 people.", days=(5, 5))
+    assert status == "conflict"
+
+
+def test_judge_events_counted_on_one_day_conflict_whatever_the_publication_dates(seed_claims):
+    # the seed: the GNA's five strikes on Monday (published 3 August) against the
+    # Pentagon's two (published 2 August) count the same strikes, not a running total
+    findings = reconcile(seed_claims, as_frame=False)
+    strikes = [f for f in findings if f.topic.startswith("strike")]
+    assert [f.status for f in strikes] == ["conflict"]
+
+
+def test_judge_a_toll_of_another_period_is_not_compared(nlp):
+    assert _judged(nlp, "In Oregon, 96 people died in February.",
+                   "In Oregon, the heat wave has killed 116 people.", days=(20, 20)) == []

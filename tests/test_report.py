@@ -18,6 +18,7 @@ from reconcile.errors import OutputError
 from reconcile.model import Article, Claim, Finding, Quantity, Report, Skipped
 from reconcile.model import STATUSES
 from reconcile.report import (
+    FIGURE_CLAIM_COLUMNS,
     FINDING_COLUMNS,
     PROVENANCE_COLUMNS,
     Format,
@@ -44,16 +45,20 @@ def _claim(cid, source, sentence, number, low, high=None, *, sentence_start=0, a
 def _sample(*, skipped=True) -> Report:
     claims = [
         _claim("c1", "wire", "About 5,000 fighters were in Sirte.", "About 5,000", 5000, approximate=True,
-               sentence_start=120, speaker="AFRICOM head", time_text="this past spring", quote="About 5,000 fighters"),
+               sentence_start=120, speaker="AFRICOM head", time_text="this past spring", quote="About 5,000 fighters",
+               topic="fighter", place="Sirte"),
         _claim("c2", "wire", "Now a few hundred to 2,000 | fighters.", "a few hundred to 2,000", 200, 2000,
                sentence_start=400, speaker="US military", time_text="now", time_start=dt.date(2016, 8, 2),
-               quote="a few hundred to 2,000 | fighters"),
+               quote="a few hundred to 2,000 | fighters", topic="fighter", place="Sirte"),
         _claim("c3", "herald", "There were five air strikes on Monday.", "five", 5,
                time_text="on Monday", time_start=dt.date(2016, 8, 1), time_end=dt.date(2016, 8, 1),
-               quote="five air strikes"),
-        _claim("c4", "wire", "A second strike hit\ntwo vehicles.", "second", 2, sentence_start=10, quote="A second strike"),
-        _claim("c5", "herald", "=HYPERLINK(1) it was -3 degrees", "-3", -3, sentence_start=60, quote="=HYPERLINK(1) it was -3"),
-        _claim("c6", "wire", "It fell to -3 degrees.", "-3", -3, sentence_start=300, quote="fell to -3 degrees"),
+               quote="five air strikes", topic="strike", place="Sirte"),
+        _claim("c4", "wire", "A second strike hit\ntwo vehicles.", "second", 2, sentence_start=10, quote="A second strike",
+               topic="strike"),
+        _claim("c5", "herald", "=HYPERLINK(1) it was -3 degrees", "-3", -3, sentence_start=60, quote="=HYPERLINK(1) it was -3",
+               topic="temperature"),
+        _claim("c6", "wire", "It fell to -3 degrees.", "-3", -3, sentence_start=300, quote="fell to -3 degrees",
+               topic="temperature"),
     ]
     findings = [
         Finding("agree", "c5", "c6", "temperature", "-3 equals -3", -0.5, ("thing",)),
@@ -70,13 +75,31 @@ def _sample(*, skipped=True) -> Report:
 EXPECTED_MARKDOWN = """\
 # reconcile report
 
-2 articles, 6 claims: 1 conflict, 1 update, 1 agreement.
+2 articles, 6 claims: 1 figure in conflict, 1 updated, 1 agrees.
 
-| status | topic | source A | speaker A | value A | time A | quote A | source B | speaker B | value B | time B | quote B | reason | score |
-|---|---|---|---|---|---|---|---|---|---|---|---|---|---:|
-| conflict | strikes on Sirte | herald |  | 5 | on Monday (2016-08-01) | five air strikes | wire |  | 2 |  | A second strike | 5 against 2 | 0.83 |
-| update | fighters \\| Sirte | wire | AFRICOM head | ~5,000 | this past spring | About 5,000 fighters | wire | US military | 200-2,000 | now (2016-08-02) | a few hundred to 2,000 \\| fighters | ~5,000 then 200-2,000 | 0.75 |
-| agree | temperature | herald |  | -3 |  | =HYPERLINK(1) it was -3 | wire |  | -3 |  | fell to -3 degrees | -3 equals -3 | -0.50 |
+## Figures
+
+### conflict · strike in Sirte · values 60% apart, 2 sources disagree
+
+| source | outlet | published | speaker | number | value | time | sentence |
+|---|---|---|---|---|---|---|---|
+| herald | Herald | 2016-08-03 |  | five | 5 | on Monday (2016-08-01) | There were **five** air strikes on Monday. |
+| wire |  |  |  | second | 2 |  | A **second** strike hit<br>two vehicles. |
+
+- conflict · herald / wire: 5 against 2
+
+### update · fighter in Sirte · 2 claims from 1 source
+
+~5,000 this past spring, then 200-2,000 now (2016-08-02).
+
+| source | outlet | published | speaker | number | value | time | sentence |
+|---|---|---|---|---|---|---|---|
+| wire |  |  | AFRICOM head | About 5,000 | ~5,000 | this past spring | **About 5,000** fighters were in Sirte. |
+| wire |  |  | US military | a few hundred to 2,000 | 200-2,000 | now (2016-08-02) | Now **a few hundred to 2,000** \\| fighters. |
+
+- update · wire / wire: ~5,000 then 200-2,000
+
+1 figure agrees (use --all to list it).
 
 ## Sources
 
@@ -90,24 +113,116 @@ EXPECTED_MARKDOWN = """\
 - `bad/empty.txt`: empty file (remove it)
 """
 
+EXPECTED_AGREEMENT = """\
+### agree · temperature · 2 claims from 2 sources
+
+| source | outlet | published | speaker | number | value | time | sentence |
+|---|---|---|---|---|---|---|---|
+| herald | Herald | 2016-08-03 |  | -3 | -3 |  | =HYPERLINK(1) it was **-3** degrees |
+| wire |  |  |  | -3 | -3 |  | It fell to **-3** degrees. |
+"""
+
 
 def test_report_markdown_exact():
     assert render_report(_sample(), Format.markdown) == EXPECTED_MARKDOWN
 
 
+def test_report_markdown_all_lists_the_agreements():
+    out = render_report(_sample(), Format.markdown, all_figures=True)
+    assert out == EXPECTED_MARKDOWN.replace("1 figure agrees (use --all to list it).\n", EXPECTED_AGREEMENT)
+
+
+def _headings(markdown: str) -> list[str]:
+    return [line for line in markdown.splitlines() if line.startswith("### ")]
+
+
 def test_report_markdown_only_and_empty():
     out = render_report(_sample(skipped=False), "markdown", only="agree")
     assert "Showing: agree." in out
-    findings = out.split("## Sources")[0]
-    assert [line.split(" | ")[0] for line in findings.splitlines() if line.startswith("| ") and "status" not in line] == ["| agree"]
+    # asked for by name, agreements are listed, not counted
+    assert _headings(out) == ["### agree · temperature · 2 claims from 2 sources"] and "use --all" not in out
+    assert _headings(render_report(_sample(), "markdown", only="conflict,update")) == [
+        "### conflict · strike in Sirte · values 60% apart, 2 sources disagree",
+        "### update · fighter in Sirte · 2 claims from 1 source"]
     empty = render_report(Report([], [], []), "markdown")
-    assert empty == "# reconcile report\n\n0 articles, 0 claims: 0 conflicts, 0 updates, 0 agreements.\n\nNo findings.\n"
+    assert empty == "# reconcile report\n\n0 articles, 0 claims: 0 figures in conflict, 0 updated, 0 agree.\n\nNo findings.\n"
+
+
+def _ranked() -> Report:
+    """Two conflicts (the wider gap first), an update and an agreement, built from claims and findings."""
+    claims = [
+        _claim("n1", "a", "Ten houses burned.", "Ten", 10, topic="house"),
+        _claim("n2", "b", "Nine houses burned.", "Nine", 9, topic="house"),
+        _claim("k1", "a", "Five people died.", "Five", 5, topic="death"),
+        _claim("k2", "b", "Two people died.", "Two", 2, topic="death"),
+        _claim("k3", "c", "Two people died, police said.", "Two", 2, topic="death", speaker="police"),
+        _claim("u1", "a", "By noon 40 were missing.", "40", 40, topic="missing", time_text="by noon",
+               time_start=dt.date(2024, 3, 12)),
+        _claim("u2", "b", "By night 55 were missing.", "55", 55, topic="missing", time_text="by night",
+               time_start=dt.date(2024, 3, 13)),
+        _claim("g1", "a", "The ferry held 240.", "240", 240, topic="passenger"),
+        _claim("g2", "c", "It carried 240 people.", "240", 240, topic="passenger"),
+    ]
+    findings = [
+        Finding("agree", "g1", "g2", "passenger", "240 equals 240", 1.0),
+        Finding("conflict", "n1", "n2", "house", "10 against 9", 1.0),
+        Finding("update", "u1", "u2", "missing", "40 then 55", 1.0),
+        Finding("conflict", "k1", "k2", "death", "5 against 2", 1.0),
+        Finding("conflict", "k1", "k3", "death", "5 against 2 (police)", 1.0),
+        Finding("agree", "k2", "k3", "death", "2 equals 2", 1.0),
+    ]
+    articles = [Article(name, "...", published=dt.date(2024, 3, 12)) for name in "abc"]
+    return Report(articles, claims, findings)
+
+
+def test_report_markdown_ranks_conflicts_by_gap_then_updates_then_agreements():
+    out = render_report(_ranked(), "markdown")
+    assert _headings(out) == [
+        "### conflict · death · values 60% apart, 3 sources disagree",
+        "### conflict · house · values 10% apart, 2 sources disagree",
+        "### update · missing · 2 claims from 2 sources",
+    ]
+    assert out.index("### update") < out.index("1 figure agrees (use --all to list it).") < out.index("## Sources")
+    block = out.split("### conflict · death")[1].split("###")[0]
+    # a row per claim, in time order; a line per clashing pair, none for the pair that agrees
+    assert [line.split(" | ")[0] for line in block.splitlines() if line.startswith("| ") and "source" not in line] == [
+        "| a", "| b", "| c"]
+    assert [line for line in block.splitlines() if line.startswith("- ")] == [
+        "- conflict · a / b: 5 against 2", "- conflict · a / c: 5 against 2 (police)"]
+    update = out.split("### update · missing")[1]
+    assert update.startswith(" · 2 claims from 2 sources\n\n40 by noon (2024-03-12), then 55 by night (2024-03-13).\n")
+
+
+def test_report_markdown_several_stories_get_a_heading_each():
+    from reconcile.figures import build_figures
+    from reconcile.stories import Story
+
+    r = _ranked()
+    stories = [Story("ferry", "Port Ellis", ("a", "c"), (0, 2)), Story("fire", "Derna fire", ("b",), (1,))]
+    r.figures = build_figures(r.claims[:5], r.findings[1:2] + r.findings[3:], story="fire") + \
+        build_figures(r.claims, r.findings[:1] + r.findings[2:3], story="ferry")
+    r.findings.append(Finding("review", "g1", "g2", "passenger", "one names no place", 0.9))
+    r.stories = stories
+    out = render_report(r, "markdown")
+    lines = [line for line in out.splitlines() if line.startswith("#")]
+    assert lines == [
+        "# reconcile report",
+        "## Port Ellis (2 articles)", "### update · missing · 2 claims from 2 sources",
+        "## Derna fire (1 article)", "### conflict · death · values 60% apart, 3 sources disagree",
+        "### conflict · house · values 10% apart, 2 sources disagree",
+        "## To review", "### Port Ellis (2 articles)",
+        "## Sources",
+    ]
+    page = render_report(r, "html")
+    assert "<title>reconcile report: 2 stories</title>" in page
+    assert page.index("<h2>Port Ellis (2 articles)</h2>") < page.index("<h2>Derna fire (1 article)</h2>")
 
 
 def test_report_frame_order_columns_and_filter():
     frame = findings_frame(_sample())
     sides = [f"{c}_{side}" for side in ("a", "b") for c in PROVENANCE_COLUMNS]
-    assert list(frame.columns) == [*FINDING_COLUMNS, "claim_a", "claim_b", *sides]
+    assert list(frame.columns) == [*FINDING_COLUMNS, "claim_a", "claim_b", "figure", *sides]
+    assert list(frame.figure) == ["f1", "f2", "f3"]
     assert frame.loc[0, ["low_a", "high_a", "published_a", "outlet_a"]].tolist() == [5.0, 5.0, "2016-08-03", "Herald"]
     assert frame.loc[1, ["low_b", "high_b", "sentence_b"]].tolist() == [200.0, 2000.0, "Now a few hundred to 2,000 | fighters."]
     assert frame.low_a.dtype == "float64" and frame.loc[0, "published_b"] is None
@@ -132,7 +247,7 @@ def test_report_frame_sort_is_stable_on_source_then_start():
 @pytest.mark.parametrize(
     ("only", "expected"),
     [("conflict", ("conflict",)), ("conflicts", ("conflict",)), (["agreements", "update"], ("update", "agree")),
-     ("conflict,update", ("conflict", "update")), ([" Updates , agree", "conflict"], STATUSES), (None, STATUSES)],
+     ("conflict,update", ("conflict", "update")), ([" Updates , agree", "conflict"], ("conflict", "update", "agree")), (None, STATUSES)],
     ids=["one", "plural", "agreement-and-repeat", "comma-list", "spaces-and-case", "none"],
 )
 def test_report_parse_statuses(only, expected):
@@ -140,7 +255,7 @@ def test_report_parse_statuses(only, expected):
 
 
 def test_report_unknown_status_and_missing_claim_raise():
-    with pytest.raises(OutputError, match="unknown status 'maybe'; use one or more of conflict, update, agree"):
+    with pytest.raises(OutputError, match="unknown status 'maybe'; use one or more of conflict, update, review, agree"):
         findings_frame(_sample(), only="conflict,maybe")
     r = _sample()
     r.findings.append(Finding("agree", "c1", "c99", "t", "r", 1.0))
@@ -150,13 +265,13 @@ def test_report_unknown_status_and_missing_claim_raise():
 
 EXPECTED_CSV = """\
 status,topic,source_a,speaker_a,value_a,time_a,quote_a,source_b,speaker_b,value_b,time_b,quote_b,reason,score,claim_a,claim_b,\
-low_a,high_a,unit_a,published_a,outlet_a,url_a,sentence_a,low_b,high_b,unit_b,published_b,outlet_b,url_b,sentence_b
-conflict,strikes on Sirte,herald,,5,on Monday (2016-08-01),five air strikes,wire,,2,,A second strike,5 against 2,0.8333,c3,c4,\
+figure,low_a,high_a,unit_a,published_a,outlet_a,url_a,sentence_a,low_b,high_b,unit_b,published_b,outlet_b,url_b,sentence_b
+conflict,strikes on Sirte,herald,,5,on Monday (2016-08-01),five air strikes,wire,,2,,A second strike,5 against 2,0.8333,c3,c4,f1,\
 5,5,,2016-08-03,Herald,,There were five air strikes on Monday.,2,2,,,,,"A second strike hit
 two vehicles."
-update,fighters | Sirte,wire,AFRICOM head,"~5,000",this past spring,"About 5,000 fighters",wire,US military,"200-2,000",now (2016-08-02),"a few hundred to 2,000 | fighters","~5,000 then 200-2,000",0.75,c1,c2,\
+update,fighters | Sirte,wire,AFRICOM head,"~5,000",this past spring,"About 5,000 fighters",wire,US military,"200-2,000",now (2016-08-02),"a few hundred to 2,000 | fighters","~5,000 then 200-2,000",0.75,c1,c2,f2,\
 5000,5000,,,,,"About 5,000 fighters were in Sirte.",200,2000,,,,,"Now a few hundred to 2,000 | fighters."
-agree,temperature,herald,,-3,,'=HYPERLINK(1) it was -3,wire,,-3,,fell to -3 degrees,'-3 equals -3,-0.5,c5,c6,\
+agree,temperature,herald,,-3,,'=HYPERLINK(1) it was -3,wire,,-3,,fell to -3 degrees,'-3 equals -3,-0.5,c5,c6,f3,\
 -3,-3,,2016-08-03,Herald,,'=HYPERLINK(1) it was -3 degrees,-3,-3,,,,,It fell to -3 degrees.
 """
 
@@ -195,7 +310,7 @@ def test_report_json_contract_and_determinism():
     text = render_report(_sample(), Format.json)
     assert text == render_report(_sample(), Format.json)
     data = json.loads(text)
-    assert sorted(data) == ["articles", "claims", "findings", "skipped"]
+    assert sorted(data) == ["articles", "claims", "figures", "findings", "skipped"]
     assert data["articles"][0] == {"source": "herald", "outlet": "Herald", "published": "2016-08-03", "url": None, "title": None}
     claim = data["claims"][0]
     assert (claim["id"], claim["source"], claim["start"], claim["end"]) == ("c1", "wire", 120, 131)
@@ -203,8 +318,10 @@ def test_report_json_contract_and_determinism():
     assert data["findings"][0] == {"status": "conflict", "a": "c3", "b": "c4", "topic": "strikes on Sirte",
                                    "reason": "5 against 2", "score": 0.8333, "aligned_because": ["thing", "time"]}
     assert data["skipped"] == [{"name": "bad/empty.txt", "problem": "empty file", "hint": "remove it"}]
+    assert [(f["id"], f["status"], f["claims"], f["gap"]) for f in data["figures"]] == [
+        ("f1", "conflict", ["c3", "c4"], 0.6), ("f2", "update", ["c1", "c2"], 0.0), ("f3", "agree", ["c5", "c6"], 0.0)]
     assert text.endswith("}\n") and list(json.loads(text, object_pairs_hook=lambda kv: [k for k, _ in kv])) == \
-        ["articles", "claims", "findings", "skipped"]
+        ["articles", "claims", "figures", "findings", "skipped"]
 
 
 def test_report_json_is_read_by_the_benchmark_scorer_shape():
@@ -242,10 +359,47 @@ def test_report_html_is_self_contained_and_highlights_the_number():
     assert "<style>" in out and "<script>" in out
     assert "There were <mark>five</mark> air strikes on Monday." in out
     assert "=HYPERLINK(1) it was <mark>-3</mark> degrees" in out
-    assert out.count('<article class="finding') == 3
+    assert out.count('<article class="figure') == 3
     assert '<input type="checkbox" value="conflict" checked> conflict (1)' in out
     assert "<code>bad/empty.txt</code>: empty file (remove it)" in out
-    assert out.index("finding conflict") < out.index("finding update") < out.index("finding agree")
+    assert out.index("figure conflict") < out.index("figure update") < out.index("figure agree")
+    assert '<p class="timeline">~5,000 this past spring, then 200-2,000 now (2016-08-02)</p>' in out
+    assert '<li>conflict · herald / wire: 5 against 2</li>' in out
+
+
+def test_report_html_folds_agreements_away_unless_all():
+    folded = render_report(_sample(), Format.html)
+    details = folded.split('<details class="agreements" data-status="agree"><summary>1 figure agrees.</summary>')[1]
+    assert details.split("</details>")[0].count('<article class="figure agree"') == 1
+    listed = render_report(_sample(), Format.html, all_figures=True)
+    assert "<details" not in listed and listed.count('<article class="figure agree"') == 1
+    # the status filter hides figures, folded agreements and pairs to review alike
+    assert "querySelectorAll('[data-status=\"' + box.value + '\"]')" in folded
+
+
+_EVIL = '<script>alert(1)</script><img src=x onerror=alert(2)>'
+
+
+def test_report_html_figure_block_escapes_links_and_marks():
+    from reconcile.stories import Story
+
+    r = _sample(skipped=False)
+    r.claims[2] = _claim("c3", "herald", f"There were five {_EVIL} strikes.", "five", 5, topic=f"strike{_EVIL}",
+                         place="Sirte")
+    r.claims[3].topic = f"strike{_EVIL}"
+    r.articles = [Article("herald", "...", outlet=f"Herald{_EVIL}", url='https://herald.example/a?b=1&c="2"'),
+                  Article("wire", "...", url="javascript:alert(3)")]
+    r.stories = [Story("sirte", f"Sirte {_EVIL}", ("herald", "wire"), (0, 1))]
+    page = render_report(r, "html")
+    parsed = _tags(page)
+    assert "script" not in parsed.tags[:-1] and parsed.tags.count("script") == 1 and "img" not in parsed.tags
+    escaped = html.escape(_EVIL)
+    assert f"<title>Sirte {escaped}</title>" in page and f"<h1>Sirte {escaped}</h1>" in page
+    assert f'<span class="name">strike{escaped} in Sirte</span>' in page
+    assert f"There were <mark>five</mark> {escaped} strikes." in page
+    assert f"<td>Herald{escaped}</td>" in page
+    assert '<a href="https://herald.example/a?b=1&amp;c=&quot;2&quot;" rel="noreferrer noopener">herald</a>' in page
+    assert "javascript:" not in page and parsed.external == ['https://herald.example/a?b=1&c="2"'] * 3
 
 
 def test_report_html_bad_offsets_fall_back_to_the_plain_sentence():
@@ -257,8 +411,9 @@ def test_report_html_bad_offsets_fall_back_to_the_plain_sentence():
 
 def test_report_table_text():
     out = render_report(_sample(), Format.table)
-    assert out.splitlines()[0] == "2 articles, 6 claims: 1 conflict, 1 update, 1 agreement."
-    assert out.index("conflict") < out.index("update") < out.index("│ agree")
+    assert out.splitlines()[0] == "2 articles, 6 claims: 1 figure in conflict, 1 updated, 1 agrees."
+    assert out.index("conflict strike in Sirte") < out.index("update fighter in Sirte") < out.index("1 figure agrees")
+    assert "~5,000 this past spring, then 200-2,000 now (2016-08-02)\n" in out
     assert "Skipped inputs:\n  bad/empty.txt: empty file (remove it)\n" in out
     assert all(line == line.rstrip() for line in out.splitlines())
 
@@ -330,7 +485,7 @@ def test_report_interrupted_write_keeps_the_previous_report(tmp_path, monkeypatc
     out = tmp_path / "r.md"
     out.write_text("previous report\n")
 
-    def broken(report, *, only, raw_csv):
+    def broken(report, *, only, raw_csv, all_figures):
         yield "# half a report\n"
         raise RuntimeError("disk on fire")
 
@@ -386,12 +541,18 @@ def _split_row(line: str) -> list[str]:
 @settings(max_examples=150, deadline=None)
 @given(texts=_texts)
 def test_report_markdown_row_keeps_its_columns(texts):
-    lines = render_report(_report_with(texts), "markdown").split("\n## Sources\n")[0].splitlines()
+    out = render_report(_report_with(texts), "markdown")
+    lines = out.split("\n## Sources\n")[0].splitlines()
     rows = [line for line in lines if line.startswith("| ")]
-    assert len(rows) == 2  # header and the one finding: no cell broke a line
-    assert [len(_split_row(row)) for row in rows] == [len(FINDING_COLUMNS)] * 2
+    assert len(rows) == 3  # header and the figure's two claims: no cell broke a line
+    assert [len(_split_row(row)) for row in rows] == [len(FIGURE_CLAIM_COLUMNS)] * 3
     # every unescaped pipe in the row is a cell border
-    assert all(len(re.findall(r"(?<!\\)(?:\\\\)*\|", row)) == len(FINDING_COLUMNS) + 1 for row in rows)
+    assert all(len(re.findall(r"(?<!\\)(?:\\\\)*\|", row)) == len(FIGURE_CLAIM_COLUMNS) + 1 for row in rows)
+    # the only emphasis in a sentence is its bold number
+    sentences = [_split_row(row)[-1] for row in rows[1:]]
+    assert [len(re.findall(r"(?<!\\)(?:\\\\)*\*\*", cell)) for cell in sentences] == [2, 2]
+    # and the figure's heading stays one line, whatever the name
+    assert sum(line.startswith("### ") for line in lines) == 1
 
 
 @settings(max_examples=150, deadline=None)
@@ -414,7 +575,7 @@ def test_report_html_escapes_all_article_text(texts):
     benign = _tags(render_report(_report_with(["x"] * 16), "html")).tags
     out = render_report(_report_with(texts), "html")
     assert _tags(out).tags == benign
-    shown = [0, 1, 3, 4, 5, 6, 9, 10, 11, 12, 13, 14]  # the HTML shows sentences, not quotes or things
+    shown = [0, 1, 3, 4, 5, 6, 10, 11, 12, 13, 14]  # sentences, not quotes, things or the pair's topic
     for i in shown:
         assert html.escape(texts[i]) in out
 
@@ -432,8 +593,9 @@ _HOSTILE = {
 
 def _hostile_report(text: str) -> Report:
     claims = [
-        _claim("h1", f"src{text}", f"{text} 5 died", "5", 5, speaker=text, time_text=text, quote=f"{text} 5"),
-        _claim("h2", "wire", "Then 7 died.", "7", 7),
+        _claim("h1", f"src{text}", f"{text} 5 died", "5", 5, speaker=text, time_text=text, quote=f"{text} 5",
+               topic=f"topic{text}"),
+        _claim("h2", "wire", "Then 7 died.", "7", 7, topic=f"topic{text}"),
     ]
     findings = [Finding("conflict", "h1", "h2", f"topic{text}", f"5 against 7{text}", 0.7)]
     return Report([Article(f"src{text}", "..."), Article("wire", "...")], claims, findings,
@@ -492,7 +654,9 @@ def test_report_markdown_escapes_html_and_links(text, shown):
     body, code_span = out.rsplit("\n- `", 1)
     if shown != text:
         assert text not in body and text not in code_span.split("`: ", 1)[1]
-    assert f"| src{shown} |" in out and f"| topic{shown} |" in out
+    assert f"| src{shown} |" in out and f"- conflict · src{shown} / wire: 5 against 7{shown}\n" in out
+    assert f"| {shown} **5** died |" in out  # the sentence, its number in bold
+    assert f"\n### conflict · topic{shown.replace('#', chr(92) + '#')} · values 29% apart, 2 sources disagree\n" in out
     assert f"- `bad{text.replace('`', chr(39))}.txt`: problem{shown} (hint{shown})" in out  # a code span shows it as it is
 
 
@@ -566,17 +730,17 @@ def test_report_sigterm_during_the_write_leaves_no_temporary_file(tmp_path):
 
 EXPECTED_TSV = """\
 status\ttopic\tsource_a\tspeaker_a\tvalue_a\ttime_a\tquote_a\tsource_b\tspeaker_b\tvalue_b\ttime_b\tquote_b\treason\tscore\t\
-claim_a\tclaim_b\tlow_a\thigh_a\tunit_a\tpublished_a\toutlet_a\turl_a\tsentence_a\t\
+claim_a\tclaim_b\tfigure\tlow_a\thigh_a\tunit_a\tpublished_a\toutlet_a\turl_a\tsentence_a\t\
 low_b\thigh_b\tunit_b\tpublished_b\toutlet_b\turl_b\tsentence_b
 conflict\tstrikes on Sirte\therald\t\t5\ton Monday (2016-08-01)\tfive air strikes\twire\t\t2\t\tA second strike\t5 against 2\t0.8333\t\
-c3\tc4\t5\t5\t\t2016-08-03\tHerald\t\tThere were five air strikes on Monday.\t\
+c3\tc4\tf1\t5\t5\t\t2016-08-03\tHerald\t\tThere were five air strikes on Monday.\t\
 2\t2\t\t\t\t\tA second strike hit two vehicles.
 update\tfighters | Sirte\twire\tAFRICOM head\t~5,000\tthis past spring\tAbout 5,000 fighters\twire\tUS military\t200-2,000\t\
 now (2016-08-02)\ta few hundred to 2,000 | fighters\t~5,000 then 200-2,000\t0.75\t\
-c1\tc2\t5000\t5000\t\t\t\t\tAbout 5,000 fighters were in Sirte.\t\
+c1\tc2\tf2\t5000\t5000\t\t\t\t\tAbout 5,000 fighters were in Sirte.\t\
 200\t2000\t\t\t\t\tNow a few hundred to 2,000 | fighters.
 agree\ttemperature\therald\t\t-3\t\t'=HYPERLINK(1) it was -3\twire\t\t-3\t\tfell to -3 degrees\t'-3 equals -3\t-0.5\t\
-c5\tc6\t-3\t-3\t\t2016-08-03\tHerald\t\t'=HYPERLINK(1) it was -3 degrees\t\
+c5\tc6\tf3\t-3\t-3\t\t2016-08-03\tHerald\t\t'=HYPERLINK(1) it was -3 degrees\t\
 -3\t-3\t\t\t\t\tIt fell to -3 degrees.
 """
 
@@ -628,7 +792,7 @@ def test_report_provenance_in_every_format():
     assert row["outlet_b"] is None and row["published_b"] is None
     page = render_report(r, "html")
     assert '<a href="https://herald.example/sirte" rel="noreferrer noopener">herald</a>' in page
-    assert "published 2016-08-03" in page
+    assert "<td>Herald</td><td>2016-08-03</td>" in page
 
 
 def test_report_html_links_only_web_urls():
@@ -666,28 +830,24 @@ def test_report_claims_table_shows_event_and_place():
 
 
 EXPECTED_CARDS = """\
-2 articles, 6 claims: 1 conflict, 1 update, 1 agreement.
+2 articles, 6 claims: 1 figure in conflict, 1 updated, 1 agrees.
 
-conflict strikes on Sirte · score 0.83
-A        5 · herald (Herald, 2016-08-03) · on Monday (2016-08-01)
-         “five air strikes”
-B        2 · wire
-         “A second strike”
-why      5 against 2
+conflict strike in Sirte · values 60% apart, 2 sources disagree
+       • 5 “five” · herald (Herald, 2016-08-03) · on Monday (2016-08-01)
+           There were five air strikes on Monday.
+       • 2 “second” · wire
+           A second strike hit two vehicles.
+why      conflict · herald / wire: 5 against 2
 
-update   fighters | Sirte · score 0.75
-A        ~5,000 · wire · AFRICOM head · this past spring
-         “About 5,000 fighters”
-B        200-2,000 · wire · US military · now (2016-08-02)
-         “a few hundred to 2,000 | fighters”
-why      ~5,000 then 200-2,000
+update   fighter in Sirte · 2 claims from 1 source
+       • ~5,000 “About 5,000” · wire · AFRICOM head · this past spring
+           About 5,000 fighters were in Sirte.
+    then 200-2,000 “a few hundred to 2,000” · wire · US military · now
+         (2016-08-02)
+           Now a few hundred to 2,000 | fighters.
+why      update · wire / wire: ~5,000 then 200-2,000
 
-agree    temperature · score -0.50
-A        -3 · herald (Herald, 2016-08-03)
-         “=HYPERLINK(1) it was -3”
-B        -3 · wire
-         “fell to -3 degrees”
-why      -3 equals -3
+1 figure agrees (use --all to list it).
 
 Sources
 source  outlet  published   url
@@ -704,10 +864,11 @@ def test_report_terminal_switches_to_cards_below_120_columns(width, cards):
     console = Console(file=io.StringIO(), width=width, color_system=None)
     print_report_table(_sample(), console, skipped=False)
     out = "".join(line.rstrip() + "\n" for line in console.file.getvalue().splitlines())
-    if cards:
-        assert out == EXPECTED_CARDS
+    if cards:  # the same cards, wrapped to the width
+        assert out == EXPECTED_CARDS if width == 80 else out.split() == EXPECTED_CARDS.split()
     else:
-        assert "┃ status" in out and out.endswith(EXPECTED_CARDS[EXPECTED_CARDS.index("Sources"):])
+        assert out.count("┃ source ") == 2 and out.endswith(EXPECTED_CARDS[EXPECTED_CARDS.index("1 figure agrees"):])
+    assert max(len(line) for line in out.splitlines()) <= width
 
 
 @pytest.mark.parametrize("skipped", [True, False], ids=["listed", "named-already"])
@@ -738,3 +899,121 @@ def test_report_writers_need_no_pandas(fmt):
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False"]
+
+
+# --- figures: one block per figure, the pairs to review (issue 13) ---------------------------
+
+def _with_review() -> Report:
+    r = _sample(skipped=False)
+    r.findings.append(Finding("review", "c3", "c2", "strike | fighter", "five [b]strikes[/b] or *fighters*?", 0.9))
+    return r
+
+
+EXPECTED_REVIEW_MARKDOWN = (
+    "## To review\n\n"
+    "- **strike \\| fighter** · “five air strikes” (5, herald) / “a few hundred to 2,000 \\| fighters” (200-2,000, wire)"
+    " · five \\[b\\]strikes\\[/b\\] or \\*fighters\\*?\n"
+)
+
+
+def test_report_markdown_lists_the_pairs_to_review_after_the_figures():
+    out = render_report(_with_review(), "markdown")
+    assert out.splitlines()[2] == "2 articles, 6 claims: 1 figure in conflict, 1 updated, 1 agrees; 1 pair to review."
+    assert f"\n1 figure agrees (use --all to list it).\n\n{EXPECTED_REVIEW_MARKDOWN}\n## Sources\n" in out
+    only = render_report(_with_review(), "markdown", only="reviews")
+    assert "Showing: review." in only and EXPECTED_REVIEW_MARKDOWN in only
+    assert "## Figures" not in only and "###" not in only and "agree" not in only.split("## To review")[1]
+    assert "To review" not in render_report(_with_review(), "markdown", only="conflict,agree")
+
+
+def test_report_pairs_to_review_join_no_figure_in_the_pairwise_formats():
+    rows = list(csv.DictReader(io.StringIO(render_report(_with_review(), "csv"), newline="")))
+    assert [(row["status"], row["figure"]) for row in rows] == [
+        ("conflict", "f1"), ("update", "f2"), ("review", ""), ("agree", "f3")]
+    assert [json.loads(line)["figure"] for line in render_report(_with_review(), "jsonl").splitlines()] == [
+        "f1", "f2", "", "f3"]
+    assert list(findings_frame(_with_review(), only="review").figure) == [""]
+
+
+def test_report_html_review_section_and_filter():
+    page = render_report(_with_review(), "html")
+    section = page.split('<section class="reviews" data-status="review"><h2>To review</h2>\n')[1].split("</section>")[0]
+    assert section.count('<article class="finding review" data-status="review">') == 1
+    assert '<span class="topic">strike | fighter</span>' in section
+    assert "There were <mark>five</mark> air strikes on Monday." in section
+    assert '<p class="reason">five [b]strikes[/b] or *fighters*?</p>' in section
+    assert '<input type="checkbox" value="review" checked> review (1)' in page
+    assert page.index("figure agree") < page.index("To review") < page.index("<h2>Sources</h2>")
+
+
+EXPECTED_REVIEW_CARD = """\
+To review
+
+review   strike | fighter
+A        5 · herald (Herald, 2016-08-03) · on Monday (2016-08-01)
+         “five air strikes”
+B        200-2,000 · wire · US military · now (2016-08-02)
+         “a few hundred to 2,000 | fighters”
+why      five [b]strikes[/b] or *fighters*?
+
+Sources
+"""
+
+
+@pytest.mark.parametrize("width", [80, 200], ids=["80", "200"])
+def test_report_terminal_shows_figures_then_the_pairs_to_review(width):
+    from rich.console import Console
+
+    console = Console(file=io.StringIO(), width=width, color_system=None)
+    print_report_table(_with_review(), console, skipped=False)
+    out = "".join(line.rstrip() + "\n" for line in console.file.getvalue().splitlines())
+    assert max(len(line) for line in out.splitlines()) <= width
+    assert out.index("conflict strike in Sirte") < out.index("fighter in Sirte") < out.index("1 figure agrees") < \
+        out.index("To review") < out.index("Sources")
+    if width == 80:
+        assert EXPECTED_REVIEW_CARD in out and "┃" not in out
+    else:
+        assert out.count("┃ source ") == 2 and "┃ topic " in out  # a table per figure, one for the pairs to review
+        assert "│ strike | fighter " in out and "five [b]strikes[/b] or *fighters*?" in out
+
+
+@pytest.mark.parametrize("width", [80, 200], ids=["80", "200"])
+def test_report_terminal_all_lists_agreements_and_keeps_markup_literal(width):
+    from rich.console import Console
+
+    r = _sample(skipped=False)
+    r.claims[4].sentence = "[bold]=HYPERLINK(1)[/bold] it was -3 degrees :smile:"
+    console = Console(file=io.StringIO(), width=width, color_system=None)
+    print_report_table(r, console, all_figures=True)
+    out = console.file.getvalue()
+    assert "1 figure agrees" not in out and re.search(r"\nagree +temperature · 2 claims from 2 sources", out)
+    assert "[bold]=HYPERLINK(1)[/bold]" in out and ":smile:" in out
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "expected"),
+    [
+        ("Some *5* said", "5", "Some \\***5**\\* said"),
+        ("snake_case 12 _x_ __y", "12", "snake_case **12** \\_x\\_ \\_\\_y"),
+        ("a | b 7 <b>", "7", "a \\| b **7** &lt;b>"),
+        ("line\nbreak 9", "9", "line<br>break **9**"),
+        ("ends with 40", "40", "ends with **40**"),
+    ],
+    ids=["asterisks", "underscores", "pipe-and-tag", "line-break", "at-the-end"],
+)
+def test_report_md_sentence_bolds_only_the_number(sentence, number, expected):
+    assert report_mod.md_sentence(_claim("x", "s", sentence, number, 1)) == expected
+
+
+def test_report_md_sentence_keeps_spaces_outside_the_bold_and_falls_back_on_bad_offsets():
+    c = _claim("x", "s", "about  5  dead", "5", 5)
+    c.start, c.end = c.start - 1, c.end + 1  # a span with the spaces round it
+    assert report_mod.md_sentence(c) == "about  **5**  dead"
+    c.sentence_start = 999
+    assert report_mod.md_sentence(c) == "about  5  dead"
+
+
+def test_report_summary_counts_figures_and_pairs_to_review():
+    assert report_mod.summary(_with_review()) == (
+        "2 articles, 6 claims: 1 figure in conflict, 1 updated, 1 agrees; 1 pair to review.")
+    assert report_mod.summary(_ranked()) == "3 articles, 9 claims: 2 figures in conflict, 1 updated, 1 agrees."

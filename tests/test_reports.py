@@ -23,8 +23,8 @@ def test_reports_are_current():
 
 def test_reports_seed_markdown_names_the_gold_conflicts():
     text = (ROOT / "reports" / "libya-sirte-airstrikes.md").read_text(encoding="utf-8")
-    assert "| conflict | strike" in text and "| conflict | tank" in text
-    assert "| update | fighter" in text
+    assert "\n### conflict · strike (target) in Sirte · " in text and "\n### conflict · tank (target) · " in text
+    assert "\n### update · fighter (have) in Sirte · " in text
 
 
 def test_reports_readme_sessions_are_real_output():

@@ -108,7 +108,7 @@ _RATE_UNIT = {"daily": "day", "weekly": "week", "monthly": "month", "annually": 
 # verb's object are within the window's reach; where it found none there, it had a reason
 # ("14 of 15 players", "a two-race streak"), and reading one from the parse without the
 # scope of the part or the event of the verb only makes false conflicts (EQUATE: +8).
-_PARSE_THING_RULES = frozenset({"copula-subject", "verb-subject", "verb-object", "of-noun"})
+_PARSE_THING_RULES = frozenset({"copula-subject", "verb-subject", "verb-object", "of-noun", "label"})
 _DISTINCT = {"separate", "other", "different", "earlier", "previous", "second", "original"}
 
 
@@ -496,6 +496,8 @@ class ClaimReader:
             # turnout was 65.19 per cent": the parse ties the place to the figure's clause
             place = lex.canonical_name(scope.places[0])
             extra["place_rule"] = "scope-" + scope.rules[0] if scope.rules else "scope"
+            if scope.rules[:1] == ("label",):
+                actors = tuple(a for a in actors if a != place)  # "Suzu 91": a place, not who acted
         if scope is not None and scope.groups:
             # "66.22 per cent among male voters": a subgroup's figure, never the whole's
             actors = actors + tuple(g for g in scope.groups if g not in actors)
@@ -765,6 +767,8 @@ class ClaimReader:
         low = t.lower_
         if low in self.lex.nouns and not low.endswith("s") and low not in _IRREGULAR_PLURALS:
             return low
+        if t.pos_ == "PROPN" and t.is_title and word_lemma(low) in self.lex.nouns:
+            return word_lemma(low)  # a capital that opens a label, not a name: "Deaths: 206"
         return self._lemma(t)
 
     def _event_class(self, t: Token) -> str:

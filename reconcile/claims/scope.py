@@ -24,8 +24,9 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from reconcile import places
-from reconcile.claims.thing import QUANTITIES_KEY, anchor, case_of, children, lefts, noun_phrase, rights
+from reconcile import places, timex
+from reconcile.claims.thing import (QUANTITIES_KEY, anchor, case_of, children, lefts, line_label, noun_phrase,
+                                    rights)
 
 SCOPE = "reconcile_scope"
 SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
@@ -75,13 +76,19 @@ def read_scope(span: Span) -> Scope:
     found_places: list[str] = []
     groups: list[str] = []
     rules: list[str] = []
+    label = line_label(span)
+    if label is not None and label[1] is not None:
+        # "Deaths by municipality: Suzu 91, Wajima 83": each item's name is its place
+        found_places.append(label[1].text)
+        rules.append("label")
     # modifiers of the figure itself, of the noun it counts, and of its clause
     # "At least 78 people died in Greece": a figure in the subject takes the clause's places too
     hosts = [top, clause] + ([top.head] if top.dep_ == "nummod" else [])
     for host in dict.fromkeys(hosts):
         for child in children(host):
             case = case_of(child)
-            if child.dep_ in ("obl", "nmod") and case in PLACE_CASES and child.pos_ == "PROPN":
+            if child.dep_ in ("obl", "nmod") and case in PLACE_CASES and child.pos_ == "PROPN" \
+                    and not timex.is_calendar_name(child.text):
                 found_places.append(_name(child))
                 rules.append("in")
             elif child.dep_ in ("obl", "nmod") and case in GROUP_CASES and child.pos_ in ("NOUN", "PROPN"):

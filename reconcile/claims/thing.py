@@ -13,7 +13,12 @@ figure verb + at/to     "**turnout** stood at 66%", "the **toll** rose to 45" ``
 ... with an object      "put the **losses** at $7 billion"                ``verb-object``
 noun + "of"             "**raises** of 36%", "a **toll** of 45"          ``of-noun``
 elided noun             "killed 20 **people** and injured 290"           ``elided-conjunct``
+a line's label          "**Deaths**: 206", "**Deaths** by town: Suzu 91"  ``label``
 ======================  ==============================================  =================
+
+A label is the layout of a fact box or a list, not of a sentence: a short noun phrase
+opening its line, then a colon, then the figure (or a name and the figure, in a list of
+"Name N" items). The parse of such a line is unreliable, so the line's shape is read.
 
 The ``reconcile_thing`` component stores the reading of each quantity span in
 ``span._.counted`` (``None`` when the parse names no thing); the claim reader takes it
@@ -89,6 +94,10 @@ def read_counted(span: Span) -> Counted | None:
     """
     top = anchor(span)
     dep, head = top.dep_, top.head
+    label = line_label(span)
+    if label is not None and not (dep == "nummod" and head.i > top.i):
+        # "Deaths: 206"; but "Displaced: 538,000 people" counts people
+        return Counted(head.doc[label[0].i:label[0].i + 1], label[0], "label")
 
     def countable(t: Token) -> bool:
         return t.pos_ in NOUNS and not span.start <= t.i < span.end and t.text not in ("$", "%")
@@ -126,6 +135,49 @@ def read_counted(span: Span) -> Counted | None:
                 if obj.dep_ == "obj" and countable(obj) and any(c.dep_ == "nummod" for c in children(obj)):
                     return _counted(obj, "elided-conjunct")
     return None
+
+
+LABEL_WORDS = 8
+"""The longest label a line may open with ("Persons whose safety has not been confirmed")."""
+_BULLETS = frozenset({"-", "*", "\u2022", "\u2013", "\u2014"})
+
+
+def line_label(span: Span) -> tuple[Token, Token | None] | None:
+    """The label that opens the line of the figure in ``span``, and the name the figure is
+    listed under, if any: "Deaths: 206" gives (Deaths, None); "Deaths by municipality:
+    Suzu 91, Wajima 83" gives (Deaths, Suzu) for 91. ``None`` when the line has no label
+    or the figure is not its value.
+    """
+    doc = span.doc
+    first = span.start
+    before = doc[first - 1] if first > 0 else None
+    name = None
+    if before is not None and before.text[:1].isupper() and before.is_alpha and first >= 2 \
+            and doc[first - 2].text in (":", ","):
+        name, before = before, doc[first - 2]  # "Suzu 91": a list item under the label
+    if before is None or before.text not in (":", ","):
+        return None
+    # walk back over the list to the colon, then over the label to the start of the line
+    k = before.i
+    while k >= 0 and doc[k].text != ":":
+        if "\n" in doc[k].text or before.i - k > 4 * LABEL_WORDS:
+            return None
+        k -= 1
+    if k < 0 or (name is None and k != before.i):
+        return None
+    colon = k
+    start = colon
+    while start > 0 and "\n" not in doc[start - 1].text and not doc[start - 1].is_space:
+        start -= 1
+        if colon - start > LABEL_WORDS + 1:
+            return None
+    words = [t for t in doc[start:colon] if t.text not in _BULLETS and not t.like_num]
+    if not words or not words[0].text[:1].isupper():
+        return None
+    head = next((t for t in words if t.pos_ in NOUNS and t.text[:1].isupper()), None)
+    if head is None or head.i != words[0].i:
+        return None  # a label opens with its noun: "Deaths", "Evacuees in shelters"
+    return head, name
 
 
 def of_noun(head: Token, rule: str) -> Counted | None:
