@@ -11,7 +11,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 _API = {
     "parse_quantities": "reconcile.quantities",
@@ -20,10 +20,15 @@ _API = {
     "extract_claims": "reconcile.claims",
     "reconcile": "reconcile.judge",
     "make_report": "reconcile.api",
+    "judge_claims": "reconcile.api",
+    "group_stories": "reconcile.stories",
+    "build_figures": "reconcile.figures",
+    "Tolerance": "reconcile.tolerance",
     "Article": "reconcile.model",
     "Quantity": "reconcile.model",
     "Claim": "reconcile.model",
     "Finding": "reconcile.model",
+    "Figure": "reconcile.model",
     "Report": "reconcile.model",
 }
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict, deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 
@@ -14,6 +14,7 @@ from reconcile.judge import reconcile
 from reconcile.lexicon import Lexicon
 from reconcile.model import STATUSES, Article, Claim, Figure, Finding, Report, Skipped
 from reconcile.stories import DEFAULT_BY, group_stories
+from reconcile.tolerance import Rates, Tolerance, as_rates
 
 DEFAULT_CHUNK = 16
 """Articles a worker is handed at once by :func:`iter_claims_parallel`."""
@@ -21,7 +22,8 @@ DEFAULT_CHUNK = 16
 
 def make_report(articles: Iterable[Article], *, skipped: Sequence[Skipped] = (), model: str | None = None,
                 lexicon: str | None = None, threshold: float = DEFAULT_THRESHOLD, n_process: int = 1,
-                group_by: str = DEFAULT_BY) -> Report:
+                group_by: str = DEFAULT_BY, rates: Rates | Mapping[str, float] | Iterable[str] | None = None,
+                tolerance: Tolerance | None = None) -> Report:
     """Extract the claims of ``articles``, align and judge them.
 
     Parameters
@@ -37,8 +39,9 @@ def make_report(articles: Iterable[Article], *, skipped: Sequence[Skipped] = (),
         :func:`iter_claims_parallel`.
     threshold
         As for :func:`reconcile.reconcile` (default 0.6).
-    group_by
-        How articles form stories (default ``"auto"``); see :func:`judge_claims`.
+    group_by, rates, tolerance
+        How articles form stories (default ``"auto"``), exchange rates and the tolerance
+        policy (default ``None``); see :func:`judge_claims`.
     """
     articles = list(articles)  # read twice: for claims and for the report
     if n_process == 1:
@@ -46,12 +49,14 @@ def make_report(articles: Iterable[Article], *, skipped: Sequence[Skipped] = (),
     else:
         jobs = (os.cpu_count() or 1) if n_process == -1 else n_process
         claims = list(iter_claims_parallel(articles, jobs=jobs, model=model, lexicon=lexicon))
-    return judge_claims(articles, claims, skipped=skipped, threshold=threshold, group_by=group_by)
+    return judge_claims(articles, claims, skipped=skipped, threshold=threshold, group_by=group_by, rates=rates,
+                        tolerance=tolerance)
 
 
 def judge_claims(articles: Sequence[Article], claims: Sequence[Claim], *, skipped: Sequence[Skipped] = (),
                  threshold: float = DEFAULT_THRESHOLD, lexicon: Lexicon | None = None,
-                 group_by: str = DEFAULT_BY) -> Report:
+                 group_by: str = DEFAULT_BY, rates: Rates | Mapping[str, float] | Iterable[str] | None = None,
+                 tolerance: Tolerance | None = None) -> Report:
     """Group the articles into stories, then align, judge and gather into figures the
     claims of each story apart: no finding or figure mixes two stories, and what is found
     in one story does not depend on the articles of another.
@@ -71,7 +76,11 @@ def judge_claims(articles: Sequence[Article], claims: Sequence[Claim], *, skippe
     group_by
         How articles form stories, as for :func:`reconcile.stories.group_stories`:
         ``"auto"`` (default), ``"folder"``, ``"field:NAME"`` or ``"none"``.
+    rates, tolerance
+        As for :func:`reconcile.reconcile` (default ``None``: currencies are never
+        mixed; the default tolerance).
     """
+    table = as_rates(rates) if rates is not None else None
     stories = group_stories(articles, by=group_by)
     story_of = {src: story.id for story in stories for src in story.sources}
     by_story: dict[str, list[Claim]] = defaultdict(list)
@@ -80,9 +89,11 @@ def judge_claims(articles: Sequence[Article], claims: Sequence[Claim], *, skippe
     findings: list[Finding] = []
     figures: list[Figure] = []
     for story in stories:
-        found = reconcile(by_story[story.id], threshold=threshold, lexicon=lexicon, as_frame=False)
+        found = reconcile(by_story[story.id], threshold=threshold, lexicon=lexicon, rates=table,
+                          tolerance=tolerance, as_frame=False)
         findings.extend(found)
-        figures.extend(build_figures(by_story[story.id], found, story=story.id if len(stories) > 1 else ""))
+        figures.extend(build_figures(by_story[story.id], found, story=story.id if len(stories) > 1 else "",
+                                     rates=table))
     findings.sort(key=lambda f: STATUSES.index(f.status))  # stable: each story's order within a status
     return Report(articles=list(articles), claims=list(claims), findings=findings, skipped=list(skipped),
                   figures=figures, stories=stories)

@@ -34,7 +34,7 @@ from reconcile.sources import DEFAULT_MAX_BYTES, MAX_BYTES_LIMIT, STDIN_NAME
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from reconcile.model import Article, Claim, Skipped
+    from reconcile.model import Article, Claim, Report, Skipped
 
 EXIT_OK = 0
 EXIT_CONFLICT = 1
@@ -159,6 +159,21 @@ def _check_group_by(value: str) -> str:
     return value
 
 
+def _check_rates(values: list[str] | None) -> list[str] | None:
+    from reconcile.tolerance import RateError, as_rates
+
+    try:
+        as_rates(values or [])  # a bad rate is a usage error, found before the slow part
+    except RateError as e:
+        raise typer.BadParameter(str(e)) from e
+    return values
+
+
+_RATE = typer.Option(
+    None, "--rate", metavar="RATE", callback=_check_rates,
+    help="An exchange rate for comparing money in two currencies: EUR=1.08 (1 EUR is 1.08 USD) or GBP/EUR=1.17. "
+    "Repeatable; rates chain. Without one, sums in different currencies are never compared.",
+)
 _GROUP_BY = typer.Option(
     "auto", "--group-by", metavar="HOW", callback=_check_group_by,
     help="How articles form stories, each reconciled apart: auto (by the names and dates they share), "
@@ -295,6 +310,7 @@ def report(
     exclude: Optional[list[str]] = _EXCLUDE,
     published: Optional[str] = _PUBLISHED,
     group_by: str = _GROUP_BY,
+    rate: Optional[list[str]] = _RATE,
     model: Optional[str] = _MODEL,
     lexicon: Optional[Path] = _LEXICON,
     encoding: Optional[str] = _ENCODING,
@@ -316,7 +332,6 @@ def report(
     skipped (each named on stderr with what to do).
     """
     from reconcile import report as rep
-    from reconcile.model import Report
 
     err = _stderr_console()
     output = _stdout_if_dash(output)
@@ -329,8 +344,8 @@ def report(
         articles, skipped = _read(_paths_or_stdin(paths), meta=meta, published=published, encoding=encoding,
                                   max_bytes=max_bytes, exclude=exclude, err=err, quiet=quiet, verbose=verbose)
         found = _extract(articles, model=model, lexicon=lexicon, jobs=jobs, err=err, quiet=quiet, verbose=verbose)
-        result = _judge(articles, found, skipped=skipped, threshold=threshold, group_by=group_by, err=err,
-                        verbose=verbose, lexicon=lexicon)
+        result = _judge(articles, found, skipped=skipped, threshold=threshold, group_by=group_by, rates=rate or None,
+                        err=err, verbose=verbose, lexicon=lexicon)
         findings = result.findings
         with _pipe_guard():
             if fmt_ is rep.Format.table and output is None:
@@ -441,7 +456,8 @@ def _tracked(articles: list[Article], err: Console) -> Iterator[Article]:
 
 
 def _judge(articles: list[Article], found: list[Claim], *, skipped: list[Skipped], threshold: float | None,
-           group_by: str, err: Console, verbose: bool, lexicon: Path | None = None) -> Report:
+           group_by: str, rates: list[str] | None, err: Console, verbose: bool,
+           lexicon: Path | None = None) -> Report:
     from reconcile.api import judge_claims
     from reconcile.lexicon import load_lexicon
 
@@ -449,7 +465,7 @@ def _judge(articles: list[Article], found: list[Claim], *, skipped: list[Skipped
     kwargs = {} if threshold is None else {"threshold": threshold}
     if lexicon is not None:
         kwargs["lexicon"] = load_lexicon(str(lexicon))
-    result = judge_claims(articles, found, skipped=skipped, group_by=group_by, **kwargs)
+    result = judge_claims(articles, found, skipped=skipped, group_by=group_by, rates=rates, **kwargs)
     if verbose:
         _note(err, f"judged {len(result.findings)} aligned pairs in {len(result.stories)} stories, "
                    f"{len(result.figures)} figures, in {time.perf_counter() - started:.1f} s")

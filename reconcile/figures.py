@@ -28,12 +28,14 @@ from dataclasses import replace
 
 from reconcile import timeline
 from reconcile.model import Claim, Figure, Finding
+from reconcile.tolerance import Rates
 
 FIGURE_STATUSES = ("conflict", "update", "agree")
 """A figure's statuses, most pressing first."""
 
 
-def build_figures(claims: Sequence[Claim], findings: Iterable[Finding], *, story: str = "") -> list[Figure]:
+def build_figures(claims: Sequence[Claim], findings: Iterable[Finding], *, story: str = "",
+                  rates: Rates | None = None) -> list[Figure]:
     """Group judged pairs into figures, ranked (see the module docstring).
 
     Parameters
@@ -44,6 +46,9 @@ def build_figures(claims: Sequence[Claim], findings: Iterable[Finding], *, story
         Judged pairs from :func:`reconcile.judge.reconcile`; ``review`` pairs are left out.
     story
         The story the claims belong to, carried into each figure (default ``""``).
+    rates
+        Exchange rates the findings were judged with, for the gap between sums of money
+        in two currencies (default ``None``).
 
     Returns
     -------
@@ -68,7 +73,7 @@ def build_figures(claims: Sequence[Claim], findings: Iterable[Finding], *, story
     groups: dict[str, list[Finding]] = defaultdict(list)
     for f in linked:
         groups[root(f.a)].append(f)
-    drafts = [_figure(story, [by_id[i] for i in _members(fs)], fs) for fs in groups.values()]
+    drafts = [_figure(story, [by_id[i] for i in _members(fs)], fs, rates) for fs in groups.values()]
     drafts.sort(key=_rank)
     prefix = f"{story}/" if story else ""
     return [replace(fig, id=f"{prefix}f{n}") for n, fig in enumerate(drafts, 1)]
@@ -102,7 +107,7 @@ def _members(findings: Sequence[Finding]) -> list[str]:
     return list(seen)
 
 
-def _figure(story: str, claims: list[Claim], findings: list[Finding]) -> Figure:
+def _figure(story: str, claims: list[Claim], findings: list[Finding], rates: Rates | None) -> Figure:
     from reconcile.judge import interval  # judge imports nothing of figures; this keeps it so
 
     claims.sort(key=_when_key)
@@ -110,8 +115,9 @@ def _figure(story: str, claims: list[Claim], findings: list[Finding]) -> Figure:
     status = next(s for s in FIGURE_STATUSES if s in statuses)
     by_id = {c.id: c for c in claims}
     clashes = [f for f in findings if f.status == "conflict"]
-    gap = max((relative_gap(interval(by_id[f.a].quantity, other=by_id[f.b].quantity)[:2],
-                            interval(by_id[f.b].quantity, other=by_id[f.a].quantity)[:2]) for f in clashes),
+    gap = max((relative_gap(interval(by_id[f.a].quantity, other=by_id[f.b].quantity, rates=rates)[:2],
+                            interval(by_id[f.b].quantity, other=by_id[f.a].quantity, rates=rates)[:2])
+               for f in clashes),
               default=0.0)
     disagreeing = len({by_id[i].source for f in clashes for i in (f.a, f.b)})
     findings = sorted(findings, key=lambda f: (FIGURE_STATUSES.index(f.status), f.a, f.b))

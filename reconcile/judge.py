@@ -7,13 +7,13 @@ both be true, or a running figure moved, and they are tied to different stated t
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from reconcile import timeline, timex
 from reconcile.align import DEFAULT_THRESHOLD, Alignment, align
 from reconcile.lexicon import Lexicon, load_lexicon
 from reconcile.model import STATUSES, Claim, Finding, Quantity
-from reconcile.tolerance import Rates, Tolerance, money_reason
+from reconcile.tolerance import Rates, Tolerance, as_rates, money_reason
 from reconcile.tolerance import interval as _tolerance_interval
 from reconcile.tolerance import written_step
 
@@ -23,6 +23,7 @@ Interval = tuple[float, float, bool, bool]
 
 
 def reconcile(claims: Sequence[Claim], *, threshold: float = DEFAULT_THRESHOLD, lexicon: Lexicon | None = None,
+              rates: Rates | Mapping[str, float] | Iterable[str] | None = None, tolerance: Tolerance | None = None,
               as_frame: bool = True):
     """Align the claims and judge every aligned pair.
 
@@ -34,6 +35,14 @@ def reconcile(claims: Sequence[Claim], *, threshold: float = DEFAULT_THRESHOLD, 
         Lowest alignment score (0 to 1) for two claims to be compared; default 0.6.
     lexicon
         Word tables; ``None`` uses the shipped ones.
+    rates
+        Exchange rates for comparing money in different currencies, as
+        :func:`reconcile.tolerance.as_rates` takes them (``{"EUR": 1.08}``,
+        ``["EUR=1.08"]``); ``None`` (default) never mixes currencies.
+    tolerance
+        How far an approximate figure reaches (:class:`reconcile.tolerance.Tolerance`);
+        ``None`` (default): one step of its last written digit, capped by its
+        approximator's tolerance.
     as_frame
         Return a pandas DataFrame (default) rather than a list of :class:`Finding`.
 
@@ -43,7 +52,9 @@ def reconcile(claims: Sequence[Claim], *, threshold: float = DEFAULT_THRESHOLD, 
         Conflicts first, then updates, then agreements.
     """
     lex = lexicon or load_lexicon()
-    findings = [f for al in align(claims, threshold=threshold, lexicon=lex) if (f := judge(al)) is not None]
+    table = as_rates(rates) if rates is not None else None
+    findings = [f for al in align(claims, threshold=threshold, lexicon=lex, rates=table)
+                if (f := judge(al, rates=table, policy=tolerance)) is not None]
     order = {s: i for i, s in enumerate(STATUSES)}
     findings.sort(key=lambda f: (order[f.status], f.a, f.b))
     if as_frame:
@@ -89,6 +100,9 @@ def judge(al: Alignment, *, rates: Rates | None = None, policy: Tolerance | None
     if narrow is not None and (ia if narrow is a else ib)[0] < (ib if narrow is a else ia)[1]:
         return None  # "one to three major storms" among "four to seven": a narrower group may be smaller
     relation = _relation(a, ia, b, ib)
+    converted = money_reason(a.quantity, b.quantity, rates=rates)
+    if converted:
+        relation = f"{relation}, converted {converted}"
     if al.part:
         part, whole = (a, b) if al.part == a.id else (b, a)
         i_part, i_whole = (ia, ib) if part is a else (ib, ia)

@@ -708,3 +708,15 @@ def test_cli_jobs_give_the_same_claims_as_one_process():
     two = CliRunner().invoke(app, [*args, "--jobs", "2"])
     assert one.exit_code == two.exit_code == 0
     assert one.stdout == two.stdout and one.stdout.count("\n") > 5
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [("--rate", "EUR=-1", "Invalid value for '--rate': cannot read 'EUR=-1' as an exchange rate"),
+     ("--group-by", "colour", "Invalid value for '--group-by': unknown grouping 'colour'")],
+    ids=["rate", "group-by"],
+)
+def test_cli_bad_rate_or_grouping_is_a_usage_error_before_reading(fake, option, value, message):
+    result = _run("report", INPUTS, option, value, env={"COLUMNS": "200"})
+    assert result.exit_code == 2
+    assert message in " ".join(result.stderr.replace("│", " ").split())

@@ -254,3 +254,24 @@ def test_judge_events_counted_on_one_day_conflict_whatever_the_publication_dates
 def test_judge_a_toll_of_another_period_is_not_compared(nlp):
     assert _judged(nlp, "In Oregon, 96 people died in February.",
                    "In Oregon, the heat wave has killed 116 people.", days=(20, 20)) == []
+
+
+@pytest.mark.parametrize(
+    ("rates", "expected"),
+    [(None, []),
+     (["EUR=1.24"], [("agree", "meet once converted at the supplied rate 1 EUR = 1.24 USD")]),
+     ({"EUR": 1.08}, [("conflict", "converted at the supplied rate 1 EUR = 1.08 USD")])],
+    ids=["no-rate-never-mixed", "agree-at-a-rate", "conflict-at-a-rate"],
+)
+def test_judge_money_in_two_currencies_only_with_a_supplied_rate(nlp, rates, expected):
+    import datetime as dt
+
+    from reconcile.api import judge_claims
+    from reconcile.claims import extract_claims
+    from reconcile.model import Article
+
+    articles = [Article("a", "The Louvre said the repairs would cost €100 million.", published=dt.date(2023, 9, 4)),
+                Article("b", "The Louvre said the repairs would cost $125 million.", published=dt.date(2023, 9, 4))]
+    found = judge_claims(articles, extract_claims(articles, nlp=nlp), rates=rates).findings
+    assert [f.status for f in found] == [status for status, _ in expected]
+    assert all(f.reason.endswith(words) for f, (_, words) in zip(found, expected))
