@@ -332,13 +332,16 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
 
 
 def _other_period(a: Claim, b: Claim) -> bool:
-    """Whether ``a`` counts what happened in a period that ``b``'s time lies outside:
-    "96 people died in February" is not the toll of June's heat wave. A toll
-    (:data:`reconcile.timeline.RUNNING_TOPICS`) counts events, and another period holds
-    other events; a stock ("5,000 fighters this past spring" against "now") is the same
-    figure at another time, compared as an update."""
-    if a.topic not in timeline.RUNNING_TOPICS or timeline.time_kind(a.time_text) != "period":
+    """Whether ``a`` is a figure of a period that ``b``'s time lies outside: "96 people
+    died in February" is not the toll of June's heat wave, the "magnitude 6.5 quake in
+    May 2023" not this week's, "revenue in 2022" not 2023's. A toll
+    (:data:`reconcile.timeline.RUNNING_TOPICS`), a measure, a share or a sum of another
+    period is of other events; a stock counted then and now ("5,000 fighters this past
+    spring" against "now") is the same figure at another time, compared as an update."""
+    if timeline.time_kind(a.time_text) != "period":
         return False
+    if a.quantity.kind == "count" and a.topic not in timeline.RUNNING_TOPICS:
+        return False  # a stock counted then and now: the same figure, moved
     pa, pb = timeline.as_of(a), timeline.as_of(b)
     return pa is not None and pb is not None and (pb[0] > pa[1] or pb[1] < pa[0])
 

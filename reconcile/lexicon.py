@@ -41,6 +41,7 @@ class Lexicon:
     personal: frozenset[str]
     event_things: dict[str, str]
     venues: frozenset[str]
+    occurrences: frozenset[str]  # nouns that end an event's name: "Camp Fire", "Noto Peninsula Earthquake"
     capacity_verbs: frozenset[str]  # lemmas: "hold 38,000" is a capacity
     capacity_compounds: frozenset[str]  # "42,000-seat": a capacity
     countries: dict[str, str]  # lower-cased country name -> name as written in the table
@@ -139,6 +140,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         personal=frozenset(data.get("personal", {}).get("things", [])),
         event_things=dict(data.get("event_things", {})),
         venues=frozenset(data.get("venues", {}).get("nouns", [])),
+        occurrences=frozenset(data.get("occurrences", {}).get("nouns", [])),
         capacity_verbs=frozenset(data.get("capacity", {}).get("verbs", [])),
         capacity_compounds=frozenset(data.get("capacity", {}).get("compounds", [])),
         countries=countries,

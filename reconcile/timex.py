@@ -17,6 +17,8 @@ from dateutil.relativedelta import relativedelta
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = tuple(m.lower() for m in calendar.month_name[1:])
 _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)}
+HOLIDAYS = frozenset({"new year", "new year's eve", "christmas", "christmas eve", "easter", "thanksgiving",
+                      "boxing day", "labor day", "labour day", "independence day", "eid", "diwali", "ramadan"})
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 
 _DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -39,6 +41,9 @@ _TIME_PATTERNS = [
     r"(?:(?:earlier|later)\s+)?(?:this\s+past|this|last|next|past|previous|coming)\s+(?:spring|summer|autumn|fall|winter|week|weekend|month|year|quarter|decade)",
     # two days earlier, a week ago
     rf"{_NUMWORD}\s+(?:day|week|month|year|hour)s?\s+(?:earlier|ago|before|later|after)",
+    # as of 6 pm on Wednesday, by 10pm on Wednesday, by 8am today: a cut-off with its clock time
+    rf"(?:as\s+of|by|until|till|before|after|at)\s+\d{{1,2}}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)"
+    rf"(?:\s+(?:on\s+)?(?:{_DAY}|today|yesterday))?",
     # by early evening, by the end of the night, overnight
     rf"(?:{_PREP}\s+)(?:the\s+end\s+of\s+the\s+)?(?:(?:early|late)\s+)?{_PART}",
     r"\b(?:now|today|yesterday|tonight|currently|so\s+far|to\s+date|at\s+present|at\s+the\s+time)\b",
@@ -59,6 +64,7 @@ _ANCHOR_WORDS = frozenset(
     + ("spring", "summer", "autumn", "fall", "winter", "week", "weekend", "month", "year", "quarter", "decade")
     + ("day", "days", "weeks", "months", "years", "hour", "hours")
     + ("now", "today", "yesterday", "tonight", "currently", "far", "date", "present", "time")
+    + ("am", "pm")
     + ("during", "throughout")
 )
 _MAX_LEAD = 8
@@ -106,11 +112,14 @@ def _time_matches(text: str) -> Iterator[re.Match[str]]:
 def is_calendar_name(word: str) -> bool:
     """Whether a capitalised word names a month or a day ("in February", "on Nov. 8"), not a place.
 
-    >>> is_calendar_name("Nov."), is_calendar_name("Sunday"), is_calendar_name("Derna")
-    (True, True, False)
+    >>> is_calendar_name("Nov."), is_calendar_name("Sunday"), is_calendar_name("New Year"), is_calendar_name("Derna")
+    (True, True, True, False)
     """
     low = word.lower().rstrip(".")
-    return low in MONTHS or low in WEEKDAYS or low in _MONTH_ABBR or low == "sept"
+    if low.endswith(("'s", "\u2019s")):
+        low = low[:-2]
+    return low in MONTHS or low in WEEKDAYS or low in _MONTH_ABBR or low in HOLIDAYS or low == "sept" \
+        or low.endswith(" day") and low[:-4] in HOLIDAYS
 
 
 def normalize(text: str) -> str:

@@ -440,3 +440,41 @@ def test_claims_verb_lemmas_from_the_pipelines_lemmatizer(nlp, word, verb):
     from reconcile.nlp import verb_lemmas
 
     assert verb_lemmas(nlp)(word) == verb
+
+
+def _read(nlp, text: str, published=None):
+    import datetime as dt
+
+    from reconcile.claims import extract_claims
+    from reconcile.model import Article
+
+    day = dt.date(2024, 1, 4) if published is None else published
+    return {c.quantity.text: c for c in extract_claims([Article("a", text, published=day)], nlp=nlp)}
+
+
+def test_claims_a_line_s_label_is_what_its_figure_counts(nlp):
+    found = _read(nlp, "1. Casualties\n\nDeaths: 206, including 8 disaster-related deaths.\n\n"
+                       "Deaths by municipality: Suzu 91, Wajima 83.\n\nDisplaced: 538,000 people\n")
+    assert (found["206"].topic, found["206"].place) == ("death", "")
+    assert [(found[n].topic, found[n].place) for n in ("91", "83")] == [("death", "Suzu"), ("death", "Wajima")]
+    assert found["91"].actors == ()  # a listed place is not who acted
+    assert found["538,000"].thing_norm == "person"  # the number's own noun wins over the label
+
+
+def test_claims_a_figure_noun_takes_the_event_of_its_counted_noun_s_clause(nlp):
+    found = _read(nlp, "The number of people killed by the earthquake that struck Japan on New Year's Day had "
+                       "risen to 72 by Wednesday evening, officials said.")
+    claim = found["72"]
+    assert (claim.topic, claim.event_norm, claim.place) == ("death", "die", "")  # New Year's Day is no place
+    assert claim.time_text == "by Wednesday evening"
+
+
+def test_claims_a_cut_off_with_its_clock_time_is_the_claim_s_time(nlp):
+    import datetime as dt
+
+    found = _read(nlp, "Ishikawa prefecture said the number of people confirmed dead in the Noto Peninsula "
+                       "Earthquake stood at 73 as of 6 pm on Wednesday.")
+    claim = found["73"]
+    assert claim.time_text == "as of 6 pm on Wednesday"
+    assert claim.time_start == dt.date(2024, 1, 3)
+    assert claim.place == ""  # an earthquake's name is not a place

@@ -275,3 +275,9 @@ def test_judge_money_in_two_currencies_only_with_a_supplied_rate(nlp, rates, exp
     found = judge_claims(articles, extract_claims(articles, nlp=nlp), rates=rates).findings
     assert [f.status for f in found] == [status for status, _ in expected]
     assert all(f.reason.endswith(words) for f, (_, words) in zip(found, expected))
+
+
+def test_judge_a_measure_of_another_period_is_not_compared(nlp):
+    # the quake of May 2023 is another quake, not an earlier reading of this one
+    assert _judged(nlp, "A magnitude 6.5 quake hit the Noto peninsula in May 2023.",
+                   "The magnitude 7.6 quake hit the Noto peninsula on Monday.", days=(4, 4)) == []

@@ -109,6 +109,7 @@ _RATE_UNIT = {"daily": "day", "weekly": "week", "monthly": "month", "annually": 
 # ("14 of 15 players", "a two-race streak"), and reading one from the parse without the
 # scope of the part or the event of the verb only makes false conflicts (EQUATE: +8).
 _PARSE_THING_RULES = frozenset({"copula-subject", "verb-subject", "verb-object", "of-noun", "label"})
+GENERIC_VERBS = frozenset({"have", "be"})
 _DISTINCT = {"separate", "other", "different", "earlier", "previous", "second", "original"}
 
 
@@ -452,6 +453,11 @@ class ClaimReader:
         event_text, event_norm = "", ""
         if rule == "capacity":
             event_tok = None  # a capacity is what the place is, not something that happened
+        if figure is not None and (event_tok is None or (self._event_class(event_tok) or self._lemma(event_tok))
+                                   in lex.neutral_events | GENERIC_VERBS):
+            # "the number of people killed by the quake had risen to 72": the counted noun's
+            # own clause says what happened to them, not the verb of the figure
+            event_tok = self._counted_clause_event(figure[0]) or event_tok
         if event_tok is not None and not self._event_class(event_tok):
             # "17 people are now known to have died", "are feared to have drowned": a verb
             # that says how the figure is known hands the event to its open complement
@@ -495,6 +501,8 @@ class ClaimReader:
             # "Tripura recorded the highest turnout, at 79.90 per cent", "In Tamil Nadu, ...
             # turnout was 65.19 per cent": the parse ties the place to the figure's clause
             place = lex.canonical_name(scope.places[0])
+            if place.rsplit(" ", 1)[-1].lower() in lex.occurrences:
+                place = ""  # "in the Camp Fire": an event's name
             extra["place_rule"] = "scope-" + scope.rules[0] if scope.rules else "scope"
             if scope.rules[:1] == ("label",):
                 actors = tuple(a for a in actors if a != place)  # "Suzu 91": a place, not who acted
@@ -825,6 +833,17 @@ class ClaimReader:
             return t, text, canon
         return None
 
+    def _counted_clause_event(self, fig_tok: Token) -> Token | None:
+        """The verb of a clause on the noun a figure noun counts: "the number of people
+        **killed**", "the number of people who **died**"; ``None`` when there is none."""
+        counted = _thing.of_noun(fig_tok, "of")
+        if counted is None:
+            return None
+        for child in _thing.children(counted.head):
+            if child.dep_ in ("acl", "acl:relcl") and child.pos_ in ("VERB", "ADJ") and self._event_class(child):
+                return child
+        return None
+
     def _event_near(self, doc: Doc, span: Span, after: int):
         sent = self._sent(span)
         j = after
@@ -1141,6 +1160,10 @@ class ClaimReader:
                     name = f"{name} {toks[k].lower_}"  # a venue: "Kanjuruhan stadium"
                 if name.isupper() and len(name) <= 5 and name.lower() not in self.lex.countries:
                     continue  # "in IS", "at GNA": acronyms of groups, not places
+                if timex.is_calendar_name(name) or timex.is_calendar_name(words[0].text):
+                    continue  # "on New Year's Day": a day, not a place
+                if words[-1].lower_ in self.lex.occurrences:
+                    continue  # "in the Noto Peninsula Earthquake": what happened, not where
                 if k + 1 < sent.end and toks[k].text in (",", "and") and toks[k + 1].text[:1].isupper() \
                         and toks[k + 1].lower_ not in _CALENDAR:
                     name = "*"  # "in Burundi, Kenya, Rwanda and Uganda": several places
