@@ -215,6 +215,7 @@ def _build(model: str | None, lexicon: str | None) -> Language:
     # imported for their registrations
     import reconcile.claims  # noqa: F401
     from reconcile.claims.scope import SCOPE
+    from reconcile.claims.speaker import SPEAKER
     from reconcile.claims.thing import THING
     import reconcile.quantities  # noqa: F401
 
@@ -253,5 +254,6 @@ def _build(model: str | None, lexicon: str | None) -> Language:
     if nlp.has_pipe("parser"):
         nlp.add_pipe(THING)
         nlp.add_pipe(SCOPE)
+        nlp.add_pipe(SPEAKER, config={"lexicon": lexicon})
     nlp.add_pipe("reconcile_claims", config={"lexicon": lexicon})
     return nlp

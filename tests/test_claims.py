@@ -478,3 +478,22 @@ def test_claims_a_cut_off_with_its_clock_time_is_the_claim_s_time(nlp):
     assert claim.time_text == "as of 6 pm on Wednesday"
     assert claim.time_start == dt.date(2024, 1, 3)
     assert claim.place == ""  # an earthquake's name is not a place
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "speaker"),
+    [("Ishikawa prefecture said the number of people confirmed dead in the earthquake stood at 73 on Wednesday.",
+      "73", "Ishikawa prefecture"),
+     ("At least 40 people died, the state health ministry said on Tuesday.", "At least 40", "the state health ministry"),
+     ("The Federal Emergency Management Agency (FEMA) estimated that 2,207 structures burned.", "2,207",
+      "The Federal Emergency Management Agency"),
+     ("Officials from 12 countries said the talks had failed.", "12", None),
+     ("He said 300 bodies had been found.", "300", None),
+     ("About 300 bodies were believed to be in the rubble.", "About 300", None)],
+    ids=["clause-under-said", "said-after", "brackets", "figure-in-the-subject", "pronoun", "passive"],
+)
+def test_claims_speaker_component_reads_the_subject_of_the_saying_verb(nlp, text, number, speaker):
+    doc = nlp(text)
+    [span] = [s for s in doc.spans["quantities"] if s.text == number]
+    said = span._.speaker
+    assert (said.name if said is not None else None) == speaker

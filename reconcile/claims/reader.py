@@ -28,6 +28,7 @@ from reconcile import timex
 from reconcile.lexicon import CAPITAL, NATIONAL, Lexicon, load_lexicon
 from reconcile.model import COUNTABLE_KINDS, Article, Claim, Quantity
 from reconcile.claims import scope as _scope  # noqa: F401  (registers span._.scope)
+from reconcile.claims import speaker as _speaker_reader  # noqa: F401  (registers span._.speaker)
 from reconcile.claims import thing as _thing
 from reconcile.nlp import doc_text, make_doc, verb_lemmas, word_lemma
 from reconcile.tokenizer import LONG_RUN_CHARS
@@ -110,6 +111,7 @@ _RATE_UNIT = {"daily": "day", "weekly": "week", "monthly": "month", "annually": 
 # scope of the part or the event of the verb only makes false conflicts (EQUATE: +8).
 _PARSE_THING_RULES = frozenset({"copula-subject", "verb-subject", "verb-object", "of-noun", "label"})
 GENERIC_VERBS = frozenset({"have", "be"})
+QUOTE_REACH = 6  # tokens from a figure noun to its number within which the quote takes both
 _DISTINCT = {"separate", "other", "different", "earlier", "previous", "second", "original"}
 
 
@@ -554,7 +556,7 @@ class ClaimReader:
             quote_end = max(quote_end, capacity_end)
         quote_start = span.start_char
         if figure is not None and not thing_tokens:
-            quote_start = min(quote_start, figure[0].idx)
+            quote_start = min(quote_start, self._figure_quote_start(span, figure[0]))
         return _Draft(
             start=span.start_char, end=end, quote_start=quote_start, quote_end=max(quote_end, end),
             sentence_start=sent.start_char, sentence_end=sent.end_char, quantity=q,
@@ -833,6 +835,19 @@ class ClaimReader:
             return t, text, canon
         return None
 
+    def _figure_quote_start(self, span: Span, fig_tok: Token) -> int:
+        """Where a claim's quote starts when a figure noun before the number names it: at
+        the noun when it is near ("death toll rose to 45"), else at the verb that gives the
+        number ("had risen to 72"), so that a quote is a phrase, never a whole clause."""
+        if span.start - fig_tok.i <= QUOTE_REACH:
+            return fig_tok.idx
+        verb = _thing.anchor(span).head
+        if fig_tok.i < verb.i < span.start and verb.pos_ in ("VERB", "AUX"):
+            first = min([verb, *(c for c in _thing.lefts(verb) if c.dep_ in ("aux", "aux:pass", "cop")
+                                 and c.i > fig_tok.i)], key=lambda t: t.i)
+            return first.idx
+        return self._toks[max(fig_tok.i, span.start - 3)].idx
+
     def _counted_clause_event(self, fig_tok: Token) -> Token | None:
         """The verb of a clause on the noun a figure noun counts: "the number of people
         **killed**", "the number of people who **died**"; ``None`` when there is none."""
@@ -881,6 +896,10 @@ class ClaimReader:
     def _speaker(self, doc: Doc, span: Span) -> tuple[str, list[Token]]:
         """Who the claim is attributed to, from the sentence it is in (or the next)."""
         sent = self._sent(span)
+        said = span._.speaker
+        if said is not None:
+            # the parse ties the figure's clause to the verb that reports it
+            return said.name, list(said.tokens)
         # "according to X": the sentence's, whichever of its numbers is asked about
         found = self._sentence_sources.get(sent.start)
         if found is None:
