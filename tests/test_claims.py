@@ -497,3 +497,20 @@ def test_claims_speaker_component_reads_the_subject_of_the_saying_verb(nlp, text
     [span] = [s for s in doc.spans["quantities"] if s.text == number]
     said = span._.speaker
     assert (said.name if said is not None else None) == speaker
+
+
+def test_claims_a_label_that_says_what_happened_gives_the_event(nlp):
+    found = _read(nlp, "The key figures:\n- Missing: 125\n- Displaced: 538,000 people\n"
+                       "- People affected in total: more than 2.1 million\n")
+    assert (found["125"].topic, found["125"].event_norm) == ("missing", "missing")
+    assert found["538,000"].event_norm == "evacuate"
+    assert found["more than 2.1 million"].thing_norm == "person"  # a line break is never the counted noun
+
+
+def test_claims_the_level_a_subject_reached_and_no_place_from_a_dateline(nlp):
+    found = _read(nlp, "Pledges to rebuild Notre-Dame de Paris reached EUR 880 million on Wednesday.\n\n"
+                       "NEW YORK, 23 August (Capital Wire) - Nvidia forecast third-quarter revenue of about "
+                       "$16 billion on Wednesday, as demand for its chips showed no sign of cooling.")
+    assert found["EUR 880 million"].thing_norm == "pledge"
+    revenue = found["about $16 billion"]
+    assert (revenue.place, revenue.speaker) == ("", "")  # a dateline's city; "demand ... showed" is no speaker

@@ -369,10 +369,14 @@ class ClaimReader:
         thing_tokens, head, partitive, after = self._thing_right(doc, span, q)
         rule = "thing-right"
         figure = None
+        event_tok = None
         if q.kind != "measure" and (not thing_tokens or (
                 head is not None and self._event_class(head) and not self._is_noun(head))):
             figure = self._figure_left(doc, span)  # a measure's unit already says what it measures
-        event_tok = None
+        label = _thing.line_label(span)
+        if label is not None and label[0].pos_ in _thing.LABEL_EVENTS and figure is None \
+                and self._event_class(label[0]):
+            event_tok = label[0]  # "Missing: 125", "Displaced: 538,000 people": the label says what happened
         if head is not None and not figure and self._event_class(head) and (
                 not self._is_noun(head) or head.lower_ in ("dead", "wounded", "injured", "missing")):
             # "over 1,500 wounded": the word after the number is what happened to them

@@ -25,8 +25,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from reconcile import places, timex
-from reconcile.claims.thing import (QUANTITIES_KEY, anchor, case_of, children, lefts, line_label, noun_phrase,
-                                    rights)
+from reconcile.claims.thing import (QUANTITIES_KEY, anchor, case_of, children, dateline_end, lefts, line_label,
+                                    noun_phrase, rights)
 
 SCOPE = "reconcile_scope"
 SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
@@ -107,7 +107,8 @@ def read_scope(span: Span) -> Scope:
                 rules.append("owner")
     for child in [] if in_subject else children(clause):
         # a figure inside the subject is not about the subject
-        if child.dep_ in SUBJECTS and child.pos_ == "PROPN" and not span.start <= child.i < span.end:
+        if child.dep_ in SUBJECTS and child.pos_ == "PROPN" and not span.start <= child.i < span.end \
+                and child.idx >= dateline_end(child):  # "NEW YORK, 23 August (Wire) - ": where it was written
             name = _name(child)
             if places.lookup(name) is not None:
                 found_places.append(name)

@@ -35,6 +35,8 @@ SUBJECTS = frozenset({"nsubj"})
 NAME_DEPS = frozenset({"compound", "amod", "flat", "det", "nmod:poss", "case", "nmod", "appos", "nummod"})
 # the relations by which a clause hangs on the verb that reports it
 REPORTED = frozenset({"ccomp", "parataxis", "xcomp", "advcl", "conj"})
+# how a parenthetical "the ministry said" hangs on the verb of the clause it reports
+ASIDE = frozenset({"parataxis"})
 MAX_UP = 8
 MAX_NAME = 12
 
@@ -62,7 +64,7 @@ def read_speaker(span: Span, *, verbs: frozenset[str]) -> Speaker | None:
         said = _saying(token, verbs)
         if said is None:
             # "73 died, the ministry said": the saying verb hangs on the figure's own verb
-            said = next((found for child in children(token) if child.dep_ in REPORTED
+            said = next((found for child in children(token) if child.dep_ in ASIDE
                          and not span.start <= child.i < span.end
                          if (found := _saying(child, verbs)) is not None), None)
         if said is not None:

@@ -14,6 +14,8 @@ figure verb + at/to     "**turnout** stood at 66%", "the **toll** rose to 45" ``
 noun + "of"             "**raises** of 36%", "a **toll** of 45"          ``of-noun``
 elided noun             "killed 20 **people** and injured 290"           ``elided-conjunct``
 a line's label          "**Deaths**: 206", "**Deaths** by town: Suzu 91"  ``label``
+... saying what happened "**Missing**: 125" (what happened to them)         ``label-event``
+level a verb reached    "**Pledges** reached EUR 880 million"            ``verb-subject``
 ======================  ==============================================  =================
 
 A label is the layout of a fact box or a list, not of a sentence: a short noun phrase
@@ -26,6 +28,7 @@ where the words next to the number say nothing.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -40,6 +43,10 @@ SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
 # the prepositions that tie a figure to a verb whose subject or object it measures
 FIGURE_CASES = frozenset({"at", "to", "by", "of"})
 
+# verbs whose object is the level their subject reached: "pledges reached EUR 880 million"
+LEVEL_VERBS = frozenset({"reach", "total", "hit", "top", "exceed", "surpass", "near", "pass", "approach"})
+# what a label that says what happened is tagged as: "Missing: 125", "Injured: 806"
+LABEL_EVENTS = frozenset({"ADJ", "VERB"})
 # how far from its head a dependent is looked for: a modifier we read sits close by, and
 # a head with thousands of dependents (a list with no full stop) must not be walked for
 # every number on it
@@ -94,13 +101,15 @@ def read_counted(span: Span) -> Counted | None:
     """
     top = anchor(span)
     dep, head = top.dep_, top.head
-    label = line_label(span)
-    if label is not None and not (dep == "nummod" and head.i > top.i):
-        # "Deaths: 206"; but "Displaced: 538,000 people" counts people
-        return Counted(head.doc[label[0].i:label[0].i + 1], label[0], "label")
-
     def countable(t: Token) -> bool:
-        return t.pos_ in NOUNS and not span.start <= t.i < span.end and t.text not in ("$", "%")
+        return t.pos_ in NOUNS and not span.start <= t.i < span.end and t.text not in ("$", "%") and not t.is_space
+
+    label = line_label(span)
+    if label is not None and not (dep == "nummod" and head.i > top.i and countable(head)):
+        # "Deaths: 206"; but "Displaced: 538,000 people" counts people. "Missing: 125": the
+        # label says what happened to those counted
+        rule = "label" if label[0].pos_ in NOUNS else "label-event"
+        return Counted(head.doc[label[0].i:label[0].i + 1], label[0], rule)
 
     if dep == "nummod" and countable(head):
         return _counted(head, "nummod")
@@ -111,6 +120,11 @@ def read_counted(span: Span) -> Counted | None:
         subject = next((c for c in children(top) if c.dep_ in SUBJECTS and countable(c)), None)
         if subject is not None:
             return _counted(subject, "copula-subject")
+    if dep == "obj" and head.pos_ == "VERB" and head.lemma_ in LEVEL_VERBS:
+        # "Pledges reached EUR 880 million": the level the subject reached
+        subject = next((c for c in children(head) if c.dep_ in SUBJECTS and countable(c)), None)
+        if subject is not None:
+            return _counted(subject, "verb-subject")
     if dep == "obl" and head.pos_ in ("VERB", "AUX") and case_of(top) in FIGURE_CASES:
         obj = next((c for c in children(head) if c.dep_ == "obj" and countable(c)), None)
         if obj is not None:
@@ -135,6 +149,17 @@ def read_counted(span: Span) -> Counted | None:
                 if obj.dep_ == "obj" and countable(obj) and any(c.dep_ == "nummod" for c in children(obj)):
                     return _counted(obj, "elided-conjunct")
     return None
+
+
+DATELINE = re.compile(r"^\s*[A-Z][A-Z .'/-]{2,}(?:,[^\n]{0,60}?)?\s[-\u2013\u2014]\s")
+"""A dateline opening a sentence: "NEW YORK, 23 August (Capital Wire) - "."""
+
+
+def dateline_end(token: Token) -> int:
+    """The character offset where the dateline of ``token``'s sentence ends (its start if none)."""
+    sent = token.sent
+    m = DATELINE.match(sent.text)
+    return sent.start_char + (m.end() if m else 0)
 
 
 LABEL_WORDS = 8
@@ -174,9 +199,9 @@ def line_label(span: Span) -> tuple[Token, Token | None] | None:
     words = [t for t in doc[start:colon] if t.text not in _BULLETS and not t.like_num]
     if not words or not words[0].text[:1].isupper():
         return None
-    head = next((t for t in words if t.pos_ in NOUNS and t.text[:1].isupper()), None)
-    if head is None or head.i != words[0].i:
-        return None  # a label opens with its noun: "Deaths", "Evacuees in shelters"
+    head = words[0]
+    if head.pos_ not in NOUNS | LABEL_EVENTS:
+        return None  # a label opens with its noun ("Deaths", "Evacuees in shelters") or what happened ("Missing")
     return head, name
 
 
