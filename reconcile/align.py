@@ -310,6 +310,10 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
     # who and where
     if a.thing_norm and b.thing_norm and a.extra.get("group") != b.extra.get("group"):
         return None  # fighters killed, soldiers killed, children among the dead: other groups
+    kind_a, kind_b = a.extra.get("kind", ()), b.extra.get("kind", ())
+    if kind_a and kind_b and set(kind_a) != set(kind_b):
+        return None  # seven French nationals, nine British nationals: other groups
+    part = a.id if kind_a and not kind_b else b.id if kind_b and not kind_a else ""
     if a.topic in lex.personal and not (a.actors and b.actors):
         return None  # an age, a height: whose? only the same person's are comparable
     if a.actors and b.actors:
@@ -328,6 +332,10 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
     if _other_period(a, b) or _other_period(b, a):
         return None
     score = 0.6 * thing + 0.25 * event + 0.15 * (1.0 if place or (a.actors and b.actors) else 0.5)
+    if part:
+        # "17 Ethiopian citizens" among "157 people": a part of the whole, never the same figure
+        return Alignment(a, b, round(score, 3), tuple(because), ambiguous="one counts a named kind of the other",
+                         part=part)
     return Alignment(a, b, round(score, 3), tuple(because))
 
 

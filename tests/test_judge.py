@@ -281,3 +281,12 @@ def test_judge_a_measure_of_another_period_is_not_compared(nlp):
     # the quake of May 2023 is another quake, not an earlier reading of this one
     assert _judged(nlp, "A magnitude 6.5 quake hit the Noto peninsula in May 2023.",
                    "The magnitude 7.6 quake hit the Noto peninsula on Monday.", days=(4, 4)) == []
+
+
+def test_judge_named_kinds_of_a_thing_are_other_groups_or_parts(nlp):
+    # seven French and nine British nationals are two groups; seven French among 150
+    # passengers' nationals is a part of the whole, never the same figure
+    assert _judged(nlp, "Seven French nationals died in the Ethiopian Airlines crash.",
+                   "Nine British nationals died in the Ethiopian Airlines crash.", days=(4, 4)) == []
+    assert _judged(nlp, "Seven French nationals died in the Ethiopian Airlines crash.",
+                   "In all, 150 nationals died in the Ethiopian Airlines crash.", days=(4, 4)) == []

@@ -484,6 +484,9 @@ class ClaimReader:
         if rule == "figure-left" and not event_norm:
             # "the death toll reached 93": the figure says what happened
             event_norm = next((ev for ev, th in lex.event_things.items() if th == thing_norm), "")
+        kinds = tuple(t.lower_ for t in thing_tokens if t is not head and t.pos_ == "ADJ" and t.text[:1].isupper())
+        if kinds:
+            extra["kind"] = kinds  # "seven French nationals": a named kind of the thing, a part of all of them
         topic = thing_norm
         event_thing = lex.event_things.get(event_norm)
         if event_thing and (not thing_norm or thing_norm in lex.people or thing_norm == event_thing):
