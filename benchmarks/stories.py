@@ -22,6 +22,11 @@ of stories published on the same dates. Near-linear cost shows as a time per art
 that stays flat as the size doubles (CPU time is the figure to read on a busy machine);
 the synthetic grouping is scored too, against (copy, cluster).
 
+Before the synthetic sets, every cluster is grouped on its own, as one event's reports
+given alone (``alone: K/33 clusters whole``, naming the clusters that split), and the
+ferry reports of ``fixtures/inputs`` are grouped beside the good records of
+``fixtures/bad`` (``ferry:``, whether the five ferry reports make one story).
+
 The last line is ``stories: articles=N pairwise_f1=X seconds=S`` for the cluster mix.
 """
 from __future__ import annotations
@@ -38,10 +43,13 @@ from pathlib import Path
 from reconcile.model import Article
 from reconcile.places import lookup
 from reconcile.sources import apply_metadata, read_articles, read_metadata
-from reconcile.stories import NOT_NAMES, Story, group_stories
+from reconcile.stories import Story, group_stories, word_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "benchmarks" / "clusters"
+FERRY_INPUTS = (ROOT / "fixtures" / "inputs", ROOT / "fixtures" / "bad")
+FERRY = ("port-authority", "desk:2", "harbour-gazette", "coastline-wire", "wires:2")
+"""The ferry reports of ``fixtures/inputs``: one event."""
 DEFAULT_SIZES = (2_500, 5_000, 10_000)
 _NAME = re.compile(r"\b[^\W\d_][^\W\d_]+\b")
 
@@ -126,7 +134,7 @@ def _letters(n: int) -> str:
 
 def synthetic(articles: Sequence[Article], labels: Sequence[str], size: int) -> tuple[list[Article], list[str]]:
     """``size`` articles: copies of ``articles`` with perturbed names, in order."""
-    keep = frozenset(NOT_NAMES) | _country_words(articles)
+    keep = word_tables().not_names | _country_words(articles)
     out: list[Article] = []
     out_labels: list[str] = []
     copy = 0
@@ -155,6 +163,21 @@ def _country_words(articles: Sequence[Article]) -> frozenset[str]:
     return frozenset(words)
 
 
+def alone(articles: Sequence[Article], labels: Sequence[str]) -> list[tuple[str, list[tuple[str, ...]]]]:
+    """Each cluster grouped on its own, and the sources of the stories it came out as."""
+    by_label: dict[str, list[Article]] = {}
+    for article, label in zip(articles, labels):
+        by_label.setdefault(label, []).append(article)
+    return [(label, [story.sources for story in group_stories(members)]) for label, members in sorted(by_label.items())]
+
+
+def ferry() -> tuple[list[Story], bool]:
+    """The stories of ``fixtures/inputs`` beside ``fixtures/bad``, and whether the ferry reports make one."""
+    articles, _ = read_articles([str(p) for p in FERRY_INPUTS])
+    stories = group_stories(articles)
+    return stories, any(set(FERRY) <= set(story.sources) for story in stories)
+
+
 def timed(articles: Sequence[Article]) -> tuple[list[Story], float, float]:
     """The stories of ``articles``, and the wall-clock and CPU seconds grouping took."""
     wall, cpu = time.perf_counter(), time.process_time()
@@ -180,6 +203,13 @@ def main(argv: list[str] | None = None) -> int:
     up, ur, uf = pairwise(undated, labels)
     print(f"undated: the same articles without dates -> {len(undated)} stories; "
           f"pairwise precision={up:.3f} recall={ur:.3f} f1={uf:.3f}; {took:.2f}s (cpu {cpu:.2f}s)")
+    split = [(label, found) for label, found in alone(articles, labels) if len(found) > 1]
+    print(f"alone: {clusters - len(split)}/{clusters} clusters whole"
+          + "".join(f"; {label} split {[len(s) for s in found]}" for label, found in split))
+    ferry_stories, whole = ferry()
+    print(f"ferry: fixtures/inputs + fixtures/bad -> {len(ferry_stories)} stories; "
+          f"the {len(FERRY)} ferry reports {'in one story' if whole else 'split'}: "
+          f"{next((list(s.sources) for s in ferry_stories if 'harbour-gazette' in s.sources), [])}")
     for size in sizes:
         mixed, mixed_labels = synthetic(articles, labels, size)
         found, took, cpu = timed(mixed)

@@ -28,3 +28,7 @@ class MetadataError(ReconcileError):
 
 class OutputError(ReconcileError):
     """A report could not be written where it was asked for."""
+
+
+class StoryError(ReconcileError):
+    """An option of :func:`reconcile.stories.group_stories` has a value it cannot use."""

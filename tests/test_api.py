@@ -7,6 +7,7 @@ import io
 import json
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -134,7 +135,7 @@ def test_api_make_report_on_two_processes_is_the_one_process_report(seed_article
 
 
 def test_api_unrelated_articles_leave_a_story_s_findings_unchanged(seed_articles, seed_claims, nlp):
-    from conftest import FIXTURES
+    fixtures = Path(__file__).resolve().parent.parent / "fixtures"
 
     from reconcile.api import judge_claims
     from reconcile.claims import extract_claims
@@ -143,7 +144,7 @@ def test_api_unrelated_articles_leave_a_story_s_findings_unchanged(seed_articles
 
     others = []
     for name in ("kanjuruhan-stadium-crush-2022", "maui-lahaina-wildfire-2023", "uk-general-election-2024"):
-        folder = FIXTURES / "clusters" / name
+        folder = fixtures / "clusters" / name
         found, skipped = read_articles([str(p) for p in sorted(folder.glob("*.txt"))])
         assert not skipped
         others += apply_metadata(found, read_metadata(folder / "gold.json"))

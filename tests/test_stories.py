@@ -11,16 +11,17 @@ from pathlib import Path
 
 import pytest
 
-from reconcile import stories
+from reconcile import errors, stories
 from reconcile.model import Article
 from reconcile.sources import apply_metadata, read_articles, read_metadata
 from reconcile.stories import Story, StoryError, group_stories
 
-CLUSTERS = Path(__file__).resolve().parent.parent / "fixtures" / "clusters"
+ROOT = Path(__file__).resolve().parent.parent
+CLUSTERS = ROOT / "fixtures" / "clusters"
+WHOLE = sorted(p.name for p in CLUSTERS.iterdir() if (p / "gold.json").is_file())
 # The Marseille report of the pension strike names only Marseille, the Vieux-Port and
-# Fos-sur-Mer, none of which the other three reports name: no name links it to them.
-NAMELESS_MEMBER = "france-pension-strike-march-2023"
-WHOLE = sorted(p.name for p in CLUSTERS.iterdir() if (p / "gold.json").is_file() and p.name != NAMELESS_MEMBER)
+# Fos-sur-Mer, none of which the other three reports name: its words place it.
+LOCAL_ANGLE = "france-pension-strike-march-2023"
 
 
 @lru_cache(maxsize=None)
@@ -47,10 +48,7 @@ def undated(articles) -> list[Article]:
 
 # --- auto ----------------------------------------------------------------------------
 
-@pytest.mark.parametrize(
-    "name",
-    [*WHOLE, pytest.param(NAMELESS_MEMBER, marks=pytest.mark.xfail(strict=True, reason="one report shares no name"))],
-)
+@pytest.mark.parametrize("name", WHOLE)
 def test_stories_one_cluster_stays_one_story(name):
     articles = list(cluster(name))
     found = group_stories(articles)
@@ -95,7 +93,7 @@ def _reorder(articles: list[Article], how: str) -> list[Article]:
 
 @pytest.mark.parametrize("how", ["reversed", "rotated", "shuffled-1", "shuffled-2", "shuffled-3"])
 def test_stories_input_order_changes_nothing_but_the_order(how):
-    articles = [a for name in ("alphabet-google-layoffs-2023", NAMELESS_MEMBER, "maui-lahaina-wildfire-2023",
+    articles = [a for name in ("alphabet-google-layoffs-2023", LOCAL_ANGLE, "maui-lahaina-wildfire-2023",
                                "mpox-emergency-declaration-2024") for a in cluster(name)]
     before = group_stories(articles)
     after = group_stories(_reorder(articles, how))
@@ -205,6 +203,138 @@ def _storm(source: str, published: dt.date | None, outlet: str | None = None) ->
 def test_stories_publication_dates_part_same_named_events(second, window, together):
     found = group_stories([_storm("first", dt.date(2021, 3, 1)), _storm("second", second)], window=window)
     assert len(found) == (1 if together else 2)
+
+
+# --- words, figures and dates place what names cannot ---------------------------------
+
+STRIKE_WIRE = Article(
+    "strike-wire",
+    "PARIS, 7 March (Strike Wire) - More than a million people marched across France on Tuesday against "
+    "Emmanuel Macron's pension reform, and the CGT union said strikes had shut refineries and ports. "
+    "Philippe Martinez of the CGT said dockers and teachers would keep up the stoppage.",
+    outlet="Strike Wire",
+    published=dt.date(2023, 3, 7),
+)
+STRIKE_DAILY = Article(
+    "strike-daily",
+    "Unions led by the CGT said 3.5 million people marched against the pension reform on Tuesday. In Paris, "
+    "Philippe Martinez said refinery workers would extend the strike, while Emmanuel Macron's government "
+    "refused to withdraw the bill.",
+    outlet="Strike Daily",
+    published=dt.date(2023, 3, 7),
+)
+LOCAL_REPORT = Article(
+    "marseille-echo",
+    "Marseille turned out in force on Tuesday as dockers, teachers and refinery workers marched from the "
+    "Vieux-Port. Unions said the strike against the pension reform would shut the port and the refineries "
+    "of Fos-sur-Mer until the reform is withdrawn.",
+    outlet="Marseille Echo",
+    published=dt.date(2023, 3, 8),
+)
+
+
+@pytest.mark.parametrize("others", [(), ("maui-lahaina-wildfire-2023", "uk-general-election-2024")],
+                         ids=["alone", "among-other-stories"])
+def test_stories_a_lone_local_report_joins(others):
+    # the local report names only Marseille's places; its words are the strike's
+    strike = [STRIKE_WIRE, LOCAL_REPORT, STRIKE_DAILY]
+    articles = [*strike, *(a for name in others for a in cluster(name))]
+    found = group_stories(articles)
+    assert sorted(map(sorted, grouping(found))) == sorted(
+        [sorted(a.source for a in strike), *(sorted(a.source for a in cluster(name)) for name in others)])
+
+
+IDLIB = Article(
+    "syria-monitor",
+    "Russian jets carried out 12 air strikes in Idlib on Monday, the Syrian Observatory for Human Rights said. "
+    "Another 4 strikes hit Aleppo, the monitor added.",
+    published=dt.date(2016, 8, 2),
+)
+
+
+def test_stories_a_lone_report_of_a_like_event_elsewhere_stays_apart():
+    # air strikes on the same day in another country: "strikes" and "carried out" in
+    # common, and no name, are not enough
+    sirte = list(cluster("libya-sirte-airstrikes"))
+    assert grouping(group_stories([*sirte, IDLIB])) == [{a.source for a in sirte}, {"syria-monitor"}]
+
+
+BLACKOUT = Article(
+    "plains-wire",
+    "DALLAS, Feb 16 (Plains Wire) - More than 4 million homes in Texas lost power as ERCOT ordered rolling "
+    "blackouts in the freezing cold, and Greg Abbott called the grid failure unacceptable. Dan Woodfin of "
+    "ERCOT said frozen gas plants and wind turbines had tripped offline.",
+    outlet="Plains Wire",
+    published=dt.date(2021, 2, 16),
+)
+BLACKOUT_FOLLOW_UP = (
+    "Texas now counts 246 deaths from the {when} freeze. ERCOT has a new board, Greg Abbott signed two grid "
+    "bills, and Dan Woodfin told lawmakers that frozen gas plants and wind turbines had been weatherized "
+    "against the cold."
+)
+
+
+@pytest.mark.parametrize(
+    ("when", "published", "together"),
+    [
+        ("February 2021", dt.date(2021, 12, 31), True),
+        ("Feb. 15", dt.date(2021, 4, 20), True),
+        ("15 February 2021", dt.date(2022, 2, 14), True),
+        ("winter", dt.date(2021, 6, 30), True),
+        ("winter", dt.date(2024, 2, 1), False),
+    ],
+    ids=["ten-months-naming-the-month", "two-months-naming-the-day", "a-year-naming-the-date",
+         "months-naming-no-date", "three-years-naming-no-date"],
+)
+def test_stories_a_follow_up_months_later_joins(when, published, together):
+    # a follow-up that names the event's date is as close as a report of the day; one that
+    # does not joins on what it shares (here nearly all its names) while the gap is months
+    follow_up = Article("follow-up", BLACKOUT_FOLLOW_UP.format(when=when), published=published)
+    found = group_stories([BLACKOUT, follow_up])
+    assert len(found) == (1 if together else 2)
+
+
+LYON_FIRE = Article(
+    "rhone-wire",
+    "LYON, 14 May (Rhone Wire) - Fire crews in Lyon fought a blaze at a warehouse in the Gerland district "
+    "overnight, and three firefighters were treated for smoke inhalation, the Lyon fire service said. "
+    "Captain Marc Duval said the roof collapsed shortly after 2 a.m. and the cause was under investigation.",
+    outlet="Rhone Wire",
+    published=dt.date(2024, 5, 14),
+)
+LYON_TRAM = Article(
+    "lyon-daily",
+    "Lyon opened its new tram line on Tuesday, linking Part-Dieu station to the eastern suburbs. Mayor "
+    "Gregory Doucet said 12,500 passengers rode the line on its first day, and the Lyon transit authority "
+    "expects 40,000 daily riders by September.",
+    outlet="Lyon Daily",
+    published=dt.date(2024, 5, 14),
+)
+
+
+@pytest.mark.parametrize("dates", ["dated", "undated"])
+def test_stories_two_events_in_one_city_on_one_day_stay_apart(dates):
+    # "Lyon" is their one shared name; their words have nothing in common
+    articles = [LYON_FIRE, LYON_TRAM] if dates == "dated" else undated([LYON_FIRE, LYON_TRAM])
+    assert grouping(group_stories(articles)) == [{"rhone-wire"}, {"lyon-daily"}]
+
+
+def test_stories_ferry_reports_stay_one_story_beside_bad_inputs():
+    # three of the five ferry reports name nothing; a figure ("240", "188") or their
+    # words ("coast guard", "ferry") place them, though the latin-1 file makes a second story
+    articles, _ = read_articles([str(ROOT / "fixtures" / "inputs"), str(ROOT / "fixtures" / "bad")])
+    ferry = {"port-authority", "desk:2", "harbour-gazette", "coastline-wire", "wires:2"}
+    found = group_stories(articles)
+    assert ferry <= {a.source for a in articles}
+    assert story_of(found, "harbour-gazette").sources == tuple(a.source for a in articles if a.source in ferry)
+    assert len(found) > 1
+
+
+def test_stories_word_tables_ship_with_the_package():
+    tables = stories.word_tables()
+    assert {"monday", "president"} <= tables.not_names and {"people", "said", "the"} <= tables.stop_words
+    assert stories.NOT_NAMES == tables.not_names
+    assert StoryError is errors.StoryError
 
 
 GLOBE_LIMA = Article(

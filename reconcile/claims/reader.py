@@ -374,8 +374,8 @@ class ClaimReader:
                 head is not None and self._event_class(head) and not self._is_noun(head))):
             figure = self._figure_left(doc, span)  # a measure's unit already says what it measures
         label = _thing.line_label(span)
-        if label is not None and label[0].pos_ in _thing.LABEL_EVENTS and figure is None \
-                and self._event_class(label[0]):
+        if label is not None and (label[0].pos_ in _thing.LABEL_EVENTS or label[0].lower_ in lex.event_of) \
+                and figure is None and self._event_class(label[0]):
             event_tok = label[0]  # "Missing: 125", "Displaced: 538,000 people": the label says what happened
         if head is not None and not figure and self._event_class(head) and (
                 not self._is_noun(head) or head.lower_ in ("dead", "wounded", "injured", "missing")):
