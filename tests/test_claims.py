@@ -514,3 +514,9 @@ def test_claims_the_level_a_subject_reached_and_no_place_from_a_dateline(nlp):
     assert found["EUR 880 million"].thing_norm == "pledge"
     revenue = found["about $16 billion"]
     assert (revenue.place, revenue.speaker) == ("", "")  # a dateline's city; "demand ... showed" is no speaker
+
+
+def test_claims_speaker_is_the_subject_nearest_the_saying_verb(nlp):
+    doc = nlp("A passenger ferry carrying about 240 people capsized off Port Ellis early on Monday, the coast guard "
+              "said, and at least 37 people were still missing by Tuesday morning.")
+    assert {s._.speaker.name for s in doc.spans["quantities"] if s._.speaker} == {"the coast guard"}

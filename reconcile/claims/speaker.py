@@ -82,7 +82,9 @@ def _saying(verb: Token, verbs: frozenset[str]) -> Speaker | None:
         return None
     if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in children(verb)):
         return None  # "was believed to", "is estimated": no one is named as saying it
-    subject = next((c for c in children(verb) if c.dep_ in SUBJECTS), None)
+    # the subject nearest the verb: a parser may hang a clause's own subject there too
+    # ("A ferry ... capsized, the coast guard said")
+    subject = min((c for c in children(verb) if c.dep_ in SUBJECTS), key=lambda c: abs(c.i - verb.i), default=None)
     if subject is None or subject.pos_ == "PRON":
         return None
     tokens = _name(subject)
