@@ -150,7 +150,8 @@ _EXCLUDE = typer.Option(
     "on its path, a pattern with / the whole path. Repeatable.",
 )
 def _check_group_by(value: str) -> str:
-    from reconcile.stories import StoryError, group_stories
+    from reconcile.errors import StoryError
+    from reconcile.stories import group_stories
 
     try:
         group_stories([], by=value)  # checks the mode before the slow part
@@ -176,7 +177,8 @@ _RATE = typer.Option(
 )
 _GROUP_BY = typer.Option(
     "auto", "--group-by", metavar="HOW", callback=_check_group_by,
-    help="How articles form stories, each reconciled apart: auto (by the names and dates they share), "
+    help="How articles form stories, each reconciled apart: auto (by the names, words, figures and dates they "
+    "share), "
     "folder (the folder each was read from), field:NAME (a metadata field: outlet, published, url, title) "
     "or none (one story). Default: auto.",
 )
