@@ -50,8 +50,10 @@ def run_one(clusters: Path, size: int, jobs: int) -> dict[str, object]:
     from reconcile.report import write_report
 
     base, labels = read_clusters(clusters)
-    articles, _ = synthetic(base, labels, size)
-    seed_sources = {a.source for a, label in zip(articles, labels) if label == SEED}
+    articles, copies = synthetic(base, labels, size)
+    seed_sources = {a.source for a, label in zip(articles, copies) if label == f"{SEED}@0"}
+    if not seed_sources:
+        raise SystemExit(f"no {SEED} cluster under {clusters}")
     started = time.perf_counter()
     claims = list(iter_claims_parallel(articles, jobs=jobs))
     read_s = time.perf_counter() - started
