@@ -853,7 +853,9 @@ class ClaimReader:
             first = min([verb, *(c for c in _thing.lefts(verb) if c.dep_ in ("aux", "aux:pass", "cop")
                                  and c.i > fig_tok.i)], key=lambda t: t.i)
             return first.idx
-        return self._toks[max(fig_tok.i, span.start - 3)].idx
+        # else the few words before the number, from a word's start ("earthquake at 2,946", not "'s earthquake")
+        start = next((t for t in self._toks[max(fig_tok.i, span.start - 3):span.start] if t.is_alpha), None)
+        return start.idx if start is not None else span.start_char
 
     def _counted_clause_event(self, fig_tok: Token) -> Token | None:
         """The verb of a clause on the noun a figure noun counts: "the number of people
