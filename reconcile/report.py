@@ -767,21 +767,26 @@ def report_dict(report: Report, *, only: str | Iterable[str] | None = None) -> d
     ``name``, ``status``, ``claims`` (ids, earliest first), ``gap``, ``sources``,
     ``disagreeing`` and their ``pairs`` (``status``, ``a``, ``b``).
     """
+    return {key: list(items) for key, items in _json_sections(report, only).items()}
+
+
+def _json_sections(report: Report, only: str | Iterable[str] | None) -> dict[str, Iterable[dict[str, Any]]]:
+    """Each key of the JSON report with its items, made one at a time as they are written."""
     return {
-        "articles": [
+        "articles": (
             {"source": a.source, "outlet": a.outlet, "published": a.published, "url": a.url, "title": a.title}
             for a in report.articles
-        ],
-        "claims": [c.to_dict() for c in report.claims],
-        "findings": [
+        ),
+        "claims": (c.to_dict() for c in report.claims),
+        "findings": (
             {
                 "status": f.status, "a": f.a, "b": f.b, "topic": f.topic, "reason": f.reason,
                 "score": f.score, "aligned_because": list(f.aligned_because),
             }
             for f, _, _ in _pairs(report, only)
-        ],
-        "figures": [_figure_dict(fig) for fig in _figures(report, only)],
-        "skipped": [{"name": s.name, "problem": s.problem, "hint": s.hint} for s in report.skipped],
+        ),
+        "figures": (_figure_dict(fig) for fig in _figures(report, only)),
+        "skipped": ({"name": s.name, "problem": s.problem, "hint": s.hint} for s in report.skipped),
     }
 
 
@@ -808,7 +813,32 @@ def _dumps(obj: Any, *, indent: int | None) -> str:
 
 def _report_json(report: Report, *, only: str | Iterable[str] | None, raw_csv: bool,
                  all_figures: bool = False) -> Iterator[str]:
-    yield _dumps(report_dict(report, only=only), indent=2) + "\n"
+    # item by item, so that a report of 100,000 claims is never a dict in memory whole;
+    # the text is what json.dumps(report_dict(...), indent=2, sort_keys=True) gives
+    sections = _json_sections(report, only)
+    keys = sorted(sections)
+    yield "{\n"
+    for n, key in enumerate(keys):
+        comma = "," if n < len(keys) - 1 else ""
+        items = iter(sections[key])
+        item = next(items, _NONE)
+        if item is _NONE:
+            yield f"  {json.dumps(key)}: []{comma}\n"
+            continue
+        yield f"  {json.dumps(key)}: [\n"
+        for following in items:
+            yield _nested(item) + ",\n"
+            item = following
+        yield _nested(item) + f"\n  ]{comma}\n"
+    yield "}\n"
+
+
+_NONE = object()
+
+
+def _nested(item: Any) -> str:
+    """``item`` as JSON two levels deep: its lines indented as they are inside the whole report."""
+    return "\n".join("    " + line for line in _dumps(item, indent=2).split("\n"))
 
 
 def _report_jsonl(report: Report, *, only: str | Iterable[str] | None, raw_csv: bool,
