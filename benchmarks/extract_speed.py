@@ -4,26 +4,33 @@
 Usage::
 
     python benchmarks/extract_speed.py [--words 100000] [--slices 8] [--processes 1] [--memory] [--seed 0]
+                                       [--parse numbers|all]
 
 Builds a corpus of at least ``--words`` words from the fixture articles
 (``fixtures/clusters/*/*.txt``, read with :func:`reconcile.sources.read_articles`),
 repeated round after round, each round shuffled with a fixed seed, every copy a
 distinct :class:`~reconcile.model.Article` with a new source name.
 
-Both sides run on the one pipeline :func:`reconcile.nlp.build_nlp` makes:
+The two sides:
 
-- ours: ``iter_claims(articles, nlp=nlp)``, every claim counted and dropped;
-- bare: ``nlp.pipe(texts)`` with reconcile's components disabled, so only the trained
-  components of the shipped pipeline run (tokenizer, tok2vec, tagger, morphologizer,
-  parser, lemmatizer), every Doc dropped.
+- ours: ``iter_claims(articles, nlp=nlp)`` with ``nlp = build_nlp(parse=P)`` (``--parse``,
+  default ``numbers``: the trained components read only the sentences that hold a
+  number), every claim counted and dropped;
+- bare: ``nlp.pipe(texts)`` on ``build_nlp(parse="all")`` with reconcile's components
+  disabled, so only the trained components of the shipped pipeline run, on every
+  sentence (tokenizer, tok2vec, tagger, morphologizer, parser, lemmatizer), every Doc
+  dropped.
+
+With ``--parse numbers`` it also prints how many of the corpus's tokens the trained
+components read (counted on one round of the fixture articles, outside the clock).
 
 The corpus is cut into ``--slices`` slices, and the two sides take turns on each slice
 (bare first on even slices, ours first on odd ones), so a machine busy elsewhere
 slows both alike; their times are summed. Nothing is kept: no Doc, no list of claims.
 The pipeline is built and warmed up on the fixture articles before the clock starts.
 Words are whitespace-separated words. With ``--processes P`` (P > 1) the bounded,
-streaming ``iter_claims_parallel(articles, jobs=P)`` is timed too, against the one
-process time above.
+streaming ``iter_claims_parallel(articles, jobs=P)`` (whose workers build the default
+pipeline) is timed too, against the one process time above.
 
 ``--memory`` also runs the streamed extraction (articles generated one at a time,
 claims counted and dropped, ``iter_claims``) at N and at 2N words, each in a fresh
@@ -46,7 +53,7 @@ from pathlib import Path
 from reconcile.api import iter_claims_parallel
 from reconcile.claims import iter_claims
 from reconcile.model import Article
-from reconcile.nlp import build_nlp
+from reconcile.nlp import DEFAULT_PARSE, PARSE_MODES, PARSE_NUMBERS, build_nlp
 from reconcile.sources import read_articles
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -125,9 +132,9 @@ def timed(fn) -> tuple[float, object]:
     return time.perf_counter() - t0, out
 
 
-def memory_child(n_words: int, seed: int) -> int:
+def memory_child(n_words: int, seed: int, parse: str) -> int:
     """Streamed extraction of ``n_words`` words; prints claims, words and peak RSS."""
-    nlp = build_nlp()
+    nlp = build_nlp(parse=parse)
     list(iter_claims(fixture_articles(), nlp=nlp))  # warm up, as the timed run does
     rss_before = own_peak_rss_mib()
     counted = {"words": 0, "articles": 0}
@@ -148,11 +155,11 @@ def memory_child(n_words: int, seed: int) -> int:
     return 0
 
 
-def memory_check(n_words: int, seed: int) -> list[tuple[int, float, float]]:
+def memory_check(n_words: int, seed: int, parse: str) -> list[tuple[int, float, float]]:
     rows = []
     for n in (n_words, 2 * n_words):
         done = subprocess.run(
-            [sys.executable, __file__, "--memory-child", str(n), "--seed", str(seed)],
+            [sys.executable, __file__, "--memory-child", str(n), "--seed", str(seed), "--parse", parse],
             capture_output=True, text=True, check=False,
         )
         if done.returncode != 0:
@@ -177,6 +184,17 @@ def our_components(nlp) -> list[str]:
     return [name for name in nlp.pipe_names if name not in trained]
 
 
+def parsed_share(nlp, texts: list[str]) -> tuple[int, int]:
+    """Tokens the trained components read under ``parse="numbers"``, and all tokens."""
+    step = nlp.get_pipe(PARSE_NUMBERS)
+    read = total = 0
+    with nlp.select_pipes(enable=["reconcile_quantities"]):
+        for doc in nlp.pipe(texts):
+            total += len(doc)
+            read += sum(end - start for start, end in step.stretches(doc))
+    return read, total
+
+
 def count_claims(nlp, articles: list[Article]) -> int:
     return sum(1 for _ in iter_claims(articles, nlp=nlp))
 
@@ -197,10 +215,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--memory", action="store_true",
                     help="also measure the peak RSS of a streamed run at N and 2N words, each in a subprocess")
     ap.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"shuffle seed (default {DEFAULT_SEED})")
+    ap.add_argument("--parse", choices=PARSE_MODES, default=DEFAULT_PARSE,
+                    help=f"build_nlp(parse=...) for our side (default {DEFAULT_PARSE}); the bare side parses all")
     ap.add_argument("--memory-child", type=int, metavar="N", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.memory_child is not None:
-        return memory_child(args.memory_child, args.seed)
+        return memory_child(args.memory_child, args.seed, args.parse)
 
     corpus = list(iter_corpus(args.words, seed=args.seed))
     articles = [a for a, _ in corpus]
@@ -211,11 +231,17 @@ def main(argv: list[str] | None = None) -> int:
     # build and warm up outside the clock: one pass over the fixtures loads the lazy
     # tables (lemma lookups, place names, the number grammar) and the lexemes
     warm = fixture_articles()
-    nlp = build_nlp()
-    ours = our_components(nlp)
-    print(f"pipeline: {', '.join(nlp.pipe_names)}; bare disables {', '.join(ours)}")
+    nlp = build_nlp(parse=args.parse)
+    bare = build_nlp(parse="all")
+    ours = our_components(bare)
+    print(f"pipeline (parse={args.parse!r}): {', '.join(nlp.pipe_names)}")
+    print(f"bare: {', '.join(p for p in bare.pipe_names if p not in ours)} (build_nlp(parse='all') "
+          f"with {', '.join(ours)} disabled)")
+    if nlp.has_pipe(PARSE_NUMBERS):
+        read, total = parsed_share(nlp, [a.text for a in warm])
+        print(f"trained components read {read:,} of {total:,} tokens ({read / total:.1%}) of the fixture articles")
     count_claims(nlp, warm)
-    count_bare(nlp, [a.text for a in warm], ours)
+    count_bare(bare, [a.text for a in warm], ours)
 
     slices = max(1, min(args.slices, len(articles)))
     step = -(-len(articles) // slices)
@@ -225,22 +251,22 @@ def main(argv: list[str] | None = None) -> int:
         part = articles[k: k + step]
         texts = [a.text for a in part]
         if (k // step) % 2 == 0:
-            dt_bare, _ = timed(lambda: count_bare(nlp, texts, ours))
+            dt_bare, _ = timed(lambda: count_bare(bare, texts, ours))
             dt_ours, n = timed(lambda: count_claims(nlp, part))
         else:
             dt_ours, n = timed(lambda: count_claims(nlp, part))
-            dt_bare, _ = timed(lambda: count_bare(nlp, texts, ours))
+            dt_bare, _ = timed(lambda: count_bare(bare, texts, ours))
         t_bare += dt_bare
         t_ours += dt_ours
         n_claims += n
     ours_wps, bare_wps = n_words / t_ours, n_words / t_bare
-    print(f"bare shipped pipeline ({', '.join(p for p in nlp.pipe_names if p not in ours)}): "
+    print(f"bare shipped pipeline ({', '.join(p for p in bare.pipe_names if p not in ours)}): "
           f"{t_bare:.2f}s  words/s={bare_wps:,.0f}")
-    print(f"iter_claims, 1 process: {t_ours:.2f}s  words/s={ours_wps:,.0f}  "
+    print(f"iter_claims (parse={args.parse!r}), 1 process: {t_ours:.2f}s  words/s={ours_wps:,.0f}  "
           f"claims={n_claims:,}  claims/s={n_claims / t_ours:,.0f}")
     print(f"peak RSS (this process so far): {peak_rss_mib():.1f} MiB")
     if args.memory:
-        memory_check(args.words, args.seed)
+        memory_check(args.words, args.seed, args.parse)
     if args.processes > 1:
         # the workers fork from this process, so each starts with the pipeline built
         t_par, par_claims = timed(lambda: sum(1 for _ in iter_claims_parallel(articles, jobs=args.processes)))

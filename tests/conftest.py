@@ -18,6 +18,14 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def nlp_all():
+    """The pipeline that parses every sentence (``build_nlp(parse="all")``)."""
+    from reconcile.nlp import build_nlp
+
+    return build_nlp(parse="all")
+
+
+@pytest.fixture(scope="session")
 def seed_articles():
     from reconcile.sources import apply_metadata, read_articles, read_metadata
 

@@ -48,11 +48,15 @@ def test_pipeline_loads_from_the_package_with_no_network():
     assert Path(package) / "pipeline" / "en_reconcile" == PIPELINE_DIR
 
 
-def test_pipeline_default_build_parses(nlp):
-    assert {"tagger", "morphologizer", "parser", "lemmatizer"} <= set(nlp.pipe_names)
-    assert nlp.pipe_names.index("reconcile_line_breaks") < nlp.pipe_names.index("parser")
-    problems = nlp.analyze_pipes()["problems"]
-    assert not any(problems.values()), problems
+def test_pipeline_default_build_parses(nlp, nlp_all):
+    trained = {"tagger", "morphologizer", "parser", "lemmatizer"}
+    assert trained <= set(nlp_all.pipe_names)
+    assert nlp_all.pipe_names.index("reconcile_line_breaks") < nlp_all.pipe_names.index("parser")
+    # parse="numbers", the default: one step runs them, and they stay in the pipeline, disabled
+    assert trained <= set(nlp.disabled) and "reconcile_parse_numbers" in nlp.pipe_names
+    for built in (nlp, nlp_all):
+        problems = built.analyze_pipes()["problems"]
+        assert not any(problems.values()), problems
 
 
 def test_pipeline_recipe_matches_the_trained_config():
@@ -161,6 +165,111 @@ def test_pipeline_tokenizer_ships_the_long_run_rule(shipped):
 
 
 def test_pipeline_auxiliaries_take_their_verbs_lemma(nlp):
-    doc = nlp("He was there, they had gone and it's done.")
+    doc = nlp("Two were there, they had gone and it's done.")
     lemmas = {t.text: t.lemma_ for t in doc if t.pos_ == "AUX"}
-    assert lemmas.get("was") == "be" and lemmas.get("had") == "have"
+    assert lemmas.get("were") == "be" and lemmas.get("had") == "have"
+
+
+# -- parse="numbers": the trained components read only the sentences that hold a number --
+
+def _claims(nlp, articles) -> list[dict]:
+    from reconcile.claims import extract_claims
+
+    return [c.to_dict() for c in extract_claims(articles, nlp=nlp)]
+
+
+def test_nlp_parse_modes_give_the_same_claims_on_the_seed_cluster(nlp, nlp_all, seed_articles):
+    claims = _claims(nlp, seed_articles)
+    assert claims and claims == _claims(nlp_all, seed_articles)
+
+
+@pytest.mark.parametrize("path", [
+    "baltimore-key-bridge-collapse-2024/northstar-wire.txt",  # a dateline before the first figure
+    "france-pension-strike-march-2023/provence-daily-echo.txt",  # a quote opening a sentence
+    "kanjuruhan-stadium-crush-2022/malang-post.txt",
+    "mpox-emergency-declaration-2024/continental-health-review.txt",
+], ids=lambda p: p.split("/")[1])
+def test_nlp_parse_modes_give_the_same_claims_on_fixture_articles(nlp, nlp_all, path):
+    from reconcile.sources import read_articles
+
+    articles, skipped = read_articles([str(FIXTURES / "clusters" / path)])
+    assert not skipped
+    claims = _claims(nlp, articles)
+    assert claims and claims == _claims(nlp_all, articles)
+
+
+def test_nlp_parses_only_the_sentences_that_hold_a_number(nlp):
+    doc = nlp("The minister spoke at length. Officials said 300 people were killed. Rain fell.\n\n"
+              "Strikes destroyed a tank.")
+    spoke, killed, rain, tank = doc.sents
+    assert [spoke.text, rain.text] == ["The minister spoke at length.", "Rain fell.\n\n"]
+    for sent in (spoke, rain):
+        assert all(t.dep_ == "" and t.pos_ == "" and t.tag_ == "" and t.head.i == t.i for t in sent)
+    # the lemmas of the lookup table, word by word
+    assert [t.lemma_ for t in spoke] == ["The", "minister", "speak", "at", "length", "."]
+    # "a tank" after "destroyed" is a count of one to the claim reader: parsed too
+    for sent in (killed, tank):
+        assert all(t.dep_ and t.pos_ for t in sent)
+    assert {t.text: (t.pos_, t.dep_) for t in killed}["300"] == ("NUM", "nummod")
+    assert {t.text: t.dep_ for t in tank}["tank"] == "obj"
+
+
+def test_nlp_parse_numbers_keeps_every_token_and_offset(nlp, nlp_all):
+    text = (FIXTURES / "clusters" / "baltimore-key-bridge-collapse-2024" / "northstar-wire.txt").read_text(
+        encoding="utf-8")
+    doc, whole = nlp(text), nlp_all(text)
+    assert doc.text == text
+    assert [(t.text, t.idx, t.whitespace_) for t in doc] == [(t.text, t.idx, t.whitespace_) for t in whole]
+    assert [(s.start_char, s.end_char) for s in doc.spans["quantities"]] == \
+        [(s.start_char, s.end_char) for s in whole.spans["quantities"]]
+    assert any(not t.dep_ for t in doc) and all(t.dep_ for t in whole if not t.is_space)
+
+
+def test_nlp_parse_numbers_sends_fewer_words_through_the_parser(nlp, seed_articles, monkeypatch):
+    step = nlp.get_pipe("reconcile_parse_numbers")
+    parsed: list[int] = []
+
+    class Counting:
+        """The parser, counting the tokens of every Doc handed to it."""
+
+        def __init__(self, parser):
+            self.parser = parser
+
+        def pipe(self, docs, **kwargs):
+            docs = list(docs)
+            parsed.extend(len(d) for d in docs)
+            return self.parser.pipe(docs, **kwargs)
+
+    monkeypatch.setattr(step, "components", [(name, Counting(c) if name == "parser" else c)
+                                             for name, c in step.components])
+    docs = list(nlp.pipe(a.text for a in seed_articles))
+    total = sum(len(d) for d in docs)
+    assert sum(parsed) == sum(end - start for d in docs for start, end in step.stretches(d))
+    assert 0 < sum(parsed) < 0.7 * total  # 526 of 959 tokens
+
+
+def test_nlp_parse_numbers_runs_on_a_named_pipeline_and_one_without_a_parser(nlp, seed_articles, tmp_path):
+    from reconcile.nlp import build_nlp
+
+    named = build_nlp(str(PIPELINE_DIR))
+    assert "reconcile_parse_numbers" in named.pipe_names
+    assert _claims(named, seed_articles) == _claims(nlp, seed_articles)
+    spacy.blank("en").to_disk(tmp_path / "blank")
+    blank = build_nlp(str(tmp_path / "blank"))  # nothing to leave out: built as for "all"
+    assert "reconcile_parse_numbers" not in blank.pipe_names and _claims(blank, seed_articles)
+
+
+def test_nlp_build_names_the_parse_modes():
+    from reconcile.nlp import build_nlp
+
+    with pytest.raises(ValueError, match="use one of 'numbers', 'all'"):
+        build_nlp(parse="some")
+
+
+def test_nlp_docstring_examples_run():
+    import doctest
+
+    import reconcile.nlp
+
+    result = doctest.testmod(reconcile.nlp)
+    assert result.attempted and not result.failed

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from reconcile.claims.thing import QUANTITIES_KEY, anchor, children
 from reconcile.lexicon import load_lexicon
+from reconcile.nlp import doc_text
 
 SPEAKER = "reconcile_speaker"
 SUBJECTS = frozenset({"nsubj"})
@@ -90,8 +91,7 @@ def _saying(verb: Token, verbs: frozenset[str]) -> Speaker | None:
     tokens = _name(subject)
     if not tokens:
         return None
-    doc = verb.doc
-    text = doc.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1].text)]
+    text = doc_text(verb.doc)[tokens[0].idx: tokens[-1].idx + len(tokens[-1].text)]  # joined once per Doc
     return Speaker(text, tuple(tokens), verb)
 
 
