@@ -520,3 +520,8 @@ def test_claims_speaker_is_the_subject_nearest_the_saying_verb(nlp):
     doc = nlp("A passenger ferry carrying about 240 people capsized off Port Ellis early on Monday, the coast guard "
               "said, and at least 37 people were still missing by Tuesday morning.")
     assert {s._.speaker.name for s in doc.spans["quantities"] if s._.speaker} == {"the coast guard"}
+
+
+def test_claims_a_place_name_keeps_its_small_words(nlp):
+    found = _read(nlp, "The death toll from the floods in Rio Grande do Sul rose to 83 on Monday.")
+    assert (found["83"].place, found["83"].quote) == ("Rio Grande do Sul", "rose to 83")

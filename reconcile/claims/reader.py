@@ -111,6 +111,9 @@ _RATE_UNIT = {"daily": "day", "weekly": "week", "monthly": "month", "annually": 
 # scope of the part or the event of the verb only makes false conflicts (EQUATE: +8).
 _PARSE_THING_RULES = frozenset({"copula-subject", "verb-subject", "verb-object", "of-noun", "label"})
 GENERIC_VERBS = frozenset({"have", "be"})
+# the small words inside a place's name: "Rio Grande do Sul", "Ras al Khaimah", "Saint-Pierre-et-Miquelon"
+_NAME_PARTICLES = frozenset({"al", "el", "de", "sur", "do", "da", "dos", "das", "del", "della", "di", "du", "des",
+                             "la", "le", "les", "van", "von", "der", "den", "et", "y"})
 QUOTE_REACH = 6  # tokens from a figure noun to its number within which the quote takes both
 _DISTINCT = {"separate", "other", "different", "earlier", "previous", "second", "original"}
 
@@ -851,10 +854,12 @@ class ClaimReader:
         verb = _thing.anchor(span).head
         if fig_tok.i < verb.i < span.start and verb.pos_ in ("VERB", "AUX"):
             first = min([verb, *(c for c in _thing.lefts(verb) if c.dep_ in ("aux", "aux:pass", "cop")
-                                 and c.i > fig_tok.i)], key=lambda t: t.i)
+                                 and max(fig_tok.i, verb.i - 3) < c.i and c.lower_ not in _NAME_PARTICLES)],
+                        key=lambda t: t.i)
             return first.idx
         # else the few words before the number, from a word's start ("earthquake at 2,946", not "'s earthquake")
-        start = next((t for t in self._toks[max(fig_tok.i, span.start - 3):span.start] if t.is_alpha), None)
+        start = next((t for t in self._toks[max(fig_tok.i, span.start - 3):span.start]
+                      if t.is_alpha and t.lower_ not in _NAME_PARTICLES), None)
         return start.idx if start is not None else span.start_char
 
     def _counted_clause_event(self, fig_tok: Token) -> Token | None:
@@ -1177,7 +1182,8 @@ class ClaimReader:
                 k += 1
             words = []
             while k < sent.end and (toks[k].text[:1].isupper() or (toks[k].text == "-" and words)
-                                    or (words and toks[k].text in ("al", "el", "de", "sur"))) and len(words) < 5:
+                                    or (words and toks[k].text in _NAME_PARTICLES and k + 1 < sent.end
+                                        and toks[k + 1].text[:1].isupper())) and len(words) < 5:
                 if toks[k].lower_ in _CALENDAR:
                     break
                 words.append(toks[k])
