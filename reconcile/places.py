@@ -4,12 +4,16 @@ Names come from pycountry (ISO 3166-1 countries and ISO 3166-2 subdivisions: sta
 provinces, regions, union territories), matched without case or accents ("Tamil Nadu" is
 "Tamil Nādu"). A subdivision lies inside its country, so a state's figure is a part of
 the national one; a city is no entry here (a name after "in" is a place all the same).
+The table ships as ``data/places.json``; ``python -c "from reconcile.places import
+write_table; write_table()"`` rebuilds it from the installed pycountry.
 """
 from __future__ import annotations
 
+import json
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,8 +37,19 @@ def fold(name: str) -> str:
     return " ".join(plain.lower().split())
 
 
+PLACES_FILE = Path(__file__).with_name("data") / "places.json"
+"""The table :func:`build_table` makes from pycountry, shipped so that a run need not load
+pycountry's databases (about 45 ms); a test checks it against pycountry."""
+
+
 @lru_cache(maxsize=1)
 def _table() -> dict[str, Place]:
+    rows = json.loads(PLACES_FILE.read_text(encoding="utf-8"))
+    return {key: Place(*row) for key, row in rows.items()}
+
+
+def build_table() -> dict[str, Place]:
+    """Every country and subdivision name of pycountry, folded, with its :class:`Place`."""
     import pycountry
 
     table: dict[str, Place] = {}
@@ -45,6 +60,14 @@ def _table() -> dict[str, Place]:
         for name in {country.name, getattr(country, "common_name", country.name)}:
             table[fold(name)] = Place(country.name, country.alpha_2, "country", country.alpha_2)
     return table
+
+
+def write_table(path: Path = PLACES_FILE) -> int:
+    """Write :func:`build_table` to ``path`` (the shipped table by default); the number of names."""
+    table = build_table()
+    rows = {key: [p.name, p.code, p.kind, p.country] for key, p in sorted(table.items())}
+    path.write_text(json.dumps(rows, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    return len(rows)
 
 
 def lookup(name: str) -> Place | None:

@@ -29,3 +29,10 @@ def test_places_unknown_names_are_none():
 )
 def test_places_contains(whole, part, expected):
     assert places.contains(whole, part) is expected
+
+
+def test_places_shipped_table_is_what_pycountry_gives():
+    # regenerate with: python -c "from reconcile.places import write_table; write_table()"
+    from reconcile.places import _table, build_table
+
+    assert _table() == build_table()
