@@ -115,6 +115,12 @@ def judge(al: Alignment, *, rates: Rates | None = None, policy: Tolerance | None
         return None  # a part smaller than its whole is what a part should be
     if a.quantity.kind == "time":
         return None  # a clock time read well enough to agree, not to contradict ("shortly after 11 pm")
+    apart = _orders_apart(ia, ib)
+    if apart and not al.ambiguous:
+        # "up to 150 millimetres" of rain and a river at 5.35 metres; "8 aircraft" and "387":
+        # news reports of one figure do not differ thirtyfold, two figures read as one do
+        reason = f"{relation}; but the values are {apart:,.0f} times apart, more likely two quantities than one"
+        return Finding("review", a.id, b.id, topic, reason, al.score, al.because)
     if al.ambiguous:
         # may be about different things: not a conflict we can stand behind, nor one to drop
         return Finding("review", a.id, b.id, topic, f"{relation}; but {al.ambiguous}", al.score, al.because)
@@ -155,6 +161,20 @@ def _meet(a: Interval, b: Interval) -> bool:
     # a reader would stand behind, whatever the inclusivity of the words
     tol = 1e-9 * max(1.0, abs(lo) if math.isfinite(lo) else 1.0)
     return lo <= hi + tol
+
+
+ORDERS_APART = 30.0
+"""How many times apart two figures' nearest bounds may be and still be judged one quantity."""
+
+
+def _orders_apart(ia: Interval, ib: Interval) -> float:
+    """How many times the nearer bounds of two disjoint, positive intervals are apart, when
+    that is more than :data:`ORDERS_APART`; else 0."""
+    low, high = (ia, ib) if ia[1] < ib[0] else (ib, ia)
+    if not (math.isfinite(low[1]) and math.isfinite(high[0])) or low[1] <= 0:
+        return 0.0
+    ratio = high[0] / low[1]
+    return ratio if ratio > ORDERS_APART else 0.0
 
 
 def _written_figures_differ(a: Quantity, b: Quantity) -> bool:

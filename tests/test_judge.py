@@ -290,3 +290,12 @@ def test_judge_named_kinds_of_a_thing_are_other_groups_or_parts(nlp):
                    "Nine British nationals died in the Ethiopian Airlines crash.", days=(4, 4)) == []
     assert _judged(nlp, "Seven French nationals died in the Ethiopian Airlines crash.",
                    "In all, 150 nationals died in the Ethiopian Airlines crash.", days=(4, 4)) == []
+
+
+def test_judge_figures_thirty_times_apart_go_to_review_not_conflict():
+    # "8 aircraft" and "387 aircraft", or 150 mm of rain and a river at 5.35 m: two
+    # quantities read as one far more often than one figure misreported thirtyfold
+    found = judge(Alignment(_claim("a", _q(8)), _claim("b", _q(387)), 0.9, ()))
+    assert found.status == "review"
+    assert found.reason.endswith("but the values are 48 times apart, more likely two quantities than one")
+    assert judge(Alignment(_claim("a", _q(8)), _claim("b", _q(200)), 0.9, ())).status == "conflict"
