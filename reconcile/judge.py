@@ -116,7 +116,7 @@ def judge(al: Alignment, *, rates: Rates | None = None, policy: Tolerance | None
     if a.quantity.kind == "time":
         return None  # a clock time read well enough to agree, not to contradict ("shortly after 11 pm")
     apart = _orders_apart(ia, ib)
-    if apart and not al.ambiguous:
+    if apart and not al.ambiguous and not (times_differ and _grew(a, ia, b, ib)):  # a toll may grow fiftyfold
         # "up to 150 millimetres" of rain and a river at 5.35 metres; "8 aircraft" and "387":
         # news reports of one figure do not differ thirtyfold, two figures read as one do
         reason = f"{relation}; but the values are {apart:,.0f} times apart, more likely two quantities than one"
@@ -190,6 +190,16 @@ def _written_figures_differ(a: Quantity, b: Quantity) -> bool:
     if not any(ch.isdigit() for ch in a.text) or not any(ch.isdigit() for ch in b.text):
         return False  # "dozens" then 45: a vague word was made precise, not moved
     return figures(a) != figures(b)
+
+
+def _grew(a: Claim, ia: Interval, b: Claim, ib: Interval) -> bool:
+    """Whether a running total is higher later than it was earlier (its times known)."""
+    ordered = timeline.order(a, b)
+    if ordered is None or not (timeline.is_running(a) or timeline.is_running(b)):
+        return False
+    first, _ = ordered
+    i_first, i_then = (ia, ib) if first is a else (ib, ia)
+    return i_then[0] > i_first[1]
 
 
 def _fell(a: Claim, ia: Interval, b: Claim, ib: Interval) -> str:

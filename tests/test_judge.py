@@ -299,3 +299,9 @@ def test_judge_figures_thirty_times_apart_go_to_review_not_conflict():
     assert found.status == "review"
     assert found.reason.endswith("but the values are 48 times apart, more likely two quantities than one")
     assert judge(Alignment(_claim("a", _q(8)), _claim("b", _q(200)), 0.9, ())).status == "conflict"
+
+
+def test_judge_a_running_toll_may_grow_more_than_thirtyfold(nlp):
+    [(status, _)] = _judged(nlp, "The floods in Derna have killed at least 150 people.",
+                            "The floods in Derna have killed 11,300 people.", days=(11, 14))
+    assert status == "update"
