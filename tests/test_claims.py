@@ -525,3 +525,9 @@ def test_claims_speaker_is_the_subject_nearest_the_saying_verb(nlp):
 def test_claims_a_place_name_keeps_its_small_words(nlp):
     found = _read(nlp, "The death toll from the floods in Rio Grande do Sul rose to 83 on Monday.")
     assert (found["83"].place, found["83"].quote) == ("Rio Grande do Sul", "rose to 83")
+
+
+def test_claims_a_figure_a_verb_expects_is_a_forecast(nlp):
+    found = _read(nlp, "Analysts had expected $2.09 a share. The company projects revenue of $16.00 billion. "
+                       "Revenue rose to $13.5 billion.")
+    assert [found[n].event_norm for n in ("$2.09", "$16.00 billion", "$13.5 billion")] == ["forecast", "forecast", ""]

@@ -111,6 +111,8 @@ _RATE_UNIT = {"daily": "day", "weekly": "week", "monthly": "month", "annually": 
 # scope of the part or the event of the verb only makes false conflicts (EQUATE: +8).
 _PARSE_THING_RULES = frozenset({"copula-subject", "verb-subject", "verb-object", "of-noun", "label"})
 GENERIC_VERBS = frozenset({"have", "be"})
+# verbs whose object is a figure expected, not one that is: "analysts had expected $2.09"
+_EXPECTING = frozenset({"expect", "forecast", "project", "predict", "anticipate"})
 # the small words inside a place's name: "Rio Grande do Sul", "Ras al Khaimah", "Saint-Pierre-et-Miquelon"
 _NAME_PARTICLES = frozenset({"al", "el", "de", "sur", "do", "da", "dos", "das", "del", "della", "di", "du", "des",
                              "la", "le", "les", "van", "von", "der", "den", "et", "y"})
@@ -556,7 +558,8 @@ class ClaimReader:
         if rate:
             # "8,000 victims per day", "1,000 a week": a rate, not a total
             extra["rate"] = _RATE_UNIT.get((rate.group(2) or "").lower()) or rate.group(1).lower()
-        if _FORECAST.search(self._text[max(sent.start_char, span.start_char - 40): span.start_char].lower()):
+        if _FORECAST.search(self._text[max(sent.start_char, span.start_char - 40): span.start_char].lower()) \
+                or self._expected(span):
             event_norm = "forecast"  # "set to reach 10bn": what is expected, not what is
         negated = any(t.lower_ in lex.negations for t in window)
         hedged = any(t.lower_ in lex.hedges for t in clause) or "on course for" in self._slice_text(clause_start, clause_end).lower()
@@ -861,6 +864,17 @@ class ClaimReader:
         start = next((t for t in self._toks[max(fig_tok.i, span.start - 3):span.start]
                       if t.is_alpha and t.lower_ not in _NAME_PARTICLES), None)
         return start.idx if start is not None else span.start_char
+
+    def _expected(self, span: Span) -> bool:
+        """Whether the verb that governs the figure says it is expected, not what is ("analysts
+        had expected $2.09", "the company projects revenue of $16 billion"): read from the parse."""
+        top = _thing.anchor(span)
+        for token in (top.head, top.head.head):
+            if token.pos_ == "VERB":
+                return token.lemma_ in _EXPECTING
+            if token.dep_ not in ("obj", "nmod", "obl", "nsubj"):
+                break
+        return False
 
     def _counted_clause_event(self, fig_tok: Token) -> Token | None:
         """The verb of a clause on the noun a figure noun counts: "the number of people
