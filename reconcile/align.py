@@ -25,8 +25,8 @@ DEFAULT_THRESHOLD = 0.6
 DEFAULT_WINDOW = 60
 # figures more than this far apart in time are different events, not updates
 HISTORY_DAYS = 365
-PLACE_MATCH = 85.0
-GENERIC_EVENTS = frozenset({"have", ""})  # rapidfuzz ratio at which two place names are one place ("Marrakech"/"Marrakesh")
+PLACE_MATCH = 85.0  # rapidfuzz ratio at which two place names are one place ("Marrakech"/"Marrakesh")
+GENERIC_EVENTS = frozenset({"have", ""})  # events that tie nothing together
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,12 +23,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from reconcile import timeline
 from reconcile.model import Claim, Figure, Finding
-from reconcile.tolerance import Rates
+from reconcile.tolerance import Rates, interval
 
 FIGURE_STATUSES = ("conflict", "update", "agree")
 """A figure's statuses, most pressing first."""
@@ -108,8 +108,6 @@ def _members(findings: Sequence[Finding]) -> list[str]:
 
 
 def _figure(story: str, claims: list[Claim], findings: list[Finding], rates: Rates | None) -> Figure:
-    from reconcile.judge import interval  # judge imports nothing of figures; this keeps it so
-
     claims.sort(key=_when_key)
     statuses = {f.status for f in findings}
     status = next(s for s in FIGURE_STATUSES if s in statuses)
@@ -155,9 +153,3 @@ def _when_key(c: Claim) -> tuple[dt.date, str, int]:
 def _rank(fig: Figure) -> tuple[int, float, int, str]:
     return FIGURE_STATUSES.index(fig.status), -fig.gap, -fig.disagreeing, fig.claims[0]
 
-
-def figures_by_story(stories: Mapping[str, Sequence[Claim]], findings: Mapping[str, Sequence[Finding]]
-                     ) -> list[Figure]:
-    """:func:`build_figures` for each story in turn, in the stories' order."""
-    return [fig for story, claims in stories.items() for fig in build_figures(claims, findings.get(story, ()),
-                                                                                 story=story)]

@@ -15,7 +15,6 @@ from reconcile.lexicon import Lexicon, load_lexicon
 from reconcile.model import STATUSES, Claim, Finding, Quantity
 from reconcile.tolerance import Rates, Tolerance, as_rates, money_reason
 from reconcile.tolerance import interval as _tolerance_interval
-from reconcile.tolerance import written_step
 
 __all__ = ["DEFAULT_THRESHOLD", "judge", "reconcile", "findings_table"]
 
@@ -146,12 +145,6 @@ def interval(q: Quantity, *, other: Quantity | None = None, rates: Rates | None 
     return _tolerance_interval(q, other=other, rates=rates, policy=policy)
 
 
-def _rounding_step(q: Quantity) -> float:
-    """The precision a figure is written to: 1 for "300", 0.1 for "1.6", 0.1 million for "1.5 million"."""
-    step = written_step(q, zeros=True)
-    return 1.0 if step is None else step
-
-
 def _meet(a: Interval, b: Interval) -> bool:
     alo, ahi, alo_inc, ahi_inc = a
     blo, bhi, blo_inc, bhi_inc = b
@@ -192,25 +185,30 @@ def _written_figures_differ(a: Quantity, b: Quantity) -> bool:
     return figures(a) != figures(b)
 
 
+def _in_time_order(a: Claim, ia: Interval, b: Claim, ib: Interval
+                   ) -> tuple[tuple[Claim, Interval], tuple[Claim, Interval]] | None:
+    """The two claims with their intervals, earlier first; ``None`` when their times overlap or are unknown."""
+    ordered = timeline.order(a, b)
+    if ordered is None:
+        return None
+    return ((a, ia), (b, ib)) if ordered[0] is a else ((b, ib), (a, ia))
+
+
 def _grew(a: Claim, ia: Interval, b: Claim, ib: Interval) -> bool:
     """Whether a running total is higher later than it was earlier (its times known)."""
-    ordered = timeline.order(a, b)
+    ordered = _in_time_order(a, ia, b, ib)
     if ordered is None or not (timeline.is_running(a) or timeline.is_running(b)):
         return False
-    first, _ = ordered
-    i_first, i_then = (ia, ib) if first is a else (ib, ia)
+    (_, i_first), (_, i_then) = ordered
     return i_then[0] > i_first[1]
 
 
 def _fell(a: Claim, ia: Interval, b: Claim, ib: Interval) -> str:
     """Why a running total reported later is lower than it was earlier; "" if it is not."""
-    if not (timeline.is_running(a) and timeline.is_running(b)):
+    ordered = _in_time_order(a, ia, b, ib)
+    if ordered is None or not (timeline.is_running(a) and timeline.is_running(b)):
         return ""
-    ordered = timeline.order(a, b)
-    if ordered is None:
-        return ""
-    first, then = ordered
-    i_first, i_then = (ia, ib) if first is a else (ib, ia)
+    (first, i_first), (then, i_then) = ordered
     if i_then[1] < i_first[0]:
         return f"a running total fell: {_show(first)} earlier, {_show(then)} later"
     return ""

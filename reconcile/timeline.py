@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from functools import lru_cache
 
 from reconcile import timex
 from reconcile.model import Claim
@@ -42,6 +43,7 @@ RUNNING_TOPICS = frozenset({"death", "injury", "missing", "arrest", "case", "eva
 """Topics of tolls counted as they are learnt; the defaults of :func:`is_running`."""
 
 
+@lru_cache(maxsize=4096)
 def time_kind(text: str, *, published: dt.date | None = dt.date.min) -> str:
     """The kind of a stated time: ``cut-off``, ``point``, ``period``, ``publication`` or ``unknown``.
 
@@ -103,9 +105,10 @@ def is_running(c: Claim, *, topics: Iterable[str] = RUNNING_TOPICS) -> bool:
     """
     if c.quantity.change in ("up", "down"):
         return False  # the size of a change is not the total it changed
-    if time_kind(c.time_text) == "cut-off":
+    kind = time_kind(c.time_text)
+    if kind == "cut-off":
         return True
-    return c.quantity.kind == "count" and c.topic in frozenset(topics) and time_kind(c.time_text) != "period"
+    return c.quantity.kind == "count" and c.topic in frozenset(topics) and kind != "period"
 
 
 def order(a: Claim, b: Claim) -> tuple[Claim, Claim] | None:

@@ -109,6 +109,10 @@ def _time_matches(text: str) -> Iterator[re.Match[str]]:
             pos = m.end()
 
 
+CALENDAR_WORDS = frozenset(WEEKDAYS + MONTHS) | frozenset(_MONTH_ABBR) | {"sept"}
+"""Names of days and months, and the months' abbreviations, lower-case."""
+
+
 def is_calendar_name(word: str) -> bool:
     """Whether a capitalised word names a month or a day ("in February", "on Nov. 8"), not a place.
 
@@ -118,8 +122,7 @@ def is_calendar_name(word: str) -> bool:
     low = word.lower().rstrip(".")
     if low.endswith(("'s", "\u2019s")):
         low = low[:-2]
-    return low in MONTHS or low in WEEKDAYS or low in _MONTH_ABBR or low in HOLIDAYS or low == "sept" \
-        or low.endswith(" day") and low[:-4] in HOLIDAYS
+    return low in CALENDAR_WORDS or low in HOLIDAYS or low.endswith(" day") and low[:-4] in HOLIDAYS
 
 
 def normalize(text: str) -> str:

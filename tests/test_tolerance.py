@@ -173,8 +173,8 @@ def test_tolerance_judge_interval_delegates():
     a, b = _one("about 5,200 metres"), _one("3.3 miles")
     assert judge.interval(a, other=b) == interval(a, other=b)
     assert judge.interval(b, other=a) == interval(b, other=a)
-    assert judge._rounding_step(_one("1.5 million barrels")) == 1e5
-    assert judge._rounding_step(_one("hundreds")) == 1.0
+    assert written_step(_one("1.5 million barrels"), zeros=True) == 1e5
+    assert written_step(_one("hundreds"), zeros=True) is None
 
 
 @given(value=st.integers(min_value=1, max_value=10**9), tol=st.sampled_from([0.05, 0.1, 0.2]),

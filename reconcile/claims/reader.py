@@ -60,9 +60,7 @@ _PLACE_PREPS = {"in", "at", "near", "across", "inside", "around", "throughout", 
 _PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "state", "county", "port",
                 "capital", "island", "area", "municipality", "prefecture", "department", "suburb",
                 "mountains", "mountain", "valley", "coast", "islands", "peninsula", "governorate"}
-_CALENDAR = set(timex.WEEKDAYS) | set(timex.MONTHS) | {"jan", "feb", "mar", "apr", "jun", "jul", "aug",
-                                                      "sep", "sept", "oct", "nov", "dec"}
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,}(?:,[^\n]{0,60}?)?\s[-\u2013\u2014]\s")
+_CALENDAR = timex.CALENDAR_WORDS
 _SUPERLATIVE = re.compile(r"\b(?:\w+est|most|worst|best|first|only)\b(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
 _PREVIOUS = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increased|decreased|climbed|dropped)\s+from\s+(?:about\s+|some\s+|around\s+)?$")
 _FORECAST = re.compile(r"\b(?:set|expected|projected|forecast|predicted|likely|due)\s+to\s+(?:\w+\s+){0,3}$|"
@@ -1347,7 +1345,7 @@ class ClaimReader:
         """Where a dateline ("KAHULUI, Hawaii, 12 August (Trans-Pacific Press) - ") ends."""
         found = self._datelines.get(sent.start)
         if found is None:
-            m = _DATELINE.match(self._span_text(sent))
+            m = _thing.DATELINE.match(self._span_text(sent))
             found = self._datelines[sent.start] = sent.start_char + m.end() if m else sent.start_char
         return found
 

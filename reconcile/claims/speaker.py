@@ -34,8 +34,6 @@ SPEAKER = "reconcile_speaker"
 SUBJECTS = frozenset({"nsubj"})
 # the dependents that belong to a speaker's name: "the **state medical examiner's** office"
 NAME_DEPS = frozenset({"compound", "amod", "flat", "det", "nmod:poss", "case", "nmod", "appos", "nummod"})
-# the relations by which a clause hangs on the verb that reports it
-REPORTED = frozenset({"ccomp", "parataxis", "xcomp", "advcl", "conj"})
 # how a parenthetical "the ministry said" hangs on the verb of the clause it reports
 ASIDE = frozenset({"parataxis"})
 MAX_UP = 8
