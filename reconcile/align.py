@@ -247,6 +247,8 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
         return None  # one sentence does not disagree with itself
     because: list[str] = []
     names = names or {}
+    if a.extra.get("attributive") != b.extra.get("attributive"):
+        return None  # "a 12-game rematch" gives the rematch's length, not a count of games played
     if a.extra.get("rate") != b.extra.get("rate"):
         return None  # "8,000 victims a day" is a rate; "800,000 victims" a total
     if (a.extra.get("implicit") or b.extra.get("implicit")) and (
@@ -278,6 +280,7 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
             return None  # "two years", "16 weeks": spans of time, compared only for one object
     # what happened
     event = 0.5
+    other_events = ""
     if (a.event_norm == "forecast") != (b.event_norm == "forecast"):
         return None  # what was expected is not what happened
     if a.topic and a.topic == b.topic and a.topic in lex.event_topics:
@@ -294,6 +297,7 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
             # happened to people names the figure, and another verb names another one
         else:
             event = 0.4
+            other_events = f"what happened differs: {ea} / {eb}"
     elif not a.topic or not b.topic:
         return None  # neither the thing nor the event ties them together
     elif a.topic in lex.people or b.topic in lex.people:
@@ -302,8 +306,9 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
         return None  # when what happened? only the same event's times are compared
     if (not a.topic or not b.topic) and a.quantity.kind != "count":
         return None  # an amount of money or a share of what? unsaid, it ties nothing
-    if (not a.topic or not b.topic) and (a.event_norm != b.event_norm or a.event_norm in GENERIC_EVENTS):
-        return None  # with the thing unsaid, only a telling event ties them ("six remained missing")
+    if (not a.topic or not b.topic) and (a.event_norm != b.event_norm or a.event_norm in GENERIC_EVENTS
+                                         or a.event_norm not in lex.event_classes):
+        return None  # with the thing unsaid, only a telling event of the table ties them ("six remained missing")
     event_topic = a.topic and a.topic == b.topic and a.topic in lex.event_topics
     if not event_topic and (a.topic in lex.people or b.topic in lex.people) and a.event_norm != b.event_norm:
         return None  # two workers recovered, eight workers filling potholes: other groups
@@ -336,7 +341,9 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
         # "17 Ethiopian citizens" among "157 people": a part of the whole, never the same figure
         return Alignment(a, b, round(score, 3), tuple(because), ambiguous="one counts a named kind of the other",
                          part=part)
-    return Alignment(a, b, round(score, 3), tuple(because))
+    # "14 of 15 former players studied" against "four former players are suing": two verbs
+    # outside the event table may name one happening or two; shown, never a conflict
+    return Alignment(a, b, round(score, 3), tuple(because), ambiguous=other_events)
 
 
 def _other_period(a: Claim, b: Claim) -> bool:

@@ -506,9 +506,11 @@ def build_nlp(model: str | None = None, *, lexicon: str | Path | None = None,
 def _build(model: str | None, lexicon: str | None, parse: str) -> Language:
     # imported for their registrations
     import reconcile.claims  # noqa: F401
+    from reconcile.claims.event import EVENT
     from reconcile.claims.scope import SCOPE
     from reconcile.claims.speaker import SPEAKER
     from reconcile.claims.thing import THING
+    from reconcile.claims.time import TIME
     import reconcile.quantities  # noqa: F401
 
     if model:
@@ -550,6 +552,8 @@ def _build(model: str | None, lexicon: str | None, parse: str) -> Language:
         nlp.add_pipe(PARSE_NUMBERS, config={"components": stand_in, "lexicon": lexicon})
     if parsed:
         nlp.add_pipe(THING)
+        nlp.add_pipe(EVENT, config={"lexicon": lexicon})
+        nlp.add_pipe(TIME)
         nlp.add_pipe(SCOPE)
         nlp.add_pipe(SPEAKER, config={"lexicon": lexicon})
     nlp.add_pipe("reconcile_claims", config={"lexicon": lexicon})

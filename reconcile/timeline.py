@@ -82,11 +82,17 @@ def as_of(c: Claim) -> tuple[dt.date, dt.date] | None:
     ``None`` when neither is known (a stated time that cannot be resolved, and no
     publication date to fall back on, counts as unknown).
     """
+    published = c.extra.get("published")
     if c.time_start and c.time_end:
+        if published and c.extra.get("time_rule") == "event" and is_running(c) \
+                and time_kind(c.time_text) == "point" and dt.date.fromisoformat(published) > c.time_end:
+            # "killing 820 people late on Friday", written on Saturday: the day dates the
+            # quake, the toll is what was known when the article was written
+            d = dt.date.fromisoformat(published)
+            return d, d
         return c.time_start, c.time_end
     if c.time_text:
         return None
-    published = c.extra.get("published")
     if published:
         d = dt.date.fromisoformat(published)
         return d, d

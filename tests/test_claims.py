@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reconcile.claims import extract_claims
-from reconcile.model import Article
+from reconcile.model import STATUSES, Article
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEED_TABLE = json.loads((FIXTURES / "expected" / "libya-sirte-claims.json").read_text(encoding="utf-8"))["claims"]
@@ -286,7 +286,7 @@ def test_claims_any_text_gives_claims_that_point_into_it(text, nlp):
         source_text = text if c.source == "a" else text[::-1]
         assert 0 <= c.start < c.end <= len(source_text)
         assert c.quote in source_text and c.quantity.text == source_text[c.quantity.start:c.quantity.end]
-    assert all(f.status in ("agree", "conflict", "update") for f in reconcile(claims, as_frame=False))
+    assert all(f.status in STATUSES for f in reconcile(claims, as_frame=False))
 
 
 # What a number counts, read from the parse where nothing next to the number says it.
@@ -531,3 +531,74 @@ def test_claims_a_figure_a_verb_expects_is_a_forecast(nlp):
     found = _read(nlp, "Analysts had expected $2.09 a share. The company projects revenue of $16.00 billion. "
                        "Revenue rose to $13.5 billion.")
     assert [found[n].event_norm for n in ("$2.09", "$16.00 billion", "$13.5 billion")] == ["forecast", "forecast", ""]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "thing", "topic"),
+    [("Officials reported 486 sudden and unexpected deaths during the heat wave.", "486", "death", "death"),
+     ("The trial recorded 94 confirmed cases of COVID-19.", "94", "case", "case"),
+     ("Over 1,500 wounded were treated in the city's hospitals.", "Over 1,500", "", "injury"),
+     ("Tesla delivered 476,777 - deliveries rose - in the quarter.", "476,777", "", "")],
+    ids=["coordinated-adjectives", "participle", "what-happened-stays-the-event", "a-dash-sets-it-apart"],
+)
+def test_claims_the_noun_a_number_modifies_in_the_parse_is_what_it_counts(text, number, thing, topic, nlp):
+    claim = _read(nlp, text)[number]
+    assert (claim.thing_norm, claim.topic) == (thing, topic)
+    if thing:
+        assert claim.rule.endswith("thing-nummod") and "and" not in claim.actors  # a conjunction narrows nothing
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "verb", "rule"),
+    [("At least 72 people killed in the quake were buried on Friday.", "At least 72", "killed", "clause"),
+     ("Authorities said 79 people who died at sea were identified.", "79", "died", "clause"),
+     ("The strikes killed 20 fighters near the port.", "20", "killed", "verb"),
+     ("Six remained missing on Tuesday evening.", "Six", "missing", "complement"),
+     ("At least 17 people are dead.", "At least 17", "dead", "predicate"),
+     ("The boat may have carried 500 people, which would make it the worst disaster.", "500", "carried", "verb"),
+     ("Officials reported 486 deaths.", "486", None, None)],
+    ids=["participle-clause", "relative-clause", "object", "linking-verb", "copula", "sentential-which",
+         "attribution-is-no-event"],
+)
+def test_claims_event_component_reads_the_verb_over_the_counted_noun(nlp_all, text, number, verb, rule):
+    doc = nlp_all(text)
+    [span] = [s for s in doc.spans["quantities"] if s.text == number]
+    happened = span._.happened
+    assert ((happened.verb.text, happened.rule) if happened is not None else (None, None)) == (verb, rule)
+
+
+def test_claims_event_component_reads_voice_and_negation(nlp_all):
+    doc = nlp_all("19 bodies have been recovered. The strikes did not kill 40 people.")
+    recovered, kill = (s._.happened for s in doc.spans["quantities"])
+    assert (recovered.verb.lemma_, recovered.passive, recovered.negated) == ("recover", True, False)
+    assert (kill.verb.lemma_, kill.passive, kill.negated) == ("kill", False, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "time", "rule"),
+    [("It surpassed the 1960 tsunami that killed 61 people on the Big Island.", "61", "1960", "another"),
+     ("The crash is the deadliest since 1992, when an Airbus flew into a hillside, killing all 167 people "
+      "aboard.", "167", "since 1992", "another"),
+     ("A powerful earthquake struck late on Friday, killing at least 820 people.", "at least 820", "on Friday",
+      "event"),
+     ("The toll had risen to 72 by Wednesday evening, officials said.", "72", "by Wednesday evening", "clause"),
+     ("The update puts the number of people killed by last Friday's earthquake at 2,946.", "2,946", None, None)],
+    ids=["year-of-the-noun-a-clause-describes", "when-clause", "time-of-what-happened", "cut-off",
+         "a-possessive-time-dates-its-noun"],
+)
+def test_claims_time_component_ties_a_figure_to_its_clause_s_time(nlp_all, text, number, time, rule):
+    doc = nlp_all(text)
+    [span] = [s for s in doc.spans["quantities"] if s.text == number]
+    when = span._.when
+    assert ((when.text, when.rule) if when is not None else (None, None)) == (time, rule)
+
+
+def test_claims_a_toll_dated_by_what_happened_is_as_of_its_publication(nlp):
+    import datetime as dt
+
+    from reconcile import timeline
+
+    [claim] = extract_claims([Article("a", "A powerful earthquake struck late on Friday, killing at least 820 "
+                                           "people.", published=dt.date(2023, 9, 9))], nlp=nlp)
+    assert (claim.topic, claim.time_text, claim.time_start) == ("death", "on Friday", dt.date(2023, 9, 8))
+    assert timeline.as_of(claim) == (dt.date(2023, 9, 9), dt.date(2023, 9, 9))  # the quake's day dates no count

@@ -2,13 +2,15 @@
 when, and who says so.
 
 The ``reconcile_claims`` component reads the quantities the number reader put in
-``doc.spans["quantities"]`` and, for each countable one, the words around it: the thing
-counted (right of the number, a figure noun left of it: "the death toll rose to 45", or
-else what the parse says, ``span._.counted`` from :mod:`reconcile.claims.thing`), the
-event, the actors and place, the time expression and the speaker. Apart from the thing,
-the fields are still read from windows of words with lemmas, and the part of speech of
-a word from WordNet's word lists (see :mod:`reconcile.lexicon`); reading them from the
-parse is the next step.
+``doc.spans["quantities"]`` and, for each countable one, assembles a claim from what the
+parse components read: the thing counted (``span._.counted``, :mod:`reconcile.claims.thing`;
+the noun the number modifies wins over the words after the number where those stop short
+of it), what happened to it (``span._.happened``, :mod:`reconcile.claims.event`), its time
+(``span._.when``, :mod:`reconcile.claims.time`), its places and subgroups
+(``span._.scope``) and its speaker (``span._.speaker``). Where the parse names nothing,
+windows of words with lemmas and the word tables of :mod:`reconcile.lexicon` stand in:
+a figure noun left of the number ("the death toll rose to 45"), an event word near it,
+the nearest time expression, the actors.
 :func:`extract_claims` runs the pipeline over articles and returns :class:`Claim`\\ s.
 """
 from __future__ import annotations
@@ -27,6 +29,8 @@ from spacy.tokens import Doc, Span, Token
 from reconcile import timex
 from reconcile.lexicon import CAPITAL, NATIONAL, Lexicon, load_lexicon
 from reconcile.model import COUNTABLE_KINDS, Article, Claim, Quantity
+from reconcile.claims import event as _event  # noqa: F401  (registers span._.happened)
+from reconcile.claims import time as _when  # noqa: F401  (registers span._.when)
 from reconcile.claims import scope as _scope  # noqa: F401  (registers span._.scope)
 from reconcile.claims import speaker as _speaker_reader  # noqa: F401  (registers span._.speaker)
 from reconcile.claims import thing as _thing
@@ -108,6 +112,9 @@ _RATE_UNIT = {"daily": "day", "weekly": "week", "monthly": "month", "annually": 
 # ("14 of 15 players", "a two-race streak"), and reading one from the parse without the
 # scope of the part or the event of the verb only makes false conflicts (EQUATE: +8).
 _PARSE_THING_RULES = frozenset({"copula-subject", "verb-subject", "verb-object", "of-noun", "label"})
+# how many words may stand between a number and the noun it modifies ("486 sudden and
+# unexpected deaths")
+_MODIFIER_REACH = 5
 GENERIC_VERBS = frozenset({"have", "be"})
 # verbs whose object is a figure expected, not one that is: "analysts had expected $2.09"
 _EXPECTING = frozenset({"expect", "forecast", "project", "predict", "anticipate"})
@@ -371,6 +378,12 @@ class ClaimReader:
         lex = self.lex
         thing_tokens, head, partitive, after = self._thing_right(doc, span, q)
         rule = "thing-right"
+        modified = self._modified_noun(span, head)
+        if modified is not None:
+            # "486 sudden and unexpected deaths", "94 confirmed cases": the noun the number
+            # modifies, where the words after the number stop short of it
+            thing_tokens, head, after = list(modified.phrase), modified.head, max(after, modified.head.i + 1)
+            rule = "thing-nummod"
         figure = None
         event_tok = None
         if q.kind != "measure" and (not thing_tokens or (
@@ -456,7 +469,10 @@ class ClaimReader:
                 extra["inherit_actors"] = prev.actors
         if partitive:
             extra["partitive"] = True
-        # the event: a word of the event table near the number, right side first
+        # the event: the verb the parse puts over the counted noun, else a word of the
+        # event table near the number, right side first
+        if event_tok is None and span._.happened is not None and rule != "capacity":
+            event_tok = span._.happened.verb
         if event_tok is None:
             event_tok = self._event_near(doc, span, after)
         event_text, event_norm = "", ""
@@ -487,6 +503,15 @@ class ClaimReader:
         if rule == "figure-left" and not event_norm:
             # "the death toll reached 93": the figure says what happened
             event_norm = next((ev for ev, th in lex.event_things.items() if th == thing_norm), "")
+        noun = _event.counted_noun(span)
+        if q.kind == "count" and noun.dep_ == "conj" and drafts and drafts[-1].sentence_start == sent.start_char \
+                and noun.head.left_edge.idx <= drafts[-1].start <= noun.head.idx and thing_norm and drafts[-1].thing_norm == thing_norm:
+            # "one person on the train and one in the semitrailer": counts side by side are
+            # parts of one whole, never compared with it
+            extra["part"] = drafts[-1].extra["part"] = True
+        if q.kind == "count" and head is not None and rule != "capacity" \
+                and self._attributive(span, thing_tokens, head, q):
+            extra["attributive"] = True  # "a 12-game rematch", "a two-race streak": the size of another thing
         kinds = tuple(t.lower_ for t in thing_tokens if t is not head and t.pos_ == "ADJ" and t.text[:1].isupper())
         if kinds:
             extra["kind"] = kinds  # "seven French nationals": a named kind of the thing, a part of all of them
@@ -525,7 +550,14 @@ class ClaimReader:
             place = self._subject_country(span)  # "Congo had also reported 524 deaths"
         if not place and extra.get("inherit_place"):
             place = extra["inherit_place"]
-        time_text = self._time(doc, span, reach_end, event_tok)
+        # the time the parse ties to the figure ("the 1960 tsunami that killed 61 people",
+        # "killing 820 people late on Friday"), else the nearest time expression
+        when = span._.when
+        if when is not None:
+            time_text = when.text
+            extra["time_rule"] = when.rule
+        else:
+            time_text = self._time(doc, span, reach_end, event_tok)
         toks = self._toks
         window = toks[max(sent.start, span.start - 4): span.start]
         clause_before = toks[max(sent.start, span.start - 8): span.start]
@@ -535,8 +567,9 @@ class ClaimReader:
             t.lower_ in ("more", "another", "additional", "further") for t in toks[span.end: span.end + 1])
         # "15 deaths in Serbia and another five in Bosnia"; not "[the dead...] Another
         # 5,674 people were injured", which counts something else
-        another = span.start > sent.start and toks[span.start - 1].lower_ in ("another", "additional", "further") \
-            and bool(drafts) and drafts[-1].topic == topic
+        # "some additional 863 cancer cases": what adds to a total is never compared with one
+        another = span.start > sent.start and (toks[span.start - 1].lower_ in ("additional", "further") or (
+            toks[span.start - 1].lower_ == "another" and bool(drafts) and drafts[-1].topic == topic))
         if any(t.lower_ == "plus" for t in toks[max(sent.start, span.start - 2): span.start]):
             extra["part"] = True  # "2,000 for-profit haunts, plus another 1,000": one part of a total
         distinct = any(t.lower_ in _DISTINCT for t in window) or any(
@@ -700,6 +733,39 @@ class ClaimReader:
                 head = t
                 break
         return tokens, head, partitive, i
+
+    def _attributive(self, span: Span, thing_tokens: list[Token], head: Token, q: Quantity) -> bool:
+        """Whether the number and its noun are joined by a hyphen into a modifier of another
+        noun: "a 12-game rematch", "a two-race winning streak". English puts a count's noun
+        in the plural ("12 games"); a singular noun hyphened to a number other than one
+        describes something else."""
+        first = thing_tokens[0]
+        if first.i < 1 or self._toks[first.i - 1].text != "-" or first.i - 1 != span.end:
+            return False
+        hyphen = self._toks[first.i - 1]
+        return not hyphen.whitespace_ and not self._toks[span.end - 1].whitespace_ and q.value != 1 \
+            and head.lower_ == self._noun_lemma(head) and not self._plural(head)
+
+    def _modified_noun(self, span: Span, head: Token | None) -> _thing.Counted | None:
+        """The noun phrase the parse says the number modifies, when the words read after
+        the number end before its head: a participle ("94 confirmed cases") or coordinated
+        adjectives ("486 sudden and unexpected deaths") that the word window stops at.
+        ``None`` when the window already reached the noun, or the parse names none."""
+        counted = span._.counted
+        if counted is None or counted.rule != "nummod":
+            return None
+        noun = counted.head
+        if noun.i < span.end or noun.i - span.end > _MODIFIER_REACH or noun.pos_ != "NOUN":
+            return None
+        if head is not None and (head.i >= noun.i or self._is_noun(head) and head.pos_ in _thing.NOUNS):
+            return None  # the window reached the noun, or found a noun of its own
+        if head is not None and self._event_class(head) and not self._is_noun(head) and head.pos_ == "VERB" \
+                and head.head.i != noun.i:
+            return None  # "over 1,500 wounded ...": the word after the number says what happened
+        between = self._toks[span.end:noun.i]
+        if any(t.is_punct and (t.text != "-" or t.whitespace_) for t in between):
+            return None  # "476,777 - deliveries": a dash sets the number apart
+        return counted
 
     def _phrase_word(self, t: Token, *, first: bool) -> bool:
         low = t.lower_
@@ -1086,8 +1152,9 @@ class ClaimReader:
         k = 0
         while k < len(toks):
             t = toks[k]
-            if t.text == "-" or t.lower_ in self.lex.incremental or t.lower_ in _GENERIC_MODIFIERS:
-                k += 1
+            if t.text == "-" or t.lower_ in self.lex.incremental or t.lower_ in _GENERIC_MODIFIERS \
+                    or t.pos_ in ("CCONJ", "PUNCT", "DET"):
+                k += 1  # "sudden and unexpected": the conjunction narrows nothing
                 continue
             word = t.lower_
             # re-join hyphenated words the tokenizer split ("pro-government")

@@ -1,0 +1,132 @@
+"""What happened to what a number counts, read from the parse.
+
+The event of a figure is the verb that governs the counted noun, in Universal
+Dependencies terms:
+
+===============================  ================================================  ============
+structure                        example                                           rule
+===============================  ================================================  ============
+clause on the counted noun       "72 people **killed** in the quake",              ``clause``
+                                 "79 people who **died**"
+verb of the counted noun         "78 people **died**", "the strikes **killed** 20" ``verb``
+predicate with a copula          "17 people are **dead**"                          ``predicate``
+open complement of that verb     "17 people are known to have **died**"            ``complement``
+===============================  ================================================  ============
+
+A verb that only says how the figure is known (an attribution verb, "reported",
+"confirmed", or a verb of :attr:`reconcile.lexicon.Lexicon.neutral_events`, "rose",
+"stood") is not what happened: its open complement is taken if it has one, and otherwise
+the parse names no event and the claim reader's own reading stands. The
+``reconcile_event`` component stores a :class:`Happened` in ``span._.happened`` for each
+quantity span (``None`` where the parse names no event), with the voice and whether the
+verb is negated ("no U.S. forces **are involved**").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from reconcile.claims.thing import QUANTITIES_KEY, anchor, children
+from reconcile.lexicon import load_lexicon
+
+EVENT = "reconcile_event"
+# how the counted noun hangs on the verb that says what happened to it
+ARGUMENTS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj"})
+# clauses that describe the counted noun: "people killed in ...", "people who died"
+CLAUSES = frozenset({"acl", "acl:relcl"})
+VERBS = frozenset({"VERB"})
+PREDICATES = frozenset({"ADJ", "VERB"})
+# verbs that link a subject to what it is: "six remained missing", "became ill"
+LINKING = frozenset({"be", "have", "remain", "stay", "become", "get", "appear", "seem"})
+NEGATORS = frozenset({"not", "n't", "never", "no"})
+
+if not Span.has_extension("happened"):
+    Span.set_extension("happened", default=None)
+
+
+@dataclass(frozen=True, slots=True)
+class Happened:
+    """The verb that says what happened to a figure's counted noun, and how it says it."""
+
+    verb: Token
+    rule: str
+    passive: bool = False
+    negated: bool = False
+
+
+def counted_noun(span: Span) -> Token:
+    """The noun a figure counts, where the number modifies it; else the figure's own head token."""
+    counted = span._.counted
+    if counted is not None and counted.rule == "nummod":
+        return counted.head
+    return anchor(span)
+
+
+def read_event(span: Span, *, neutral: frozenset[str]) -> Happened | None:
+    """What happened to what the figure in ``span`` counts; ``None`` if the parse names nothing.
+
+    ``neutral`` are lemmas of verbs that state or move a figure without saying what
+    happened (attribution verbs, "rise", "stand", "report").
+    """
+    noun = counted_noun(span)
+    for child in children(noun):
+        if child.dep_ in CLAUSES and child.pos_ in PREDICATES and child.i > noun.i and not _sentential(child):
+            happened = _telling(child, "clause", neutral)
+            if happened is not None:
+                return happened
+    if noun.dep_ in ARGUMENTS and noun.head.pos_ in VERBS:
+        return _telling(noun.head, "verb", neutral, passive=noun.dep_ == "nsubj:pass")
+    if noun.dep_ == "nsubj" and noun.head.pos_ in PREDICATES and any(c.dep_ == "cop" for c in children(noun.head)):
+        return _telling(noun.head, "predicate", neutral)
+    return None
+
+
+def _sentential(clause: Token) -> bool:
+    """A relative clause about the whole sentence before it, not about its noun: "the boat
+    carried 500 people, **which** would make it the worst disaster"."""
+    doc = clause.doc
+    k = clause.left_edge.i
+    while k < clause.i and doc[k].is_punct:
+        k += 1
+    return doc[k].lower_ == "which" and k > 0 and doc[k - 1].text == ","
+
+
+def _telling(verb: Token, rule: str, neutral: frozenset[str], *, passive: bool = False) -> Happened | None:
+    """``verb`` as what happened, or its open complement when ``verb`` only says how the
+    figure is known ("are known to have died", "are feared dead"); ``None`` if neither tells."""
+    passive = passive or any(c.dep_ == "aux:pass" for c in children(verb))
+    negated = any(c.lower_ in NEGATORS and c.dep_ in ("advmod", "neg", "det") for c in children(verb))
+    if verb.lemma_.lower() not in neutral and verb.lower_ not in neutral:
+        return Happened(verb, rule, passive, negated)
+    complement = next((c for c in children(verb) if c.dep_ == "xcomp" and c.pos_ in PREDICATES), None)
+    if complement is not None and complement.lemma_.lower() not in neutral:
+        return Happened(complement, "complement", passive, negated)
+    return None
+
+
+@Language.factory(
+    EVENT,
+    default_config={"lexicon": None},
+    requires=["doc.spans", "token.dep", "token.head", "token.pos", "token.lemma", "span._.counted"],
+    assigns=["span._.happened"],
+)
+def make_event_reader(nlp: Language, name: str, lexicon: str | None) -> EventReader:
+    """The ``reconcile_event`` component, with the neutral verbs of ``lexicon``."""
+    lex = load_lexicon(lexicon)
+    return EventReader(lex.neutral_events | lex.attribution_verbs | LINKING)
+
+
+class EventReader:
+    """Read what happened to what each quantity counts from the parse (``span._.happened``)."""
+
+    def __init__(self, neutral: frozenset[str]) -> None:
+        self.neutral = frozenset(neutral)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc.has_annotation("DEP"):
+            return doc
+        for span in doc.spans.get(QUANTITIES_KEY, []):
+            span._.happened = read_event(span, neutral=self.neutral)
+        return doc

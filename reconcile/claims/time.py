@@ -1,0 +1,146 @@
+"""When a figure is as of, read from the parse: which of its sentence's time expressions
+belongs to it.
+
+The time expressions of a sentence are found by :func:`reconcile.timex.find_times`; the
+parse says which one is the figure's, by where the expression hangs in the tree relative
+to the path from the figure up to the sentence's root:
+
+=============================  ===================================================  ===========
+structure                      example                                              rule
+=============================  ===================================================  ===========
+a clause the figure is in      "the **1960** tsunami that killed 61 people",        ``another``
+describes another time         "since **1992**, when an Airbus crashed, killing
+                               all 167 people aboard"
+hangs on what happened        "killing 820 people late **on Friday**"             ``event``
+hangs on the figure's clause   "the toll rose to 72 **by Wednesday evening**"       ``clause``
+=============================  ===================================================  ===========
+
+A time that modifies the head of a relative or adverbial clause holding the figure
+(``another``) is the time of that other event, however far it is from the number: the
+claim reader takes it over a nearer one, so a toll of 1960 is never read as this week's.
+A time that hangs on a verb or noun on the figure's own path (``clause``, or ``event``
+when that verb says what happened to what is counted) is the nearest such in the tree.
+An ``event`` time dates what happened, not the count: a toll of a Friday quake reported
+on Saturday is as of Saturday (:func:`reconcile.timeline.as_of`). The ``reconcile_time`` component stores a :class:`When` in
+``span._.when`` (``None`` where the parse ties no time to the figure).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from reconcile import timex
+from reconcile.claims.event import counted_noun
+from reconcile.claims.thing import QUANTITIES_KEY, dateline_end
+
+TIME = "reconcile_time"
+# clauses that tell of another event than the sentence's: "the tsunami **that killed** 61"
+OTHER_CLAUSES = frozenset({"acl", "acl:relcl"})
+MAX_UP = 12
+
+if not Span.has_extension("when"):
+    Span.set_extension("when", default=None)
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """A time expression the parse ties to a figure: its character offsets, text and rule."""
+
+    start: int
+    end: int
+    text: str
+    rule: str
+
+
+def path_up(token: Token) -> list[tuple[Token, str]]:
+    """``token`` and its heads up to the root, each with the relation it was reached by."""
+    path = [(token, "")]
+    t = token
+    for _ in range(MAX_UP):
+        if t.head.i == t.i:
+            break
+        path.append((t.head, t.dep_))
+        t = t.head
+    return path
+
+
+def read_time(span: Span, times: list[tuple[int, int, str]]) -> When | None:
+    """Which of ``times`` (character offsets in the document) the figure in ``span`` is as of."""
+    if not times:
+        return None
+    doc = span.doc
+    path = path_up(counted_noun(span))
+    at = {t.i: k for k, (t, _) in enumerate(path)}
+    # the head of the first relative clause the figure sits in: what the clause describes
+    other = next((k for k, (t, dep) in enumerate(path) if dep in OTHER_CLAUSES
+                  or dep == "advcl" and _when_clause(path[k - 1][0])), None)
+    happened = span._.happened.verb.i if span._.happened is not None else None
+    event_verbs = _event_verbs(span._.happened.verb) if span._.happened is not None else set()
+    best: tuple[int, int, When] | None = None
+    for start, end, text in times:
+        if start < span.end_char and end > span.start_char:
+            continue  # the figure itself
+        if doc.text.startswith(("'s", "\u2019s"), end):
+            continue  # "last Friday's earthquake": the time of the quake, not of a count
+        expr = doc.char_span(start, end, alignment_mode="expand")
+        if expr is None or expr.start_char < dateline_end(expr[0]):
+            continue
+        root = expr.root
+        if root.i in at:
+            k = at[root.i]
+        elif root.head.i in at:
+            k = at[root.head.i]
+        elif root.head.i == happened:
+            k = 0  # "72 people who died on Monday": the time of what happened to them
+        else:
+            continue  # another branch of the sentence
+        if other is not None and k > other:
+            continue  # the main clause's time, not that of the clause the figure is in
+        if other is not None and k == other:
+            rule = "another"
+        elif root.head.i in event_verbs:
+            rule = "event"  # "killing 820 people late on Friday": when it happened, not when counted
+        else:
+            rule = "clause"
+        gap = start - span.end_char if start >= span.end_char else span.start_char - end
+        if best is None or (k, gap) < best[:2]:
+            best = (k, gap, When(start, end, text, rule))
+    return best[2] if best is not None else None
+
+
+def _when_clause(verb: Token) -> bool:
+    """An adverbial clause that says when: "since 1992, **when** an Airbus flew into a hillside"."""
+    return any(c.lower_ == "when" and c.dep_ in ("advmod", "mark") for c in verb.children)
+
+
+def _event_verbs(verb: Token) -> set[int]:
+    """The verb that says what happened, and the verbs whose participle clause it is
+    ("an earthquake struck on Friday, **killing** 820 people"): their times date the event."""
+    found = {verb.i}
+    t = verb
+    while t.dep_ == "advcl" and t.head.i != t.i and len(found) < 3:
+        t = t.head
+        found.add(t.i)
+    return found
+
+
+@Language.component(
+    TIME,
+    requires=["doc.spans", "token.dep", "token.head", "span._.counted", "span._.happened"],
+    assigns=["span._.when"],
+)
+def time_component(doc: Doc) -> Doc:
+    """Tie each quantity to the time expression the parse puts it with (``span._.when``)."""
+    if not doc.has_annotation("DEP"):
+        return doc
+    by_sentence: dict[int, list[tuple[int, int, str]]] = {}
+    for span in doc.spans.get(QUANTITIES_KEY, []):
+        sent = span.sent
+        times = by_sentence.get(sent.start)
+        if times is None:
+            times = by_sentence[sent.start] = [(s + sent.start_char, e + sent.start_char, t)
+                                               for s, e, t in timex.find_times(sent.text)]
+        span._.when = read_time(span, times)
+    return doc
