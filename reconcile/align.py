@@ -262,8 +262,13 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
         else:
             thing = thing_similarity
             known = lex.thing_classes
-            if "person" in (a.topic, b.topic) and (a.topic in lex.people and b.topic in lex.people):
-                thing = 0.8  # "people" may be any group of people: employees, residents
+            if a.topic in lex.people and b.topic in lex.people and (
+                    "person" in (a.topic, b.topic)
+                    or a.event_norm and a.event_norm == b.event_norm and a.event_norm not in GENERIC_EVENTS):
+                # "people" may be any group of people: employees, residents; and two names
+                # for people to whom the same thing happened ("ten foreigners were on
+                # board", "15 foreign nationals were on board") may count the same people
+                thing = 0.8
             elif thing < 0.8 or (a.topic in known and b.topic in known):
                 return None  # two different things of the table, however alike they are spelled
             because.append(f"similar things: {a.topic} / {b.topic}")
@@ -285,6 +290,12 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
         return None  # what was expected is not what happened
     if a.topic and a.topic == b.topic and a.topic in lex.event_topics:
         event = 1.0  # "deaths", "arrests": the thing already says what happened
+        ea, eb = a.event_norm, b.event_norm
+        own = {ev for ev, thing in lex.event_things.items() if thing == a.topic}
+        if ea and eb and ea != eb and not {ea, eb} & (GENERIC_EVENTS | own):
+            # "68 bodies pulled from the wreckage", "22 bodies handed to families", "72 died":
+            # the dead counted at other steps
+            other_events = f"what happened differs: {ea} / {eb}"
     elif a.event_norm and b.event_norm:
         ea, eb = a.event_norm, b.event_norm
         if ea == eb:
@@ -311,7 +322,12 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
         return None  # with the thing unsaid, only a telling event of the table ties them ("six remained missing")
     event_topic = a.topic and a.topic == b.topic and a.topic in lex.event_topics
     if not event_topic and (a.topic in lex.people or b.topic in lex.people) and a.event_norm != b.event_norm:
-        return None  # two workers recovered, eight workers filling potholes: other groups
+        if not (a.topic == b.topic and a.event_norm and b.event_norm
+                and not {a.event_norm, b.event_norm} & lex.event_classes):
+            return None  # two workers recovered, eight workers filling potholes: other groups
+        # "400 firefighters have been mobilised", "500 firefighters were involved": two
+        # verbs outside the event table may say one thing; shown, never a conflict
+        other_events = f"what happened differs: {a.event_norm} / {b.event_norm}"
     # who and where
     if a.thing_norm and b.thing_norm and a.extra.get("group") != b.extra.get("group"):
         return None  # fighters killed, soldiers killed, children among the dead: other groups

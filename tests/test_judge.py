@@ -305,3 +305,31 @@ def test_judge_a_running_toll_may_grow_more_than_thirtyfold(nlp):
     [(status, _)] = _judged(nlp, "The floods in Derna have killed at least 150 people.",
                             "The floods in Derna have killed 11,300 people.", days=(11, 14))
     assert status == "update"
+
+
+def _statuses(nlp, text_a: str, text_b: str) -> list[str]:
+    from reconcile.claims import extract_claims
+    from reconcile.model import Article
+
+    claims = extract_claims([Article("a", text_a), Article("b", text_b)], nlp=nlp)
+    return sorted(f.status for f in reconcile(claims, as_frame=False))
+
+
+@pytest.mark.parametrize(
+    ("text_a", "text_b", "statuses"),
+    [("Ten foreigners were on board, the airline said.", "Fifteen foreign nationals were on board.",
+      ["conflict"]),  # two names for people to whom one thing happened
+     ("Four boys were injured in the crush.", "Twelve boys were killed in the crush.", []),  # other fates
+     ("About 400 firefighters have been mobilised.", "Around 500 firefighters were involved.", ["review"]),
+     ("The 14 of 15 former players studied had the disease.", "Four former players are suing the league.",
+      ["review"]),  # two verbs outside the event table: shown, never a conflict
+     ("Rescuers had pulled 68 bodies from the wreckage.", "Police handed 22 bodies over to their families.",
+      ["review"]),  # the dead counted at other steps
+     ("Kasparov won the 12-game rematch.", "Kasparov won 144 games.", []),
+     ("There are some additional 863 cancer cases among fire personnel.",
+      "There are at least 2,509 certified cancer cases among responders.", [])],
+    ids=["people-paraphrase", "people-with-other-fates", "verbs-outside-the-table", "studied-or-suing",
+         "pulled-or-handed-over", "attributive-count", "additional-adds-to-a-total"],
+)
+def test_judge_what_is_counted_and_what_happened_decide_the_pair(nlp, text_a, text_b, statuses):
+    assert _statuses(nlp, text_a, text_b) == statuses

@@ -411,7 +411,7 @@ class ClaimReader:
             rule = "figure-left"
             extra["figure"] = fig_tok.text
         elif event_tok is None and q.kind != "measure" and span._.counted is not None \
-                and span._.counted.rule in _PARSE_THING_RULES:
+                and span._.counted.rule in _PARSE_THING_RULES and not self._verb_form(span._.counted.head):
             # nothing next to the number says what it counts: the parse does
             # ("Gaming revenue was $2.49 billion", "raises of 36%")
             counted = span._.counted
@@ -493,7 +493,12 @@ class ClaimReader:
         if event_tok is not None:
             event_text = event_tok.text
             event_norm = self._event_class(event_tok) or self._lemma(event_tok)
-            if event_norm in lex.neutral_events:
+            # "up" and "down" mostly say which way a figure moved ("closed down 5.3 percent")
+            particle = next((c for c in _thing.children(event_tok) if c.dep_ == "compound:prt"
+                             and c.lower_ not in ("up", "down")), None)
+            if particle is not None and not self._event_class(event_tok):
+                event_norm = f"{self._lemma(event_tok)} {particle.lower_}"  # "brought out", not "bring"
+            elif event_norm in lex.neutral_events:
                 event_norm = ""  # "the toll rose to 45": the figure moved, nothing new happened
         elif "inherit_event" in extra:
             event_text, event_norm = extra["inherit_event"]
@@ -746,6 +751,13 @@ class ClaimReader:
         return not hyphen.whitespace_ and not self._toks[span.end - 1].whitespace_ and q.value != 1 \
             and head.lower_ == self._noun_lemma(head) and not self._plural(head)
 
+    def _verb_form(self, t: Token) -> bool:
+        """A verb's form the tagger took for a noun ("the count had **risen** to 81")."""
+        if self._is_noun(t):
+            return False
+        lemma = self._verb_lemma(t.lower_)
+        return lemma != t.lower_ and lemma in self.lex.verbs
+
     def _modified_noun(self, span: Span, head: Token | None) -> _thing.Counted | None:
         """The noun phrase the parse says the number modifies, when the words read after
         the number end before its head: a participle ("94 confirmed cases") or coordinated
@@ -892,7 +904,13 @@ class ClaimReader:
             text = self._slice_text(j - 1, j + 1) if two in self.lex.figure_nouns or (
                 prev and self._is_noun(self._toks[j - 1]) and prev not in self.lex.stop_words) else t.text
             if fig == "of":
-                # "the number of people confirmed dead": the of-phrase says what is counted
+                # "the number of people confirmed dead": the of-phrase says what is counted,
+                # read from the parse ("the number of victims found after the crash")
+                of = _thing.of_noun(t, "of")
+                if of is not None and of.head.i < span.start and not self._verb_form(of.head):
+                    phrase = [w for w in of.phrase if w.text != "-"]
+                    return t, self._slice_text(j, of.head.i + 1), self.lex.thing_class(
+                        " ".join(self._noun_lemma(w) for w in phrase), self._noun_lemma(of.head))
                 if j + 2 < span.start and self._toks[j + 1].lower_ == "of":
                     k = j + 2
                     while k < span.start and self._toks[k].lower_ in _DETERMINERS:
@@ -947,7 +965,8 @@ class ClaimReader:
         if counted is None:
             return None
         for child in _thing.children(counted.head):
-            if child.dep_ in ("acl", "acl:relcl") and child.pos_ in ("VERB", "ADJ") and self._event_class(child):
+            if child.dep_ in ("acl", "acl:relcl") and (self._event_class(child) or child.pos_ == "VERB"
+                                                       and self._lemma(child) not in self.lex.neutral_events):
                 return child
         return None
 
@@ -1531,7 +1550,8 @@ def _next_is_name(t: Token, toks: list[Token]) -> bool:
 def _refers_back(doc: Doc, span: Span, sent_start: int) -> bool:
     """"Police put the figure at 30,000": the number stands for a figure named before."""
     window = doc[max(sent_start, span.start - 6): span.start].text.lower()
-    return bool(re.search(r"\b(?:the|that|this|their|its)\s+(?:figure|number|total|tally|count|estimate)\b", window))
+    return bool(re.search(r"\b(?:the|that|this|their|its)\s+(?:[\w-]+(?:'s|\u2019s)\s+)?"
+                          r"(?:figure|number|total|tally|count|estimate)\b", window))
 
 
 def _dimension(unit: str) -> str:
