@@ -27,6 +27,7 @@ DEFAULT_WINDOW = 60
 HISTORY_DAYS = 365
 PLACE_MATCH = 85.0  # rapidfuzz ratio at which two place names are one place ("Marrakech"/"Marrakesh")
 GENERIC_EVENTS = frozenset({"have", ""})  # events that tie nothing together
+CHANGES = frozenset({"up", "down"})  # a quantity's change that makes it the size of a move
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +115,8 @@ def _same_figures(claims: Sequence[Claim], *, lex: Lexicon, names: dict[str, str
             for b in group[i + 1: i + window]:
                 if a.source == b.source and a.sentence_start == b.sentence_start:
                     continue
+                if _moved_by(a) != _moved_by(b):
+                    continue  # "36 higher than before" is no count of 36
                 if a.actors and b.actors and not set(a.actors) & set(b.actors):
                     continue
                 if _place_match(a.place, b.place) is False:
@@ -247,6 +250,8 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
         return None  # one sentence does not disagree with itself
     because: list[str] = []
     names = names or {}
+    if _moved_by(a) != _moved_by(b):
+        return None  # "rose 0.7%" is the size of a change, "at 5%" a level
     if a.extra.get("attributive") != b.extra.get("attributive"):
         return None  # "a 12-game rematch" gives the rematch's length, not a count of games played
     if a.extra.get("rate") != b.extra.get("rate"):
@@ -360,6 +365,13 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
     # "14 of 15 former players studied" against "four former players are suing": two verbs
     # outside the event table may name one happening or two; shown, never a conflict
     return Alignment(a, b, round(score, 3), tuple(because), ambiguous=other_events)
+
+
+def _moved_by(c: Claim) -> bool:
+    """Whether a claim gives how far a figure moved ("rose 0.7%", "36 higher than the
+    previous update") rather than the figure. A count after "cut" or "add" is what
+    happened ("cut 12,000 jobs"), not a move, unless a comparative says so."""
+    return c.quantity.change in CHANGES and (c.quantity.kind != "count" or bool(c.extra.get("difference")))
 
 
 def _other_period(a: Claim, b: Claim) -> bool:

@@ -602,3 +602,12 @@ def test_claims_a_toll_dated_by_what_happened_is_as_of_its_publication(nlp):
                                            "people.", published=dt.date(2023, 9, 9))], nlp=nlp)
     assert (claim.topic, claim.time_text, claim.time_start) == ("death", "on Friday", dt.date(2023, 9, 8))
     assert timeline.as_of(claim) == (dt.date(2023, 9, 9), dt.date(2023, 9, 9))  # the quake's day dates no count
+
+
+def test_claims_a_comparative_gives_the_size_of_a_change_and_its_base_is_no_time(nlp):
+    found = _read(nlp, "Revenue was 88 percent higher than a year earlier. Sales rose 101% from a year ago. "
+                       "The total is 36 higher than the figure in the previous update.")
+    higher, rose, more = found["88 percent"], found["101%"], found["36"]
+    assert (higher.thing_norm, higher.quantity.change, higher.time_text) == ("revenue", "up", "")
+    assert (rose.thing_norm, rose.time_text) == ("sale", "")  # the subject of the change verb
+    assert more.quantity.change == "up" and more.extra.get("difference")

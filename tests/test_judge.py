@@ -333,3 +333,10 @@ def _statuses(nlp, text_a: str, text_b: str) -> list[str]:
 )
 def test_judge_what_is_counted_and_what_happened_decide_the_pair(nlp, text_a, text_b, statuses):
     assert _statuses(nlp, text_a, text_b) == statuses
+
+
+def test_judge_the_size_of_a_move_is_never_the_figure_it_moved(nlp):
+    # the 36 of "36 higher" is no count of deaths: only 246 meets the other report's 36
+    assert _statuses(nlp, "The department has identified 246 deaths. The total is 36 higher than in the "
+                          "previous update.", "The department has identified 36 deaths.") == ["conflict"]
+    assert _statuses(nlp, "Alphabet will cut about 12,000 jobs.", "Alphabet will eliminate 12,000 jobs.") == ["agree"]

@@ -115,6 +115,9 @@ _PARSE_THING_RULES = frozenset({"copula-subject", "verb-subject", "verb-object",
 # how many words may stand between a number and the noun it modifies ("486 sudden and
 # unexpected deaths")
 _MODIFIER_REACH = 5
+# comparative adjectives and adverbs (Penn tags): "higher", "more", "fewer"
+_COMPARATIVES = frozenset({"JJR", "RBR"})
+_DOWNWARD = frozenset({"lower", "fewer", "less", "smaller", "cheaper", "weaker", "slower", "shorter"})
 GENERIC_VERBS = frozenset({"have", "be"})
 # verbs whose object is a figure expected, not one that is: "analysts had expected $2.09"
 _EXPECTING = frozenset({"expect", "forecast", "project", "predict", "anticipate"})
@@ -378,6 +381,14 @@ class ClaimReader:
         lex = self.lex
         thing_tokens, head, partitive, after = self._thing_right(doc, span, q)
         rule = "thing-right"
+        comparative = False
+        if head is not None and head.tag_ in _COMPARATIVES:
+            # "88 percent higher than a year earlier", "36 higher than the previous update":
+            # the size of a change, not what is counted
+            if q.change is None:
+                q = replace(q, change="down" if head.lower_ in _DOWNWARD else "up")
+            comparative = True
+            thing_tokens, head = [], None
         modified = self._modified_noun(span, head)
         if modified is not None:
             # "486 sudden and unexpected deaths", "94 confirmed cases": the noun the number
@@ -399,7 +410,7 @@ class ClaimReader:
             event_tok, thing_tokens, head = head, [], None
         thing_text = ""
         thing_norm = ""
-        extra: dict[str, Any] = {}
+        extra: dict[str, Any] = {"difference": True} if comparative else {}
         if thing_tokens and head is not None:
             thing_text = self._slice_text(thing_tokens[0].i, thing_tokens[-1].i + 1)
             words = [t for t in thing_tokens if not t.text == "-"]
@@ -1368,7 +1379,8 @@ class ClaimReader:
         found = [(s + sent.start_char, e + sent.start_char, text) for s, e, text in self._times_in(sent)]
         dateline = self._dateline_end(sent)
         text = self._text
-        found = [f for f in found if not text.startswith(("'s", "\u2019s"), f[1])]  # "last year's total"
+        found = [f for f in found if not text.startswith(("'s", "\u2019s"), f[1])  # "last year's total"
+                 and not _when.BASE_OF_CHANGE.search(text, max(sent.start_char, f[0] - 16), f[0])]  # "from a year ago"
         # "the deadliest since 1960": a baseline for a superlative, not the claim's time
         found = [f for f in found if not (f[2].lower().startswith("since") and _SUPERLATIVE.search(
             text[max(sent.start_char, f[0] - 40): f[0]]))]

@@ -96,12 +96,13 @@ def read_scope(span: Span) -> Scope:
                 rules.append("among")
     # whose figure it is: "Shares **of Zoom** slid 17%", "**Pfizer's** shares rose 7.7%"
     counted = span._.counted
-    owned = counted.head if counted is not None else (top.head if top.dep_ == "nummod" else None)
-    if owned is None and top.dep_ in ("obj", "obl") and not in_subject:
-        # "Shares of Zoom slid 17%": the subject the figure measures, named before it
-        owned = next((c for c in children(clause) if c.dep_ in SUBJECTS and c.pos_ == "NOUN"), None)
-    if owned is not None:
-        for child in children(owned):
+    owned = [counted.head] if counted is not None else ([top.head] if top.dep_ == "nummod" else [])
+    if not owned and top.dep_ in ("obj", "obl") and not in_subject:
+        # "Shares of Zoom slid 17%", "Moderna's jab can be stored at about -20C": the
+        # subject the figure measures, named before it
+        owned = [c for c in children(clause) if c.dep_ in SUBJECTS and c.pos_ == "NOUN"]
+    for noun in owned:
+        for child in children(noun):
             if child.pos_ == "PROPN" and (child.dep_ == "nmod:poss" or child.dep_ == "nmod" and case_of(child) == "of"):
                 groups.append(_name(child))
                 rules.append("owner")

@@ -16,6 +16,7 @@ elided noun             "killed 20 **people** and injured 290"           ``elide
 a line's label          "**Deaths**: 206", "**Deaths** by town: Suzu 91"  ``label``
 ... saying what happened "**Missing**: 125" (what happened to them)         ``label-event``
 level a verb reached    "**Pledges** reached EUR 880 million"            ``verb-subject``
+size of a change        "**Sales** rose 101%"                            ``verb-subject``
 ======================  ==============================================  =================
 
 A label is the layout of a fact box or a list, not of a sentence: a short noun phrase
@@ -45,6 +46,9 @@ FIGURE_CASES = frozenset({"at", "to", "by", "of"})
 
 # verbs whose object is the level their subject reached: "pledges reached EUR 880 million"
 LEVEL_VERBS = frozenset({"reach", "total", "hit", "top", "exceed", "surpass", "near", "pass", "approach"})
+# verbs whose object is the size of a change of their subject: "sales rose 101%"
+CHANGE_VERBS = frozenset({"rise", "fall", "climb", "jump", "drop", "slip", "slide", "gain", "grow", "surge",
+                          "soar", "plunge", "tumble", "sink", "increase", "decrease", "decline", "advance"})
 # what a label that says what happened is tagged as: "Missing: 125", "Injured: 806"
 LABEL_EVENTS = frozenset({"ADJ", "VERB"})
 # how far from its head a dependent is looked for: a modifier we read sits close by, and
@@ -120,6 +124,11 @@ def read_counted(span: Span) -> Counted | None:
         subject = next((c for c in children(top) if c.dep_ in SUBJECTS and countable(c)), None)
         if subject is not None:
             return _counted(subject, "copula-subject")
+    if dep == "obj" and head.pos_ == "VERB" and head.lemma_ in CHANGE_VERBS:
+        # "Sales rose 101%": the size of the change of the verb's subject
+        subject = next((c for c in children(head) if c.dep_ in SUBJECTS and countable(c)), None)
+        if subject is not None:
+            return _counted(subject, "verb-subject")
     if dep == "obj" and head.pos_ == "VERB" and head.lemma_ in LEVEL_VERBS:
         # "Pledges reached EUR 880 million": the level the subject reached
         subject = next((c for c in children(head) if c.dep_ in SUBJECTS and countable(c)), None)

@@ -15,6 +15,9 @@ hangs on what happened        "killing 820 people late **on Friday**"           
 hangs on the figure's clause   "the toll rose to 72 **by Wednesday evening**"       ``clause``
 =============================  ===================================================  ===========
 
+The base of a change ("up 22% from **a year ago**", "higher than **a year earlier**") is
+never the figure's time.
+
 A time that modifies the head of a relative or adverbial clause holding the figure
 (``another``) is the time of that other event, however far it is from the number: the
 claim reader takes it over a nearer one, so a toll of 1960 is never read as this week's.
@@ -26,6 +29,7 @@ on Saturday is as of Saturday (:func:`reconcile.timeline.as_of`). The ``reconcil
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -39,6 +43,8 @@ TIME = "reconcile_time"
 # clauses that tell of another event than the sentence's: "the tsunami **that killed** 61"
 OTHER_CLAUSES = frozenset({"acl", "acl:relcl"})
 MAX_UP = 12
+# what makes the time after it the base a change is measured from
+BASE_OF_CHANGE = re.compile(r"\b(?:from|than|compared (?:with|to)|versus|vs\.?)\s+$", re.IGNORECASE)
 
 if not Span.has_extension("when"):
     Span.set_extension("when", default=None)
@@ -84,6 +90,8 @@ def read_time(span: Span, times: list[tuple[int, int, str]]) -> When | None:
             continue  # the figure itself
         if doc.text.startswith(("'s", "\u2019s"), end):
             continue  # "last Friday's earthquake": the time of the quake, not of a count
+        if BASE_OF_CHANGE.search(doc.text, max(0, start - 16), start) or text.lower().startswith(("from ", "than ")):
+            continue  # "up 22% from a year ago", "88 percent higher than a year earlier": the base of a change
         expr = doc.char_span(start, end, alignment_mode="expand")
         if expr is None or expr.start_char < dateline_end(expr[0]):
             continue
