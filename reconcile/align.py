@@ -393,7 +393,9 @@ def _object(c: Claim, names: dict[str, str]) -> str:
     """What a measure measures, a name resolved to its kind where an article says it
     ("the 984-foot Dali" is a vessel where another article says "the container ship Dali")."""
     obj = c.extra.get("object", "")
-    return names.get(obj, obj) if obj[:1].isupper() else obj
+    if obj[:1].isupper():
+        return names.get(obj, obj)
+    return (load_lexicon().thing_class(obj, obj.rsplit(" ", 1)[-1]) or obj) if obj else obj  # "blaze", "fire": one
 
 
 def _names(claims: Sequence[Claim]) -> dict[str, str]:

@@ -168,10 +168,14 @@ def test_claims_a_fraction_of_something_is_a_share(text, kind, low, high, nlp):
         ("The terrestrial moon has a diameter of 3746 kilometers.", "terrestrial moon"),
         ("With a diameter of 5,230 kilometers, Ganymede is the largest satellite.", "Ganymede"),
         ("The diameter of the moon cake is 2.1 meters.", "moon cake"),
+        ("The frame stretched more than 100 metres from end to end.", "frame"),
+        ("Pictures showed the 93-metre spire wreathed in flames.", "spire"),
+        ("The boat went down some 47 nautical miles southwest of Pylos.", "boat"),
         ("The bridge was 1.6 miles long.", "bridge"),
         ("The crevice was about 18 inches wide.", "crevice wide"),
     ],
-    ids=["which-is", "has-a-diameter-of", "with-a-diameter", "diameter-of-the", "was-long", "was-wide"],
+    ids=["which-is", "has-a-diameter-of", "with-a-diameter", "diameter-of-the", "subject-of-the-clause",
+         "noun-it-modifies", "a-direction-is-no-object", "was-long", "was-wide"],
 )
 def test_claims_what_a_measure_measures(text, measured, nlp):
     [claim] = extract_claims([Article(source="m", text=text)], nlp=nlp)

@@ -340,3 +340,11 @@ def test_judge_the_size_of_a_move_is_never_the_figure_it_moved(nlp):
     assert _statuses(nlp, "The department has identified 246 deaths. The total is 36 higher than in the "
                           "previous update.", "The department has identified 36 deaths.") == ["conflict"]
     assert _statuses(nlp, "Alphabet will cut about 12,000 jobs.", "Alphabet will eliminate 12,000 jobs.") == ["agree"]
+
+
+def test_judge_a_bracketed_conversion_measures_what_its_measure_measures(nlp):
+    # the spire's 93 metres (305 feet) against the towers' 69 metres: two objects, no conflict;
+    # the blaze and the fire, the boat and the trawler: one object under two names
+    assert _statuses(nlp, "Pictures showed the 93-metre (305-foot) spire wreathed in flames.",
+                     "The cathedral's twin towers, which stand 69 metres tall, survived.") == []
+    assert _statuses(nlp, "The fire burned 2,170 acres.", "The blaze burned about 880 hectares.") == ["agree"]

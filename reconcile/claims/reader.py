@@ -98,6 +98,11 @@ _TO_NUMBER = re.compile(r"\s*(?:,\s*)?to\s+(?:about\s+|around\s+|some\s+|nearly\
 _SHARE_OF = re.compile(r"\s+of\s+(?!(?:a|an|one)\b)", re.IGNORECASE)  # not "a third of a mile"
 _DIMENSION_WORDS = {"long", "wide", "tall", "high", "deep", "thick", "across", "diameter", "length", "width",
                     "height", "depth", "radius", "circumference", "span", "size", "weight", "mass"}
+# words after a distance that say which way it runs
+_DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+               "north-east", "north-west", "south-east", "south-west", "away", "offshore", "inland", "off"}
+# nouns that name a measure, not a thing measured
+_MEASURE_NOUNS = {"temperature", "level", "reading", "distance", "speed", "size", "area", "weight", "volume"}
 _SIDE_WORDS = {"wide", "high", "tall", "deep", "thick", "width", "height", "depth"}  # of _DIMENSION_WORDS
 _MEASURE_VERBS = {"is", "was", "are", "were", "has", "had", "have", "measures", "measured", "stretches", "spans",
                   "weighs", "weighed", "stands", "stood"}
@@ -452,11 +457,14 @@ class ClaimReader:
             # a measure counts its dimension; the object it measures qualifies it
             named = thing_text[:1].isupper()
             extra["object"] = self._appositions.get(thing_text, thing_text) if named else thing_norm
+            if extra["object"] in _DIRECTIONS:
+                extra["object"] = ""  # "47 nautical miles southwest of Pylos": where, not what
             if not extra["object"] or extra["object"] in _DIMENSION_WORDS:
                 # "Deimos, which is 7.5 miles in diameter", "the bridge was 1.6 miles long";
                 # "18 inches wide" and "10 inches high" stay two dimensions of one thing
                 side = extra["object"] if extra["object"] in _SIDE_WORDS else ""  # "long" is a length's own side
-                extra["object"] = " ".join(w for w in (self._measured(span), side) if w) or extra["object"]
+                measured = self._converted_from(span, q, drafts) or self._measured_in_parse(span) or self._measured(span)
+                extra["object"] = " ".join(w for w in (measured, side) if w) or extra["object"]
             if self._appositions:
                 extra["names"] = dict(self._appositions)  # lets alignment resolve names across articles
             thing_norm = _dimension(q.unit) or thing_norm
@@ -635,6 +643,41 @@ class ClaimReader:
             return q
         return replace(q, low=None if q.low is None else q.low * 100, high=None if q.high is None else q.high * 100,
                        kind="percent", unit="%", rule=q.rule + "+share")
+
+    def _converted_from(self, span: Span, q: Quantity, drafts: list[_Draft]) -> str:
+        """The object of the measure a bracketed one converts: "96 metres (315 feet)", "the
+        93-metre (305-foot) spire" measure one thing. "" when the measure is no conversion."""
+        before = self._text[max(0, span.start_char - 3):span.start_char].rstrip()
+        if not before.endswith("(") or not drafts:
+            return ""
+        prev = drafts[-1]
+        gap = self._text[prev.end:span.start_char]
+        if gap.strip() not in ("(", "-(") or _dimension(prev.quantity.unit or "") != _dimension(q.unit or ""):
+            return ""
+        return prev.extra.get("object", "")
+
+    def _measured_in_parse(self, span: Span) -> str:
+        """What a measure measures, from the parse: the noun it modifies ("the 93-metre
+        (305-foot) **spire**"), else the subject of its clause ("the **frame** stretched
+        more than 100 metres", "the twin **towers**, which stand 69 metres tall"). A
+        pronoun subject names nothing here. "" when the parse names nothing."""
+        top = _thing.anchor(span)
+        head = top.head
+        if top.dep_ in ("amod", "nummod", "compound") and head.i > top.i and head.pos_ == "NOUN" \
+                and self._lemma(head) not in _DIMENSION_WORDS:
+            return self._noun_lemma(head)
+        clause, in_subject = _scope.clause_of(top)
+        if in_subject:
+            return ""
+        subject = next((c for c in _thing.children(clause) if c.dep_ in _thing.SUBJECTS), None)
+        if subject is None:
+            return ""
+        if subject.lower_ in ("which", "that", "who") and clause.dep_ == "acl:relcl":
+            subject = clause.head  # "the towers, which stand 69 metres tall"
+        if subject.pos_ != "NOUN" or self._lemma(subject) in _DIMENSION_WORDS | _MEASURE_NOUNS:
+            return ""  # "the temperature fell to minus 2F": the measure itself, not what it measures
+        words = [w for w in _thing.noun_phrase(subject) if w.is_alpha]  # "the terrestrial moon"
+        return " ".join([w.lower_ for w in words[:-1]] + [self._noun_lemma(subject)])
 
     def _measured(self, span: Span) -> str:
         """What a measure with no object after it measures, from its sentence: "the

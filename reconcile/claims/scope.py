@@ -34,7 +34,7 @@ PLACE_CASES = frozenset({"in", "across", "throughout", "inside"})
 GROUP_CASES = frozenset({"among"})
 # how a figure hangs on the head of its clause
 CLIMB = frozenset({"nummod", "compound", "amod", "obj", "nsubj", "nsubj:pass", "obl", "nmod", "appos",
-                   "flat", "xcomp", "obl:npmod", "nmod:npmod", "obl:tmod"})
+                   "flat", "xcomp", "obl:npmod", "nmod:npmod", "obl:tmod", "obl:unmarked", "nmod:unmarked"})
 MAX_CLIMB = 6
 
 if not Span.has_extension("scope"):
