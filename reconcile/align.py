@@ -383,10 +383,37 @@ def _other_period(a: Claim, b: Claim) -> bool:
     spring" against "now") is the same figure at another time, compared as an update."""
     if timeline.time_kind(a.time_text) != "period":
         return False
-    if a.quantity.kind == "count" and a.topic not in timeline.RUNNING_TOPICS:
-        return False  # a stock counted then and now: the same figure, moved
     pa, pb = timeline.as_of(a), timeline.as_of(b)
-    return pa is not None and pb is not None and (pb[0] > pa[1] or pb[1] < pa[0])
+    if pa is None or pb is None:
+        return False
+    both_periods = timeline.time_kind(b.time_text) == "period"
+    if a.quantity.kind == "count" and a.topic not in timeline.RUNNING_TOPICS:
+        if not (_flow(a) and _flow(b) and both_periods):
+            return False  # a stock counted then and now: the same figure, moved
+        # "sold 1.57 million in 2023", "sold 5 million in 2022": what happened over two
+        # stated periods (not a time left unsaid, which may be any)
+        return pa != pb and (_part_of_period(a, pa, pb) or _part_of_period(b, pb, pa)
+                             or pb[0] > pa[1] or pb[1] < pa[0])
+    if both_periods and (_part_of_period(a, pa, pb) or _part_of_period(b, pb, pa)):
+        # "sold 526,409 cars in October-December", "sold 1.57 million in 2023": what
+        # happened over a part of a period is another figure
+        return True
+    return pb[0] > pa[1] or pb[1] < pa[0]
+
+
+def _part_of_period(c: Claim, inner: tuple[dt.date, dt.date], outer: tuple[dt.date, dt.date]) -> bool:
+    """Whether ``inner`` (``c``'s period) is a closed part of ``outer``: it lies inside
+    and had ended when ``c`` was written ("in October-December" in January, not "this
+    year" so far, which is the year's figure to date)."""
+    published = c.extra.get("published")
+    ended = published is not None and inner[1] < dt.date.fromisoformat(published)
+    return ended and inner != outer and outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+def _flow(c: Claim) -> bool:
+    """Whether a count is of what happened over its period ("sold", "delivered"), not of
+    what there is ("fighters", "has 5,000 members")."""
+    return bool(c.event_norm) and c.event_norm not in GENERIC_EVENTS
 
 
 def _object(c: Claim, names: dict[str, str]) -> str:

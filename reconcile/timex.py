@@ -28,13 +28,16 @@ _PREP = r"(?:on|by|since|until|till|before|after|from|as\s+of|in|during|at|last|
 _NUMWORD = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
 
 _TIME_PATTERNS = [
+    # between January and July (2024), from January to March, (in) October-December: before
+    # the single month that would match their start
+    rf"between\s+{_MONTH}\s+and\s+{_MONTH}(?:\s+\d{{4}})?",
+    rf"from\s+{_MONTH}\s+(?:to|through|until)\s+{_MONTH}(?:\s+\d{{4}})?",
+    rf"(?:(?:in|during|for)\s+)?{_MONTH}\s*[-\u2013/]\s*{_MONTH}(?:\s+\d{{4}})?",
     # on Monday (evening), by Sunday night, last Friday
     rf"(?:{_PREP}\s+)?(?:(?:early|late)\s+)?{_DAY}(?:\s+{_PART})?(?:,?\s+\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)?",
     # on 31 January (2023), in February 2015, on January 31(, 2023), at the end of September
     rf"(?:(?:{_PREP}\s+)?(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)?(?:{_PREP}\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?",
     rf"(?:(?:{_PREP}\s+)?(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)?(?:{_PREP}\s+)?{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?",
-    # between January and July (2024)
-    rf"between\s+{_MONTH}\s+and\s+{_MONTH}(?:\s+\d{{4}})?",
     # in 2019, since 2001, the first quarter of 2023
     rf"(?:(?:{_PREP}\s+)?(?:the\s+)?(?:first|second|third|fourth|last)\s+(?:quarter|half)\s+of\s+)?(?:{_PREP}\s+)?(?:19|20)\d\d\b",
     # this past spring, last year, next week, earlier this month
@@ -175,13 +178,18 @@ def _resolve(text: str, published: dt.date | None) -> tuple[dt.date, dt.date] | 
     day = int(day_m.group(1)) if day_m and (not year_m or day_m.group(1) != year_m.group(1)) else None
     weekday = next((WEEKDAYS.index(w) for w in words if w in WEEKDAYS), None)
 
-    months = [_MONTH_ABBR[w.rstrip(".")[:3]] for w in words if w.rstrip(".") in MONTHS]
-    if words and words[0] == "between" and len(months) == 2:
+    months = [_MONTH_ABBR[w[:3]] for w in re.split(r"[\s\-\u2013/]+", t.replace(".", " "))
+              if w in MONTHS or (len(w) in (3, 4) and w[:3] in _MONTH_ABBR and w != "may")]
+    if len(months) == 2 and (words[0] in ("between", "from") or re.search(r"[a-z.]\s*[-\u2013/]\s*[a-z]", t)):
+        # "between January and July", "from January to March", "October-December"
         y = year or (published.year if published else None)
         if y is None:
             return None
-        first, last = sorted(months)
-        return dt.date(y, first, 1), dt.date(y, last, calendar.monthrange(y, last)[1])
+        first, last = months
+        start_year = y - 1 if first > last else y  # "November-January" runs over the new year
+        if published and not year and dt.date(y, last, 1) > published:
+            start_year, y = start_year - 1, y - 1  # written in January: last October-December
+        return dt.date(start_year, first, 1), dt.date(y, last, calendar.monthrange(y, last)[1])
     if month is not None:
         y = year or (published.year if published else None)
         if y is None:

@@ -198,6 +198,11 @@ def interval(q: Quantity, *, other: Quantity | None = None, rates: Rates | Mappi
     """
     policy = DEFAULT_TOLERANCE if policy is None else policy
     lo, hi, lo_inc, hi_inc = _widened(q, policy)
+    if lo == hi and not q.approximate and other is not None and _SCALED.search(q.text) \
+            and _finer(other, q):
+        # "1.6 million" against "1.57 million": a figure written in millions is rounded
+        # to its last digit, and a finer one inside that rounding agrees with it
+        lo, hi = _rounded(q, lo, policy)
     crosses = other is not None and bool(other.unit) and bool(q.unit) and other.unit != q.unit
     if q.kind == "measure" and q.unit:
         if crosses and lo == hi and not q.approximate:
@@ -342,6 +347,15 @@ def _widened(q: Quantity, policy: Tolerance) -> Interval:
     if q.low is None:
         return hi - room, hi, True, hi_inc
     return lo, lo + room, lo_inc, True
+
+
+_SCALED = re.compile(r"\d\s*(?:million|billion|trillion|mn|bn|m|b|k)\b", re.IGNORECASE)
+
+
+def _finer(other: Quantity, q: Quantity) -> bool:
+    """Whether ``other`` is written to a finer digit than ``q`` ("1.57 million" than "1.6 million")."""
+    mine, theirs = written_step(q, zeros=True), written_step(other, zeros=True)
+    return mine is not None and theirs is not None and theirs < mine
 
 
 def _rounded(q: Quantity, value: float, policy: Tolerance) -> tuple[float, float]:

@@ -348,3 +348,19 @@ def test_judge_a_bracketed_conversion_measures_what_its_measure_measures(nlp):
     assert _statuses(nlp, "Pictures showed the 93-metre (305-foot) spire wreathed in flames.",
                      "The cathedral's twin towers, which stand 69 metres tall, survived.") == []
     assert _statuses(nlp, "The fire burned 2,170 acres.", "The blaze burned about 880 hectares.") == ["agree"]
+
+
+def test_judge_a_flow_over_a_part_of_a_period_is_another_figure(nlp):
+    import datetime as dt
+
+    from reconcile.api import judge_claims
+    from reconcile.model import Article
+
+    articles = [Article("a", "BYD said on Monday it sold 526,409 battery-electric cars in October-December.",
+                        published=dt.date(2024, 1, 2)),
+                Article("b", "BYD sold 1.57 million battery-electric cars in 2023.", published=dt.date(2024, 1, 4)),
+                Article("c", "BYD sold 1.7 million battery-electric cars in 2023.", published=dt.date(2024, 1, 4))]
+    from reconcile.claims import extract_claims
+
+    found = judge_claims(articles, extract_claims(articles, nlp=nlp), group_by="none").findings
+    assert [(f.status, {f.a[0], f.b[0]}) for f in found] == [("conflict", {"b", "c"})]  # the quarter meets neither

@@ -82,3 +82,19 @@ def test_timex_calendar_edges_resolve_or_drop(text, published, expected):
 )
 def test_timex_at_calendar_edge(published, edge):
     assert at_calendar_edge(published) is edge
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "found", "dates"),
+    [("it sold 526,409 cars in October-December.", dt.date(2024, 1, 2), "in October-December",
+      (dt.date(2023, 10, 1), dt.date(2023, 12, 31))),
+     ("cases rose between October and December", dt.date(2024, 1, 2), "between October and December",
+      (dt.date(2023, 10, 1), dt.date(2023, 12, 31))),
+     ("sales from January to March 2024", dt.date(2024, 5, 2), "from January to March 2024",
+      (dt.date(2024, 1, 1), dt.date(2024, 3, 31))),
+     ("in the Nov-Jan season", dt.date(2024, 2, 10), "Nov-Jan", (dt.date(2023, 11, 1), dt.date(2024, 1, 31)))],
+    ids=["hyphen", "between-written-after-it-ended", "from-to", "over-the-new-year"],
+)
+def test_timex_month_ranges(sentence, published, found, dates):
+    [(_, _, text)] = find_times(sentence)
+    assert (text, resolve(text, published)) == (found, dates)

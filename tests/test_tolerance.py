@@ -314,3 +314,18 @@ def test_tolerance_rate_checks_its_codes_and_value(args, ok):
     else:
         with pytest.raises(RateError):
             Rate(*args)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [("1.6 million or 1.57 million", True), ("1.6 million or 1.67 million", False),
+     ("$6.19 billion or $6.74 billion", False), ("1,600,000 or 1,570,000", False)],
+    ids=["finer-inside-the-rounding", "finer-outside", "same-precision", "no-scale-word"],
+)
+def test_tolerance_a_figure_in_millions_is_rounded_against_a_finer_one(text, status):
+    from reconcile.judge import _meet
+    from reconcile.quantities import parse_quantities
+    from reconcile.tolerance import interval
+
+    a, b = parse_quantities(text)
+    assert _meet(interval(a, other=b), interval(b, other=a)) is status

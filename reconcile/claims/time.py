@@ -83,6 +83,8 @@ def read_time(span: Span, times: list[tuple[int, int, str]]) -> When | None:
     other = next((k for k, (t, dep) in enumerate(path) if dep in OTHER_CLAUSES
                   or dep == "advcl" and _when_clause(path[k - 1][0])), None)
     happened = span._.happened.verb.i if span._.happened is not None else None
+    noun = counted_noun(span)
+    reach = max(span.end_char, noun.idx + len(noun.text))
     event_verbs = _event_verbs(span._.happened.verb) if span._.happened is not None else set()
     best: tuple[int, int, When] | None = None
     for start, end, text in times:
@@ -112,7 +114,10 @@ def read_time(span: Span, times: list[tuple[int, int, str]]) -> When | None:
             rule = "event"  # "killing 820 people late on Friday": when it happened, not when counted
         else:
             rule = "clause"
-        gap = start - span.end_char if start >= span.end_char else span.start_char - end
+        # among times on one step of the tree, the nearest, counting from the end of the
+        # counted noun on the right and a little farther on the left ("said on Monday it
+        # sold 526,409 cars in October-December": the quarter is the sale's time)
+        gap = max(0, start - reach) if start >= span.end_char else (span.start_char - end) * 1.3 + 1
         if best is None or (k, gap) < best[:2]:
             best = (k, gap, When(start, end, text, rule))
     return best[2] if best is not None else None
