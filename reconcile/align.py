@@ -222,8 +222,12 @@ def _currency_groups(rates: Rates | None) -> dict[str, str]:
 def _align_block(block: list[Claim], *, threshold: float, window: int, lex: Lexicon,
                  names: dict[str, str]) -> Iterator[Alignment]:
     if len(block) > window:
-        # sorted neighbourhood: claims about the same thing sort together
-        block = sorted(block, key=lambda c: (c.topic, c.event_norm, c.place, c.source, c.start))
+        # sorted neighbourhood: claims about the same thing sort together, and people
+        # counted under other names ("British citizens", "British nationals") by what
+        # happened to them
+        people = lex.people
+        block = sorted(block, key=lambda c: ("person", c.event_norm, c.topic, c.place, c.source, c.start)
+                       if c.topic in people else (c.topic, c.event_norm, "", c.place, c.source, c.start))
     topics = [c.topic for c in block]
     n = len(block)
     for lo in range(0, n, max(1, window // 2)) if n > window else [0]:

@@ -560,9 +560,11 @@ def test_claims_the_noun_a_number_modifies_in_the_parse_is_what_it_counts(text, 
      ("Six remained missing on Tuesday evening.", "Six", "missing", "complement"),
      ("At least 17 people are dead.", "At least 17", "dead", "predicate"),
      ("The boat may have carried 500 people, which would make it the worst disaster.", "500", "carried", "verb"),
-     ("Officials reported 486 deaths.", "486", None, None)],
+     ("Officials reported 486 deaths.", "486", None, None),
+     ("There were seven French nationals, six Egyptians and five Germans on board.", "six", "board", "adverbial"),
+     ("There were also seven French nationals in the city.", "seven", None, None)],
     ids=["participle-clause", "relative-clause", "object", "linking-verb", "copula", "sentential-which",
-         "attribution-is-no-event"],
+         "attribution-is-no-event", "where-a-linking-verb-puts-the-conjuncts", "a-place-is-no-event"],
 )
 def test_claims_event_component_reads_the_verb_over_the_counted_noun(nlp_all, text, number, verb, rule):
     doc = nlp_all(text)

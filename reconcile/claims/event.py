@@ -11,6 +11,7 @@ clause on the counted noun       "72 people **killed** in the quake",           
 verb of the counted noun         "78 people **died**", "the strikes **killed** 20" ``verb``
 predicate with a copula          "17 people are **dead**"                          ``predicate``
 open complement of that verb     "17 people are known to have **died**"            ``complement``
+where a linking verb puts them   "there were 157 people **on board**"              ``adverbial``
 ===============================  ================================================  ============
 
 A verb that only says how the figure is known (an attribution verb, "reported",
@@ -40,6 +41,7 @@ VERBS = frozenset({"VERB"})
 PREDICATES = frozenset({"ADJ", "VERB"})
 # verbs that link a subject to what it is: "six remained missing", "became ill"
 LINKING = frozenset({"be", "have", "remain", "stay", "become", "get", "appear", "seem"})
+MAX_CONJUNCTS = 12
 NEGATORS = frozenset({"not", "n't", "never", "no"})
 
 if not Span.has_extension("happened"):
@@ -64,11 +66,12 @@ def counted_noun(span: Span) -> Token:
     return anchor(span)
 
 
-def read_event(span: Span, *, neutral: frozenset[str]) -> Happened | None:
+def read_event(span: Span, *, neutral: frozenset[str], events: frozenset[str] = frozenset()) -> Happened | None:
     """What happened to what the figure in ``span`` counts; ``None`` if the parse names nothing.
 
     ``neutral`` are lemmas of verbs that state or move a figure without saying what
-    happened (attribution verbs, "rise", "stand", "report").
+    happened (attribution verbs, "rise", "stand", "report"); ``events``, the words of the
+    event table, name what a linking verb's adverbial may say ("on board").
     """
     noun = counted_noun(span)
     for child in children(noun):
@@ -76,11 +79,36 @@ def read_event(span: Span, *, neutral: frozenset[str]) -> Happened | None:
             happened = _telling(child, "clause", neutral)
             if happened is not None:
                 return happened
-    if noun.dep_ in ARGUMENTS and noun.head.pos_ in VERBS:
-        return _telling(noun.head, "verb", neutral, passive=noun.dep_ == "nsubj:pass")
-    if noun.dep_ == "nsubj" and noun.head.pos_ in PREDICATES and any(c.dep_ == "cop" for c in children(noun.head)):
-        return _telling(noun.head, "predicate", neutral)
+    first = noun
+    for _ in range(MAX_CONJUNCTS):
+        if first.dep_ != "conj" or first.head.i == first.i:
+            break
+        first = first.head  # "seven French nationals, seven British citizens ... were on board"
+    if first.dep_ in ARGUMENTS and first.head.pos_ in VERBS | {"AUX"}:
+        happened = _telling(first.head, "verb", neutral, passive=first.dep_ == "nsubj:pass")
+        if happened is None and first.head.lemma_.lower() in LINKING:
+            # "there were 157 people on board", "seven French nationals, ... and five
+            # Germans on board": where a linking verb puts them says what happened to them
+            where = _where(first, events)
+            return Happened(where, "adverbial") if where is not None else None
+        return happened
+    if first.dep_ == "nsubj" and first.head.pos_ in PREDICATES and any(c.dep_ == "cop" for c in children(first.head)):
+        return _telling(first.head, "predicate", neutral)
     return None
+
+
+def _where(noun: Token, events: frozenset[str]) -> Token | None:
+    """The adverbial of a linking verb, or a modifier of the last of the noun's conjuncts,
+    that names what happened: "on **board**", "**aboard**"."""
+    verb = noun.head
+    conjuncts = [noun]
+    for conjunct in conjuncts:  # grows as it goes: a parser may chain the conjuncts
+        if len(conjuncts) < MAX_CONJUNCTS:
+            conjuncts += [c for c in children(conjunct) if c.dep_ == "conj"]
+    conjuncts.sort(key=lambda t: t.i)
+    candidates = [c for c in children(verb) if c.dep_ in ("advmod", "obl") and c.i > noun.i]
+    candidates += [c for c in children(conjuncts[-1]) if c.dep_ in ("nmod", "advmod") and c.i > conjuncts[-1].i]
+    return next((c for c in candidates if c.lower_ in events or c.lemma_.lower() in events), None)
 
 
 def _sentential(clause: Token) -> bool:
@@ -115,18 +143,19 @@ def _telling(verb: Token, rule: str, neutral: frozenset[str], *, passive: bool =
 def make_event_reader(nlp: Language, name: str, lexicon: str | None) -> EventReader:
     """The ``reconcile_event`` component, with the neutral verbs of ``lexicon``."""
     lex = load_lexicon(lexicon)
-    return EventReader(lex.neutral_events | lex.attribution_verbs | LINKING)
+    return EventReader(lex.neutral_events | lex.attribution_verbs | LINKING, frozenset(lex.event_of))
 
 
 class EventReader:
     """Read what happened to what each quantity counts from the parse (``span._.happened``)."""
 
-    def __init__(self, neutral: frozenset[str]) -> None:
+    def __init__(self, neutral: frozenset[str], events: frozenset[str] = frozenset()) -> None:
         self.neutral = frozenset(neutral)
+        self.events = frozenset(events)
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("DEP"):
             return doc
         for span in doc.spans.get(QUANTITIES_KEY, []):
-            span._.happened = read_event(span, neutral=self.neutral)
+            span._.happened = read_event(span, neutral=self.neutral, events=self.events)
         return doc

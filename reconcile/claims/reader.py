@@ -490,8 +490,10 @@ class ClaimReader:
             extra["partitive"] = True
         # the event: the verb the parse puts over the counted noun, else a word of the
         # event table near the number, right side first
-        if event_tok is None and span._.happened is not None and rule != "capacity":
-            event_tok = span._.happened.verb
+        happened = span._.happened
+        if event_tok is None and happened is not None and rule != "capacity" and (
+                happened.rule != "adverbial" or self._event_class(happened.verb)):
+            event_tok = happened.verb
         if event_tok is None:
             event_tok = self._event_near(doc, span, after)
         event_text, event_norm = "", ""
