@@ -364,3 +364,16 @@ def test_judge_a_flow_over_a_part_of_a_period_is_another_figure(nlp):
 
     found = judge_claims(articles, extract_claims(articles, nlp=nlp), group_by="none").findings
     assert [(f.status, {f.a[0], f.b[0]}) for f in found] == [("conflict", {"b", "c"})]  # the quarter meets neither
+
+
+@pytest.mark.parametrize(
+    ("text_a", "text_b", "statuses"),
+    [("Two people died in the accident: one person on the train and one in the semitrailer.",
+      "One person on the train and one in the truck died, authorities say.", []),  # parts, never the whole
+     ("The violence has killed 67 people in Israel.", "Three people are reported killed in Gaza.", []),
+     ("The number of people confirmed dead stood at 73, with 39 deaths in Wajima and 23 in Suzu.",
+      "Deaths by municipality: Wajima 83, Suzu 91.", ["conflict", "conflict", "review", "review"])],
+    ids=["counts-side-by-side-are-parts", "where-it-happened", "parts-with-their-places-are-compared"],
+)
+def test_judge_parts_and_places_from_the_parse(nlp, text_a, text_b, statuses):
+    assert _statuses(nlp, text_a, text_b) == statuses

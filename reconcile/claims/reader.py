@@ -529,12 +529,6 @@ class ClaimReader:
         if rule == "figure-left" and not event_norm:
             # "the death toll reached 93": the figure says what happened
             event_norm = next((ev for ev, th in lex.event_things.items() if th == thing_norm), "")
-        noun = _event.counted_noun(span)
-        if q.kind == "count" and noun.dep_ == "conj" and drafts and drafts[-1].sentence_start == sent.start_char \
-                and noun.head.left_edge.idx <= drafts[-1].start <= noun.head.idx and thing_norm and drafts[-1].thing_norm == thing_norm:
-            # "one person on the train and one in the semitrailer": counts side by side are
-            # parts of one whole, never compared with it
-            extra["part"] = drafts[-1].extra["part"] = True
         if q.kind == "count" and head is not None and rule != "capacity" \
                 and self._attributive(span, thing_tokens, head, q):
             extra["attributive"] = True  # "a 12-game rematch", "a two-race streak": the size of another thing
@@ -576,6 +570,15 @@ class ClaimReader:
             place = self._subject_country(span)  # "Congo had also reported 524 deaths"
         if not place and extra.get("inherit_place"):
             place = extra["inherit_place"]
+        noun = _event.counted_noun(span)
+        if q.kind == "count" and noun.dep_ == "conj" and drafts and drafts[-1].sentence_start == sent.start_char \
+                and thing_norm and drafts[-1].thing_norm == thing_norm and drafts[-1].topic == topic \
+                and self._conjoined(noun, drafts[-1].start) and not (place or drafts[-1].place):
+            # "one person on the train and one in the semitrailer": counts side by side are
+            # parts of one whole, never compared with it ("39 deaths in Wajima and 23 in
+            # Suzu" have their places, which keep them apart from the whole already; "300
+            # killed and over 1,500 wounded" count two things)
+            extra["part"] = drafts[-1].extra["part"] = True
         # the time the parse ties to the figure ("the 1960 tsunami that killed 61 people",
         # "killing 820 people late on Friday"), else the nearest time expression
         when = span._.when
@@ -794,6 +797,19 @@ class ClaimReader:
                 head = t
                 break
         return tokens, head, partitive, i
+
+    def _conjoined(self, conjunct: Token, start: int) -> bool:
+        """Whether the number at character ``start`` is in the phrase ``conjunct`` is
+        coordinated with, or one that phrase modifies ("one person on the train and one
+        in the truck", parsed with the second "one" on "train")."""
+        host = conjunct.head
+        for _ in range(3):
+            if host.left_edge.idx <= start <= host.idx:
+                return True
+            if host.dep_ not in ("nmod", "conj", "appos") or host.head.i == host.i:
+                return False
+            host = host.head
+        return False
 
     def _attributive(self, span: Span, thing_tokens: list[Token], head: Token, q: Quantity) -> bool:
         """Whether the number and its noun are joined by a hyphen into a modifier of another

@@ -6,7 +6,8 @@ Structure names the scope of a figure, in Universal Dependencies terms:
 structure                  example                                        rule
 =========================  =============================================  ==============
 subject that is a place    "**Tripura** recorded the highest turnout"     ``subject``
-"in"/"across" + a name     "**In Tamil Nadu**, turnout was 65.19%"        ``in``
+"in"/"across" + a name     "**In Tamil Nadu**, turnout was 65.19%",       ``in``
+                           "three people are reported killed **in Gaza**"
 "among" + a group          "66.22 per cent **among male voters**"         ``among``
 owner of the counted noun  "shares **of Zoom** slid 17%"                   ``owner``
 =========================  =============================================  ==============
@@ -84,6 +85,9 @@ def read_scope(span: Span) -> Scope:
     # modifiers of the figure itself, of the noun it counts, and of its clause
     # "At least 78 people died in Greece": a figure in the subject takes the clause's places too
     hosts = [top, clause] + ([top.head] if top.dep_ == "nummod" else [])
+    happened = span._.happened
+    if happened is not None and happened.rule in ("clause", "complement"):
+        hosts.append(happened.verb)  # "three people are reported killed in Gaza": where it happened
     for host in dict.fromkeys(hosts):
         for child in children(host):
             case = case_of(child)
@@ -135,7 +139,7 @@ def _name(token: Token) -> str:
 
 @Language.component(
     SCOPE,
-    requires=["doc.spans", "token.dep", "token.head", "token.pos", "span._.counted"],
+    requires=["doc.spans", "token.dep", "token.head", "token.pos", "span._.counted", "span._.happened"],
     assigns=["span._.scope"],
 )
 def scope_component(doc: Doc) -> Doc:
