@@ -27,10 +27,9 @@ import numpy
 import spacy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IS_SPACE, LEMMA, MORPH, NORM, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.language import Language
-from spacy.lookups import load_lookups
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
-from spacy.util import minibatch
+from spacy.util import load_language_data, minibatch, registry
 from spacy.vocab import Vocab
 
 from reconcile.errors import ModelError
@@ -107,9 +106,15 @@ def line_breaks(doc: Doc) -> Doc:
 
 
 @lru_cache(maxsize=1)
-def _lookup_table():
-    """spacy-lookups-data's English word -> lemma table, loaded once per process."""
-    return load_lookups(lang="en", tables=["lemma_lookup"]).get_table("lemma_lookup")
+def _lookup_table() -> dict[str, str]:
+    """spacy-lookups-data's English word -> lemma table, loaded once per process.
+
+    Read into a plain dict: ``load_lookups`` builds a spaCy ``Table`` instead, hashing
+    each of the 41,000 words into it and its Bloom filter one at a time, which takes
+    twice as long as reading the file. Looked up by the word, a dict gives the same
+    lemmas.
+    """
+    return load_language_data(registry.lookups.get("en")["lemma_lookup"])
 
 
 def word_lemma(word: str) -> str:
@@ -176,7 +181,8 @@ class LookupLemmas:
         for orth in orths:
             lemma = lemma_of.get(orth)
             if lemma is None:
-                lemma = lemma_of[orth] = strings.add(table.get(orth, strings[orth]))
+                word = strings[orth]
+                lemma = lemma_of[orth] = strings.add(table.get(word, word))
             out.append(lemma)
         return out
 

@@ -701,6 +701,21 @@ def test_cli_markdown_report_of_plain_text_loads_no_pandas_pint_or_trafilatura(t
     assert "\n### conflict · strike (target) in Sirte · " in (tmp_path / "x.md").read_text(encoding="utf-8")
 
 
+def test_cli_report_freezes_the_claim_reader_imports_and_leaves_the_collector_on(tmp_path):
+    # spaCy and the claim reader are imported with the cycle collector paused, then frozen;
+    # the app alone is run, without main(), which freezes everything again at the end
+    script = (
+        "import gc\n"
+        "from reconcile.cli import app\n"
+        "try:\n"
+        f"    app(['report', {str(LIBYA)!r}, '-o', {str(tmp_path / 'x.md')!r}, '-q'])\n"
+        "except SystemExit as e:\n    assert e.code == 0, e.code\n"
+        "print(gc.isenabled(), gc.get_freeze_count() > 100_000)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert done.stdout.split() == ["True", "True"]
+
+
 def test_cli_jobs_give_the_same_claims_as_one_process():
     seed = Path(__file__).resolve().parent.parent / "fixtures" / "clusters" / "libya-sirte-airstrikes"
     args = ["claims", str(seed), "--format", "jsonl"]

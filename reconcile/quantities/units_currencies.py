@@ -108,9 +108,11 @@ class UnitGrammar:
         # cheap test before the unit regex, which most numbers ("5,000 fighters") fail.
         unit_head = r"(\s*-\s*|\s*[(\[{<]\s*|\s*)"
         unit_tail = r"(?P<close>\s*[)\]}>])?"
-        self.unit_after = re.compile(
-            unit_head + r"(?:(?P<m>M)(?P<code>" + codes + r")\b|(?P<u>"
-            + alternation(cs_after, lead=False) + "|(?i:" + alternation(ua_ci, lead=False) + r")))" + unit_tail)
+        # every unit, and "M" + a currency code ("MUSD"): the longest pattern of all, and
+        # only an "M" + code key below needs it
+        unit_after = (unit_head + r"(?:(?P<m>M)(?P<code>" + codes + r")\b|(?P<u>"
+                      + alternation(cs_after, lead=False) + "|(?i:" + alternation(ua_ci, lead=False) + r")))"
+                      + unit_tail)
         # One small regex per key, so that a number is tried only against the units
         # that can follow it; "M" + a currency code ("MUSD") needs the whole one.
         keyed: dict[str, tuple[list[str], list[str]]] = {}
@@ -125,7 +127,7 @@ class UnitGrammar:
             + "|(?i:" + alternation(ci, lead=False) + r")))" + unit_tail
             for key, (cs, ci) in keyed.items()}
         for c in self.money_codes:
-            patterns["m" + c.lower()] = self.unit_after
+            patterns["m" + c.lower()] = unit_after
         self.unit_after_at = LazyRegexes(patterns)
         # the first three letters of every key, and the keys of one or two: "people"
         # after a number starts none ("peo", "pe", "p"), and no regex is tried

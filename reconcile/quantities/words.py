@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from .digits import DIGITS, digits_value
@@ -121,14 +122,24 @@ class WordGrammar:
         # word starts with a letter.
         self.word_first = re.compile(r"(?:" + words + r")\b")
         self.word_next = re.compile(r"[^a-z0-9_](" + words + r")\b")
-        self.word_first_ci = re.compile(self.word_first.pattern, re.I)
-        self.word_next_ci = re.compile(self.word_next.pattern, re.I)
         # The words a run of number words and digits is made of.
         self.run_words = frozenset(number_words) | {"a", "an", "and", "point", "of", "minus", "negative"}
         # their first two letters (or only one): a word that starts otherwise is none
         self.run_heads = frozenset(w[:2] for w in self.run_words)
         # each word's token class, worked out once (see _word_class)
         self.word_classes = {w: c for w in self.run_words if (c := _word_class(self, w)) is not None}
+
+    # The scans in any case, for a text whose lower-casing changes its length ("İ"),
+    # which few texts have: compiled when first asked for.
+    @cached_property
+    def word_first_ci(self) -> re.Pattern[str]:
+        """:attr:`word_first` ignoring case."""
+        return re.compile(self.word_first.pattern, re.I)
+
+    @cached_property
+    def word_next_ci(self) -> re.Pattern[str]:
+        """:attr:`word_next` ignoring case."""
+        return re.compile(self.word_next.pattern, re.I)
 
 
 class WordReader(ReaderBase):

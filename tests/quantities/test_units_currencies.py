@@ -15,6 +15,7 @@ CASES = [
     ("money-bn-dollars", "5.5bn dollars", "5.5bn dollars", "money", 5.5e9, 5.5e9, {"unit": "USD"}),
     ("money-rupiah", "50 million rupiah", "50 million rupiah", "money", 5e7, 5e7, {"unit": "IDR"}),
     ("money-aud", "A$5 million", "A$5 million", "money", 5e6, 5e6, {"unit": "AUD"}),
+    ("money-m-code", "a contract worth 5 MUSD", "5 MUSD", "money", 5e6, 5e6, {"unit": "USD"}),
     ("measure-miles", "Sirte, 280 miles east", "280 miles", "measure", 280, 280, {"unit": "mile"}),
     ("measure-foot-hyphen", "the 984-foot ship", "984-foot", "measure", 984, 984, {"unit": "foot"}),
     ("measure-metre-hyphen", "a 300-metre bridge", "300-metre", "measure", 300, 300, {"unit": "meter"}),

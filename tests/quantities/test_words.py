@@ -28,6 +28,9 @@ CASES = [
     ("ordinal-hundred-and-fifth", "the one hundred and fifth anniversary", "one hundred and fifth", "ordinal",
      105, 105, {}),
     ("ordinal-word", "for the second day", "second", "ordinal", 2, 2, {}),
+    # a text whose lower-casing is longer ("İ" -> "i̇") is scanned in its own case
+    ("words-text-lowercased-longer", "İzmir: Five hundred people fled", "Five hundred", "count", 500, 500,
+     {"start": 7, "end": 19}),
 ]
 
 
