@@ -535,6 +535,10 @@ def test_claims_a_figure_a_verb_expects_is_a_forecast(nlp):
     found = _read(nlp, "Analysts had expected $2.09 a share. The company projects revenue of $16.00 billion. "
                        "Revenue rose to $13.5 billion.")
     assert [found[n].event_norm for n in ("$2.09", "$16.00 billion", "$13.5 billion")] == ["forecast", "forecast", ""]
+    intended = _read(nlp, "Pfizer has said it expects to make up to 100 million doses by the end of this year. "
+                          "The company aims to cut 4,000 jobs. It made 40 million doses.")
+    assert [intended[n].event_norm for n in ("up to 100 million", "4,000", "40 million")] == \
+        ["forecast", "forecast", "make"]
 
 
 @pytest.mark.parametrize(

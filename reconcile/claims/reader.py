@@ -126,6 +126,9 @@ _DOWNWARD = frozenset({"lower", "fewer", "less", "smaller", "cheaper", "weaker",
 GENERIC_VERBS = frozenset({"have", "be"})
 # verbs whose object is a figure expected, not one that is: "analysts had expected $2.09"
 _EXPECTING = frozenset({"expect", "forecast", "project", "predict", "anticipate"})
+# verbs whose open complement is what is expected or intended, not what is: "expects to
+# make", "aims to cut", "plans to hire"
+_INTENDING = _EXPECTING | {"aim", "plan", "intend", "hope", "target", "seek", "want"}
 # the small words inside a place's name: "Rio Grande do Sul", "Ras al Khaimah", "Saint-Pierre-et-Miquelon"
 _NAME_PARTICLES = frozenset({"al", "el", "de", "sur", "do", "da", "dos", "das", "del", "della", "di", "du", "des",
                              "la", "le", "les", "van", "von", "der", "den", "et", "y"})
@@ -1020,12 +1023,14 @@ class ClaimReader:
         return start.idx if start is not None else span.start_char
 
     def _expected(self, span: Span) -> bool:
-        """Whether the verb that governs the figure says it is expected, not what is ("analysts
-        had expected $2.09", "the company projects revenue of $16 billion"): read from the parse."""
+        """Whether the verb that governs the figure says it is expected or intended, not what
+        is ("analysts had expected $2.09", "the company projects revenue of $16 billion",
+        "it expects to make up to 100 million doses"): read from the parse."""
         top = _thing.anchor(span)
         for token in (top.head, top.head.head):
             if token.pos_ == "VERB":
-                return token.lemma_ in _EXPECTING
+                # "it expects to make up to 100 million doses", "aims to cut 10,000 jobs"
+                return token.lemma_ in _EXPECTING or (token.dep_ == "xcomp" and token.head.lemma_ in _INTENDING)
             if token.dep_ not in ("obj", "nmod", "obl", "nsubj"):
                 break
         return False
