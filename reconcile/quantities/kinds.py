@@ -152,7 +152,7 @@ class KindReader(ReaderBase):
                 mm = g.month_date.match(text, wstart)
                 if mm:
                     return Mention(wstart, mm.end(), None, None, kind="date", rule="date.shape")
-            if word in g.labels and word[:1].isupper():
+            if word in g.labels:  # as listed: "Flight 370", "flight 2216", "no. 5"
                 lm = g.label_num.match(text, s)
                 if lm:
                     return Mention(wstart, lm.end(), None, None, kind="model", rule="model.label")

@@ -18,6 +18,8 @@ CASES = [
     ("model-f16", "an F-16 jet", "F-16", "model", None, None, {}),
     ("model-boeing", "a Boeing 737 jet", "Boeing 737", "model", None, None, {}),
     ("model-covid", "COVID-19 cases", "COVID-19", "model", None, None, {}),
+    ("label-lowercase", "the crash of Jeju Air flight 2216 at Muan", "flight 2216", "model", None, None, {}),
+    ("label-highway", "the interchange with highway 35", "highway 35", "model", None, None, {}),
 ]
 
 
