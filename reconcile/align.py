@@ -301,10 +301,12 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
         event = 1.0  # "deaths", "arrests": the thing already says what happened
         ea, eb = a.event_norm, b.event_norm
         own = {ev for ev, thing in lex.event_things.items() if thing == a.topic}
-        if ea and eb and ea != eb and not {ea, eb} & (GENERIC_EVENTS | own):
-            # "68 bodies pulled from the wreckage", "22 bodies handed to families", "72 died":
-            # the dead counted at other steps
-            other_events = f"what happened differs: {ea} / {eb}"
+        steps = [c for c in (a, b) if c.event_norm and c.event_norm not in GENERIC_EVENTS | own]
+        if ea != eb and (len(steps) == 2 or any(c.extra.get("event_rule") for c in steps)):
+            # "68 bodies pulled from the wreckage", "22 bodies handed to families", "72
+            # died": the dead counted at other steps (a step the parse read against the
+            # toll's own event; any two steps against each other)
+            other_events = f"what happened differs: {ea or 'unsaid'} / {eb or 'unsaid'}"
     elif a.event_norm and b.event_norm:
         ea, eb = a.event_norm, b.event_norm
         if ea == eb:

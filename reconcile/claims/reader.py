@@ -497,6 +497,7 @@ class ClaimReader:
         if event_tok is None and happened is not None and rule != "capacity" and (
                 happened.rule != "adverbial" or self._event_class(happened.verb)):
             event_tok = happened.verb
+            extra["event_rule"] = happened.rule
         if event_tok is None:
             event_tok = self._event_near(doc, span, after)
         event_text, event_norm = "", ""
