@@ -20,6 +20,11 @@ NATIONAL = "<national>"
 CAPITAL = "<capital>"  # "the capital": some city, not the whole country
 
 
+LEGAL_FORMS = frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "se", "ag", "sa", "nv", "bv", "gmbh", "spa",
+                         "ab", "asa", "oyj", "kk", "lp", "llp", "pte", "pty"})
+"""Company legal forms that end a name ("BioNTech SE", "Pfizer Inc"), lower-case, no dots."""
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Word tables, lower-cased, ready for lookups."""
@@ -67,10 +72,13 @@ class Lexicon:
 
     def canonical_name(self, name: str) -> str:
         """The canonical name of an actor or place: "ISIL" -> "Islamic State"."""
-        key = " ".join(name.split()).strip(" .,'\u2019").lower()
+        words = name.split()
+        while len(words) > 1 and words[-1].strip(".,").lower() in LEGAL_FORMS:
+            words.pop()  # "BioNTech SE", "Pfizer Inc.": the company, whatever its legal form
+        key = " ".join(words).strip(" .,'\u2019").lower()
         if key.startswith("the "):
             key = key[4:]
-        return self.alias_of.get(key) or self.countries.get(key) or " ".join(name.split())
+        return self.alias_of.get(key) or self.countries.get(key) or " ".join(words).rstrip(",")
 
     def thing_class(self, phrase: str, head: str) -> str:
         """The canonical thing of a thing phrase: "air strikes" / "strike" -> "strike"."""

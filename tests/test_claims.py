@@ -621,3 +621,14 @@ def test_claims_a_comparative_gives_the_size_of_a_change_and_its_base_is_no_time
     assert (higher.thing_norm, higher.quantity.change, higher.time_text) == ("revenue", "up", "")
     assert (rose.thing_norm, rose.time_text) == ("sale", "")  # the subject of the change verb
     assert more.quantity.change == "up" and more.extra.get("difference")
+
+
+def test_claims_a_dateline_s_city_is_never_the_speaker_and_a_legal_form_is_no_part_of_a_name(nlp):
+    from reconcile.lexicon import load_lexicon
+
+    [claim] = extract_claims([Article("a", "NEW YORK, Nov. 9 (Hudson Business Wire) - Pfizer Inc and its German "
+                                           "partner BioNTech SE said on Monday that their experimental vaccine "
+                                           "was more than 90% effective.")], nlp=nlp)
+    assert "NEW YORK" not in claim.speaker and "NEW YORK" not in claim.actors
+    lex = load_lexicon()
+    assert [lex.canonical_name(n) for n in ("BioNTech SE", "Pfizer Inc.", "Co")] == ["BioNTech", "Pfizer", "Co"]

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from reconcile.claims.thing import QUANTITIES_KEY, anchor, children
+from reconcile.claims.thing import QUANTITIES_KEY, anchor, children, dateline_end
 from reconcile.lexicon import load_lexicon
 from reconcile.nlp import doc_text
 
@@ -106,7 +106,11 @@ def _name(head: Token) -> list[Token]:
                 frontier.append(c)
     lo, hi = min(keep), max(keep)
     doc = head.doc
-    words = [doc[i] for i in range(lo, hi + 1)]
+    # "NEW YORK, Nov. 9 (Wire) - Pfizer said": a dateline's city is where it was written
+    written_at = dateline_end(head)
+    if head.idx < written_at:
+        return []
+    words = [doc[i] for i in range(lo, hi + 1) if doc[i].idx >= written_at]
     cut = next((k for k, w in enumerate(words) if w.text in ("(", "[", ",", "\u2014", "\u2013") and k), None)
     if cut is not None:
         words = words[:cut]  # "The Federal Emergency Management Agency (FEMA)": the name before the brackets
