@@ -138,8 +138,10 @@ def _local_places(claims: Sequence[Claim]) -> set[tuple[str, str, str]]:
     unplaced: set[tuple[str, str, str]] = set()
     for c in claims:
         key = (c.source, measure_key(c), c.topic)
-        if c.place and c.place not in ("*", NATIONAL) and not _is_country(c.place):
-            placed[key].add(c.place)  # a country or "nationwide" is the whole, not a part
+        if c.place and c.place not in ("*", NATIONAL) and not _is_country(c.place) and not _is_venue(c.place):
+            # a country or "nationwide" is the whole, not a part; a building or a stadium
+            # is where it all happened ("79 died in Grenfell Tower")
+            placed[key].add(c.place)
         elif not c.place and not c.extra.get("group"):
             unplaced.add(key)  # "32 were children": a group among the dead is no whole
     return {(m, t, place) for (src, m, t), places in placed.items() if (src, m, t) in unplaced for place in places}
@@ -458,7 +460,7 @@ def _place_match(pa: str, pb: str) -> bool | None:
 
 
 def _is_venue(name: str) -> bool:
-    return name.rsplit(" ", 1)[-1] in load_lexicon().venues
+    return name.rsplit(" ", 1)[-1].lower() in load_lexicon().venues
 
 
 def _is_country(name: str) -> bool:

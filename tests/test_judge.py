@@ -380,3 +380,12 @@ def test_judge_a_flow_over_a_part_of_a_period_is_another_figure(nlp):
 )
 def test_judge_parts_and_places_from_the_parse(nlp, text_a, text_b, statuses):
     assert _statuses(nlp, text_a, text_b) == statuses
+
+
+def test_judge_a_building_where_it_happened_is_no_part_of_the_toll(nlp):
+    # the article that gives a toll with no place and one "in Grenfell Tower" speaks of one
+    # toll: the tower is where it happened, not a part of a larger whole
+    found = _judged(nlp, "Police said 17 people are now known to have died.",
+                    "The number of people who died in the Grenfell Tower fire has risen to 79. At least 70 "
+                    "people died, officials said.")
+    assert any(status == "update" and "79" in reason and "17" in reason for status, reason in found)
