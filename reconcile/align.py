@@ -273,9 +273,11 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
         else:
             thing = thing_similarity
             known = lex.thing_classes
-            if a.topic in lex.people and b.topic in lex.people and (
-                    "person" in (a.topic, b.topic)
-                    or a.event_norm and a.event_norm == b.event_norm and a.event_norm not in GENERIC_EVENTS):
+            same_fate = bool(a.event_norm) and a.event_norm == b.event_norm and a.event_norm not in GENERIC_EVENTS
+            dead = {a.topic, b.topic} - lex.people == {"death"} and "person" in (a.topic, b.topic)
+            if a.topic in lex.people and b.topic in lex.people and ("person" in (a.topic, b.topic) or same_fate) \
+                    or dead and same_fate:
+                # "3,283 people had been buried", "more than 3,000 bodies had been buried"
                 # "people" may be any group of people: employees, residents; and two names
                 # for people to whom the same thing happened ("ten foreigners were on
                 # board", "15 foreign nationals were on board") may count the same people

@@ -389,3 +389,15 @@ def test_judge_a_building_where_it_happened_is_no_part_of_the_toll(nlp):
                     "The number of people who died in the Grenfell Tower fire has risen to 79. At least 70 "
                     "people died, officials said.")
     assert any(status == "update" and "79" in reason and "17" in reason for status, reason in found)
+
+
+def test_judge_the_dead_under_two_names_and_an_event_s_name_is_no_actor(nlp):
+    from reconcile.claims import extract_claims
+    from reconcile.model import Article
+
+    # "people buried" and "bodies buried": one count of the dead
+    assert _statuses(nlp, "So far 3,283 people had been buried.", "More than 4,000 bodies had been buried.") \
+        == ["conflict"]
+    [dead] = extract_claims([Article("a", "The Camp Fire left at least 44 people dead.")], nlp=nlp)
+    assert (dead.topic, dead.event_norm) == ("death", "die")  # "people dead": what happened to them
+    assert "Camp Fire" not in dead.actors  # the fire is what happened, not who did it

@@ -7,7 +7,7 @@ Dependencies terms:
 structure                        example                                           rule
 ===============================  ================================================  ============
 clause on the counted noun       "72 people **killed** in the quake",              ``clause``
-                                 "79 people who **died**"
+                                 "79 people who **died**", "44 people **dead**"
 verb of the counted noun         "78 people **died**", "the strikes **killed** 20" ``verb``
 predicate with a copula          "17 people are **dead**"                          ``predicate``
 open complement of that verb     "17 people are known to have **died**"            ``complement``
@@ -79,6 +79,8 @@ def read_event(span: Span, *, neutral: frozenset[str], events: frozenset[str] = 
             happened = _telling(child, "clause", neutral)
             if happened is not None:
                 return happened
+        if child.dep_ == "amod" and child.pos_ == "ADJ" and child.i == noun.i + 1 and child.lower_ in events:
+            return Happened(child, "clause")  # "at least 44 people dead", "six people missing"
     first = noun
     for _ in range(MAX_CONJUNCTS):
         if first.dep_ != "conj" or first.head.i == first.i:

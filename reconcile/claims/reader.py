@@ -1236,8 +1236,8 @@ class ClaimReader:
         out = []
         for n in names:
             canon = self.lex.canonical_name(n)
-            if canon.lower() in self.lex.countries:
-                continue
+            if canon.lower() in self.lex.countries or canon.rsplit(" ", 1)[-1].lower() in self.lex.occurrences:
+                continue  # a country is a place; "the Camp Fire" is what happened, not who did it
             if canon not in out:
                 out.append(canon)
         return tuple(out + [q for q in qualifiers if q not in out])
