@@ -13,7 +13,7 @@ from reconcile import timeline, timex
 from reconcile.align import DEFAULT_THRESHOLD, Alignment, align
 from reconcile.lexicon import Lexicon, load_lexicon
 from reconcile.model import STATUSES, Claim, Finding, Quantity
-from reconcile.tolerance import Rates, Tolerance, as_rates, money_reason
+from reconcile.tolerance import Rates, Tolerance, allowance, as_rates, money_reason
 from reconcile.tolerance import interval as _tolerance_interval
 
 __all__ = ["DEFAULT_THRESHOLD", "judge", "reconcile", "findings_table"]
@@ -88,7 +88,8 @@ def judge(al: Alignment, *, rates: Rates | None = None, policy: Tolerance | None
     if meet:
         # a running figure re-reported at another time with another value moved, even
         # where an earlier lower bound still holds ("at least 820" then "2,497")
-        moved = times_differ and not al.ambiguous and _written_figures_differ(a.quantity, b.quantity)
+        moved = times_differ and not al.ambiguous and _written_figures_differ(a.quantity, b.quantity) \
+            and not _refines(a.quantity, b.quantity)
         if moved:
             first, then = timeline.order(a, b) or (a, b)
             reason = f"{_show(first)} then {_show(then)}: the figure moved; {why_times}"
@@ -168,6 +169,25 @@ def _orders_apart(ia: Interval, ib: Interval) -> float:
         return 0.0
     ratio = high[0] / low[1]
     return ratio if ratio > ORDERS_APART else 0.0
+
+
+def _refines(a: Quantity, b: Quantity) -> bool:
+    """Whether one figure is an exact reading of the other's round one: "about 10,000
+    people" and "10,100 people" (within half the room the round figure allows,
+    :func:`reconcile.tolerance.allowance`) give one figure, not a move. Two round
+    figures ("about 60 per cent", then "about 64") moved.
+
+    >>> from reconcile.quantities import parse_quantities
+    >>> about, exact, far = parse_quantities("about 10,000, 10,100, 10,600")
+    >>> _refines(about, exact), _refines(about, far)
+    (True, False)
+    """
+    if a.approximate == b.approximate:
+        return False
+    rough, exact = (a, b) if a.approximate else (b, a)
+    if rough.value is None or exact.value is None:
+        return False
+    return abs(exact.value - rough.value) <= allowance(rough) / 2
 
 
 def _written_figures_differ(a: Quantity, b: Quantity) -> bool:

@@ -401,3 +401,14 @@ def test_judge_the_dead_under_two_names_and_an_event_s_name_is_no_actor(nlp):
     [dead] = extract_claims([Article("a", "The Camp Fire left at least 44 people dead.")], nlp=nlp)
     assert (dead.topic, dead.event_norm) == ("death", "die")  # "people dead": what happened to them
     assert "Camp Fire" not in dead.actors  # the fire is what happened, not who did it
+
+
+@pytest.mark.parametrize(
+    ("text_a", "text_b", "statuses"),
+    [("About 10,000 people were missing.", "By then 10,100 people were reported missing.", ["agree"]),
+     ("About 10,000 people were missing.", "Some 12,000 people were reported missing.", ["update"]),
+     ("The fire was 30 percent contained.", "The fire was about 30 per cent contained.", ["agree"])],
+    ids=["an-exact-figure-refines-a-round-one", "two-round-figures-moved", "a-percent-of-a-property"],
+)
+def test_judge_round_figures_and_properties(nlp, text_a, text_b, statuses):
+    assert [s for s, _ in _judged(nlp, text_a, text_b)] == statuses

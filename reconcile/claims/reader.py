@@ -122,6 +122,9 @@ _PARSE_THING_RULES = frozenset({"copula-subject", "verb-subject", "verb-object",
 _MODIFIER_REACH = 5
 # comparative adjectives and adverbs (Penn tags): "higher", "more", "fewer"
 _COMPARATIVES = frozenset({"JJR", "RBR"})
+# a positive adjective or a past participle right after a percentage: the property it
+# measures ("30 percent contained", "95% effective")
+_PROPERTY_TAGS = frozenset({"JJ", "VBN"})
 _DOWNWARD = frozenset({"lower", "fewer", "less", "smaller", "cheaper", "weaker", "slower", "shorter"})
 GENERIC_VERBS = frozenset({"have", "be"})
 # verbs whose object is a figure expected, not one that is: "analysts had expected $2.09"
@@ -390,6 +393,10 @@ class ClaimReader:
         thing_tokens, head, partitive, after = self._thing_right(doc, span, q)
         rule = "thing-right"
         comparative = False
+        if q.kind == "percent" and not thing_tokens and span.end < sent.end \
+                and self._toks[span.end].tag_ in _PROPERTY_TAGS:
+            # "30 percent contained", "95% effective": how far a property holds
+            thing_tokens, head, rule = [self._toks[span.end]], self._toks[span.end], "thing-property"
         if head is not None and head.tag_ in _COMPARATIVES:
             # "88 percent higher than a year earlier", "36 higher than the previous update":
             # the size of a change, not what is counted
@@ -600,9 +607,13 @@ class ClaimReader:
             t.lower_ in ("more", "another", "additional", "further") for t in toks[span.end: span.end + 1])
         # "15 deaths in Serbia and another five in Bosnia"; not "[the dead...] Another
         # 5,674 people were injured", which counts something else
-        # "some additional 863 cancer cases": what adds to a total is never compared with one
-        another = span.start > sent.start and (toks[span.start - 1].lower_ in ("additional", "further") or (
-            toks[span.start - 1].lower_ == "another" and bool(drafts) and drafts[-1].topic == topic))
+        # "some additional 863 cancer cases": what adds to a total is never compared with one;
+        # but "the toll soared to 11,300, and a further 10,100 were missing" adds another
+        # kind of count, not more of the last one
+        before_number = toks[span.start - 1].lower_ if span.start > sent.start else ""
+        other_kind = bool(drafts) and drafts[-1].sentence_start == sent.start_char and drafts[-1].topic != topic
+        another = (before_number in ("additional", "further") and not other_kind) or (
+            before_number == "another" and bool(drafts) and drafts[-1].topic == topic)
         if any(t.lower_ == "plus" for t in toks[max(sent.start, span.start - 2): span.start]):
             extra["part"] = True  # "2,000 for-profit haunts, plus another 1,000": one part of a total
         distinct = any(t.lower_ in _DISTINCT for t in window) or any(
