@@ -412,3 +412,9 @@ def test_judge_the_dead_under_two_names_and_an_event_s_name_is_no_actor(nlp):
 )
 def test_judge_round_figures_and_properties(nlp, text_a, text_b, statuses):
     assert [s for s, _ in _judged(nlp, text_a, text_b)] == statuses
+
+
+def test_judge_victims_found_are_not_the_dead(nlp):
+    # the counted noun's own clause ("the number of victims found") is a step of its own
+    assert _statuses(nlp, "All 72 people on the plane died.", "Rescuers recovered another body, bringing the "
+                                                                  "number of victims found to 71.") == ["review"]

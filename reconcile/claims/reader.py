@@ -514,7 +514,10 @@ class ClaimReader:
                                    in lex.neutral_events | GENERIC_VERBS):
             # "the number of people killed by the quake had risen to 72": the counted noun's
             # own clause says what happened to them, not the verb of the figure
-            event_tok = self._counted_clause_event(figure[0]) or event_tok
+            clause_event = self._counted_clause_event(figure[0])
+            if clause_event is not None:
+                event_tok = clause_event
+                extra["event_rule"] = "clause"  # read from the parse, as the event component would
         if event_tok is not None and not self._event_class(event_tok):
             # "17 people are now known to have died", "are feared to have drowned": a verb
             # that says how the figure is known hands the event to its open complement
