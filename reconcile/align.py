@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
-from reconcile import timeline
+from reconcile import places, timeline
 from reconcile.lexicon import CAPITAL, NATIONAL, Lexicon, load_lexicon
 from reconcile.model import Claim
 from reconcile.tolerance import Rates
@@ -136,15 +136,28 @@ def _local_places(claims: Sequence[Claim]) -> set[tuple[str, str, str]]:
     whole (the national toll), and the two are not comparable."""
     placed: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     unplaced: set[tuple[str, str, str]] = set()
+    tops = _top_regions(claims)
     for c in claims:
         key = (c.source, measure_key(c), c.topic)
-        if c.place and c.place not in ("*", NATIONAL) and not _is_country(c.place) and not _is_venue(c.place):
+        if c.place and c.place not in ("*", NATIONAL) and not _is_country(c.place) and not _is_venue(c.place) \
+                and c.place not in tops:
             # a country or "nationwide" is the whole, not a part; a building or a stadium
             # is where it all happened ("79 died in Grenfell Tower")
             placed[key].add(c.place)
         elif not c.place and not c.extra.get("group"):
             unplaced.add(key)  # "32 were children": a group among the dead is no whole
     return {(m, t, place) for (src, m, t), places in placed.items() if (src, m, t) in unplaced for place in places}
+
+
+def _top_regions(claims: Sequence[Claim]) -> set[str]:
+    """The states or provinces a story is about where it names no country or nation they
+    lie in: the Texas storm's toll with no place is Texas's, not a whole that "111 died in
+    Texas" is a part of. A city the place model does not know stays a part."""
+    named = {c.place for c in claims if c.place and c.place != "*"}
+    if NATIONAL in named:
+        return set()
+    regions = {p for p in named if (found := places.lookup(p)) is not None and found.kind != "country"}
+    return {p for p in regions if not any(places.contains(whole, p) for whole in named)}
 
 
 def _scopes(claims: Sequence[Claim]) -> dict[tuple[str, str], tuple[set[str], set[str]]]:

@@ -1,6 +1,7 @@
 """Verdicts: interval logic, units, time scope, and the seed cluster's gold."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from pathlib import Path
@@ -418,3 +419,21 @@ def test_judge_victims_found_are_not_the_dead(nlp):
     # the counted noun's own clause ("the number of victims found") is a step of its own
     assert _statuses(nlp, "All 72 people on the plane died.", "Rescuers recovered another body, bringing the "
                                                                   "number of victims found to 71.") == ["review"]
+
+
+@pytest.mark.parametrize(
+    ("places", "tops"),
+    [(["Rio Grande do Sul", ""], {"Rio Grande do Sul"}),  # the state the story is about is its whole
+     (["Rio Grande do Sul", "Brazil", ""], set()),  # named with its country: a part of it
+     (["Tripura", "<national>", ""], set()),  # a national story
+     (["Marrakesh", ""], set())],  # a city the place model does not know stays a part
+    ids=["state-alone", "state-and-country", "national", "unknown-city"],
+)
+def test_judge_a_region_is_a_part_only_of_a_story_that_names_what_contains_it(places, tops):
+    from reconcile.align import _local_places, _top_regions
+
+    claims = [dataclasses.replace(_claim(f"c{k}", _q(80 + k)), source="a", place=p, topic="death")
+              for k, p in enumerate(places)]
+    assert _top_regions(claims) == tops
+    assert {place for _, _, place in _local_places(claims)} == {p for p in places if p and p not in tops
+                                                                  and p not in ("Brazil", "<national>")}
