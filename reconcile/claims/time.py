@@ -30,6 +30,7 @@ on Saturday is as of Saturday (:func:`reconcile.timeline.as_of`). The ``reconcil
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -37,12 +38,14 @@ from spacy.tokens import Doc, Span, Token
 
 from reconcile import timex
 from reconcile.claims.event import counted_noun
-from reconcile.claims.thing import QUANTITIES_KEY, dateline_end
+from reconcile.claims.thing import QUANTITIES_KEY, dateline_end, sentence_end_char, sentence_start_char
+from reconcile.nlp import doc_text
 
 TIME = "reconcile_time"
 # clauses that tell of another event than the sentence's: "the tsunami **that killed** 61"
 OTHER_CLAUSES = frozenset({"acl", "acl:relcl"})
 MAX_UP = 12
+TIME_REACH = 400  # characters either side of a figure where its time expression may be
 # what makes the time after it the base a change is measured from
 BASE_OF_CHANGE = re.compile(r"\b(?:from|than|compared (?:with|to)|versus|vs\.?)\s+$", re.IGNORECASE)
 
@@ -77,6 +80,7 @@ def read_time(span: Span, times: list[tuple[int, int, str]]) -> When | None:
     if not times:
         return None
     doc = span.doc
+    whole = doc_text(doc)  # Doc.text joins every token on each call
     path = path_up(counted_noun(span))
     at = {t.i: k for k, (t, _) in enumerate(path)}
     # the head of the first relative clause the figure sits in: what the clause describes
@@ -87,12 +91,16 @@ def read_time(span: Span, times: list[tuple[int, int, str]]) -> When | None:
     reach = max(span.end_char, noun.idx + len(noun.text))
     event_verbs = _event_verbs(span._.happened.verb) if span._.happened is not None else set()
     best: tuple[int, int, When] | None = None
-    for start, end, text in times:
+    # only the times near the figure: a tie in the tree is local, and a sentence with no
+    # full stop may hold thousands of figures and times
+    lo = bisect_left(times, (span.start_char - TIME_REACH,))
+    hi = bisect_right(times, (span.end_char + TIME_REACH,))
+    for start, end, text in times[lo:hi]:
         if start < span.end_char and end > span.start_char:
             continue  # the figure itself
-        if doc.text.startswith(("'s", "\u2019s"), end):
+        if whole.startswith(("'s", "\u2019s"), end):
             continue  # "last Friday's earthquake": the time of the quake, not of a count
-        if BASE_OF_CHANGE.search(doc.text, max(0, start - 16), start) or text.lower().startswith(("from ", "than ")):
+        if BASE_OF_CHANGE.search(whole, max(0, start - 16), start) or text.lower().startswith(("from ", "than ")):
             continue  # "up 22% from a year ago", "88 percent higher than a year earlier": the base of a change
         expr = doc.char_span(start, end, alignment_mode="expand")
         if expr is None or expr.start_char < dateline_end(expr[0]):
@@ -149,11 +157,11 @@ def time_component(doc: Doc) -> Doc:
     if not doc.has_annotation("DEP"):
         return doc
     by_sentence: dict[int, list[tuple[int, int, str]]] = {}
+    text = doc_text(doc)
     for span in doc.spans.get(QUANTITIES_KEY, []):
-        sent = span.sent
-        times = by_sentence.get(sent.start)
+        start, end = sentence_start_char(span[0]), sentence_end_char(span[0])
+        times = by_sentence.get(start)
         if times is None:
-            times = by_sentence[sent.start] = [(s + sent.start_char, e + sent.start_char, t)
-                                               for s, e, t in timex.find_times(sent.text)]
+            times = by_sentence[start] = [(s + start, e + start, t) for s, e, t in timex.find_times(text[start:end])]
         span._.when = read_time(span, times)
     return doc
