@@ -582,6 +582,9 @@ def test_claims_event_component_reads_voice_and_negation(nlp_all):
     recovered, kill = (s._.happened for s in doc.spans["quantities"])
     assert (recovered.verb.lemma_, recovered.passive, recovered.negated) == ("recover", True, False)
     assert (kill.verb.lemma_, kill.passive, kill.negated) == ("kill", False, True)
+    [claim] = extract_claims([Article("a", "The strikes did not, according to the ministry statement, kill 40 "
+                                           "people.")], nlp=nlp_all)
+    assert claim.negated  # the parse's negation, beyond the words just before the number
 
 
 @pytest.mark.parametrize(

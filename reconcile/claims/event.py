@@ -24,7 +24,7 @@ verb is negated ("no U.S. forces **are involved**").
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -88,6 +88,8 @@ def read_event(span: Span, *, neutral: frozenset[str], events: frozenset[str] = 
         first = first.head  # "seven French nationals, seven British citizens ... were on board"
     if first.dep_ in ARGUMENTS and first.head.pos_ in VERBS | {"AUX"}:
         happened = _telling(first.head, "verb", neutral, passive=first.dep_ == "nsubj:pass")
+        if happened is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in children(first)):
+            happened = replace(happened, negated=True)  # "no U.S. forces are involved"
         if happened is None and first.head.lemma_.lower() in LINKING:
             # "there were 157 people on board", "seven French nationals, ... and five
             # Germans on board": where a linking verb puts them says what happened to them
@@ -127,7 +129,9 @@ def _telling(verb: Token, rule: str, neutral: frozenset[str], *, passive: bool =
     """``verb`` as what happened, or its open complement when ``verb`` only says how the
     figure is known ("are known to have died", "are feared dead"); ``None`` if neither tells."""
     passive = passive or any(c.dep_ == "aux:pass" for c in children(verb))
-    negated = any(c.lower_ in NEGATORS and c.dep_ in ("advmod", "neg", "det") for c in children(verb))
+    # "did not kill": the negation may hang on the auxiliary
+    heads = [verb, *(c for c in children(verb) if c.dep_ == "aux")]
+    negated = any(c.lower_ in NEGATORS and c.dep_ in ("advmod", "neg", "det") for h in heads for c in children(h))
     if verb.lemma_.lower() not in neutral and verb.lower_ not in neutral:
         return Happened(verb, rule, passive, negated)
     complement = next((c for c in children(verb) if c.dep_ == "xcomp" and c.pos_ in PREDICATES), None)

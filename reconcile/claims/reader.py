@@ -639,7 +639,10 @@ class ClaimReader:
         if _FORECAST.search(self._text[max(sent.start_char, span.start_char - 40): span.start_char].lower()) \
                 or self._expected(span):
             event_norm = "forecast"  # "set to reach 10bn": what is expected, not what is
-        negated = any(t.lower_ in lex.negations for t in window)
+        # "did not kill 40 people", or the parse's reading of the verb over the counted noun
+        read = span._.happened
+        negated = any(t.lower_ in lex.negations for t in window) or (
+            read is not None and read.negated and event_tok is not None and event_tok.i == read.verb.i)
         hedged = any(t.lower_ in lex.hedges for t in clause) or "on course for" in self._slice_text(clause_start, clause_end).lower()
         end = span.end_char
         quote_end = thing_tokens[-1].idx + len(thing_tokens[-1].text) if thing_tokens else end
