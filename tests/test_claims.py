@@ -635,3 +635,15 @@ def test_claims_a_dateline_s_city_is_never_the_speaker_and_a_legal_form_is_no_pa
     assert "NEW YORK" not in claim.speaker and "NEW YORK" not in claim.actors
     lex = load_lexicon()
     assert [lex.canonical_name(n) for n in ("BioNTech SE", "Pfizer Inc.", "Co")] == ["BioNTech", "Pfizer", "Co"]
+
+
+@pytest.mark.parametrize(
+    ("text", "thing", "topic", "event"),
+    [("The list of people reported missing has grown to 1,276 names.", "person", "missing", "missing"),
+     ("The list of victims published by the ministry on Wednesday contains 143 names.", "death", "death", "die"),
+     ("The petition has 5,000 names.", "name", "name", "have")],
+    ids=["list-of-the-missing", "list-of-the-dead", "no-list"],
+)
+def test_claims_the_names_on_a_list_count_whom_the_list_counts(text, thing, topic, event, nlp):
+    [claim] = extract_claims([Article("a", text)], nlp=nlp)
+    assert (claim.thing_norm, claim.topic, claim.event_norm) == (thing, topic, event)

@@ -498,15 +498,24 @@ class ClaimReader:
                 extra["inherit_actors"] = prev.actors
         if partitive:
             extra["partitive"] = True
+        listed = self._listed(sent, head) if head is not None and self._noun_lemma(head) == "name" else None
+        if listed is not None:
+            # "the list of victims ... contains 143 names", "the list of people reported
+            # missing has grown to 1,276 names": the names stand for whom the list counts,
+            # and what the list says of them is what happened, not "contains"
+            thing_norm, event_tok = listed
+            rule = "thing-listed"
         # the event: the verb the parse puts over the counted noun, else a word of the
         # event table near the number, right side first
         happened = span._.happened
-        if event_tok is None and happened is not None and rule != "capacity" and (
+        if event_tok is None and happened is not None and rule not in ("capacity", "thing-listed") and (
                 happened.rule != "adverbial" or self._event_class(happened.verb)):
             event_tok = happened.verb
             extra["event_rule"] = happened.rule
         if event_tok is None:
-            event_tok = self._event_near(doc, span, after)
+            # a list's names: only a word of the event table ("people reported missing"),
+            # never the verb that says what the list holds ("contains", "published")
+            event_tok = self._event_near(doc, span, after, table_only=rule == "thing-listed")
         event_text, event_norm = "", ""
         if rule == "capacity":
             event_tok = None  # a capacity is what the place is, not something that happened
@@ -540,7 +549,7 @@ class ClaimReader:
         # "killing 820 people" counts deaths: people named by what happened to them
         if q.kind == "percent" and figure is not None and figure[0].lower_ == "turnout":
             thing_norm = "turnout"  # a share of voters, not a crowd
-        if rule == "figure-left" and not event_norm:
+        if rule in ("figure-left", "thing-listed") and not event_norm:
             # "the death toll reached 93": the figure says what happened
             event_norm = next((ev for ev, th in lex.event_things.items() if th == thing_norm), "")
         if q.kind == "count" and head is not None and rule != "capacity" \
@@ -832,6 +841,24 @@ class ClaimReader:
             host = host.head
         return False
 
+    def _listed(self, sent: Span, names: Token) -> tuple[str, Token | None] | None:
+        """Whom a list counts, when a figure counts the names on it: the thing of the
+        list's "of" phrase ("the list of **victims**"), with the verb of that phrase's own
+        clause ("people reported **missing**"). ``None`` when the sentence holds no list
+        of anything."""
+        for t in sent:
+            if self._noun_lemma(t) != "list" or t.i > names.i:
+                continue
+            of = _thing.of_noun(t, "of")
+            if of is None:
+                continue
+            thing = self.lex.thing_class(" ".join(self._noun_lemma(w) for w in of.phrase), self._noun_lemma(of.head))
+            said = next((c for c in _thing.children(of.head) if c.dep_ in ("acl", "acl:relcl")), None)
+            told = next((c for c in (_thing.children(said) if said is not None else ()) if c.dep_ == "xcomp"), said)
+            event = told if told is not None and self._event_class(told) else None
+            return thing or self._noun_lemma(of.head), event
+        return None
+
     def _attributive(self, span: Span, thing_tokens: list[Token], head: Token, q: Quantity) -> bool:
         """Whether the number and its noun are joined by a hyphen into a modifier of another
         noun: "a 12-game rematch", "a two-race winning streak". English puts a count's noun
@@ -1065,7 +1092,7 @@ class ClaimReader:
                 return child
         return None
 
-    def _event_near(self, doc: Doc, span: Span, after: int):
+    def _event_near(self, doc: Doc, span: Span, after: int, *, table_only: bool = False):
         sent = self._sent(span)
         j = after
         while j < sent.end and (self._toks[j].lower_ in _AUX or self._toks[j].lower_.endswith("ly")
@@ -1094,6 +1121,8 @@ class ClaimReader:
             if self._event_class(t) and t.lower_ not in self.lex.attribution_verbs \
                     and self._event_class(t) not in self.lex.neutral_events:
                 return t
+        if table_only:
+            return None
         for t in left[:8]:
             if t.is_alpha and self._verbish(t) and t.lower_ not in self.lex.attribution_verbs:
                 return t
