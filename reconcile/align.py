@@ -84,7 +84,7 @@ def align(claims: Sequence[Claim], *, threshold: float = DEFAULT_THRESHOLD, wind
     out: list[Alignment] = []
     for block in _blocks(claims, rates):
         for al in _align_block(block, threshold=threshold, window=window, lex=lex, names=names):
-            out.append(_mark_ambiguous(al, scopes, local))
+            out.append(_mark_ambiguous(al, scopes, local, names))
     seen = {frozenset((al.a.id, al.b.id)) for al in out}
     out.extend(al for al in _same_figures(claims, lex=lex, names=names, window=window)
                if frozenset((al.a.id, al.b.id)) not in seen)
@@ -188,7 +188,7 @@ def time_gap_to_publication(c: Claim) -> int | None:
     return (c.time_start - d).days if c.time_start > d else 0
 
 
-def _mark_ambiguous(al: Alignment, scopes, local=frozenset()) -> Alignment:
+def _mark_ambiguous(al: Alignment, scopes, local=frozenset(), names: dict[str, str] | None = None) -> Alignment:
     if al.a.quantity.kind == "time":
         return replace(al, ambiguous="clock times are read for agreement only")
     """A claim that names no actor (or place) where others about the same thing name
@@ -196,9 +196,14 @@ def _mark_ambiguous(al: Alignment, scopes, local=frozenset()) -> Alignment:
     actors_a, places_a = scopes.get((measure_key(al.a), al.a.topic), (set(), set()))
     actors_b, places_b = scopes.get((measure_key(al.b), al.b.topic), (set(), set()))
     actors, places = actors_a | actors_b, places_a | places_b
-    if bool(al.a.extra.get("object")) != bool(al.b.extra.get("object")) and len(scopes.get(("objects", measure_key(al.a), al.a.topic), ((), set()))[1]) >= 2:
+    objects = scopes.get(("objects", measure_key(al.a), al.a.topic), ((), set()))[1]
+    if bool(al.a.extra.get("object")) != bool(al.b.extra.get("object")) and len(objects) >= 2:
         # a magnitude of what? the quake, or the aftershock another figure is about
         return replace(al, ambiguous="one figure names what it measures, the other does not")
+    if _object(al.a, names or {}) != _object(al.b, names or {}) and len(objects) >= 2:
+        # "the fire" where the story also names "the Woolsey Fire": which fire?
+        return replace(al, ambiguous=f"'{al.a.extra.get('object')}' and '{al.b.extra.get('object')}' "
+                                     f"may not be one of the {len(objects)} things measured")
     for c, other in ((al.a, al.b), (al.b, al.a)):
         if c.place and not other.place and (measure_key(c), c.topic, c.place) in local:
             # only what adds up has parts: a count or a sum of money, not a temperature or a distance
@@ -305,7 +310,7 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
     # a measure counts its dimension; what it measures must match too
     oa, ob = _object(a, names), _object(b, names)
     if a.quantity.kind == "measure":
-        if oa and ob and oa != ob:
+        if oa and ob and oa != ob and not _named_kind(oa, ob, lex):
             return None  # the length of a bridge, the length of a ship
         if a.topic == "duration" and (not oa or not ob or oa != ob):
             return None  # "two years", "16 weeks": spans of time, compared only for one object
@@ -446,6 +451,17 @@ def _object(c: Claim, names: dict[str, str]) -> str:
     if obj[:1].isupper():
         return names.get(obj, obj)
     return (load_lexicon().thing_class(obj, obj.rsplit(" ", 1)[-1]) or obj) if obj else obj  # "blaze", "fire": one
+
+
+def _named_kind(oa: str, ob: str, lex: Lexicon) -> bool:
+    """Whether one object is a name of the kind the other names plainly: "the Camp Fire"
+    and "the fire" may be one fire; "the Camp Fire" and "the Woolsey Fire" are two."""
+    for name, plain in ((oa, ob), (ob, oa)):
+        if name[:1].isupper() and not plain[:1].isupper():
+            last = name.rsplit(" ", 1)[-1].lower()
+            if (lex.thing_of.get(last) or last) == (lex.thing_of.get(plain) or plain):
+                return True
+    return False
 
 
 def _names(claims: Sequence[Claim]) -> dict[str, str]:

@@ -437,3 +437,17 @@ def test_judge_a_region_is_a_part_only_of_a_story_that_names_what_contains_it(pl
     assert _top_regions(claims) == tops
     assert {place for _, _, place in _local_places(claims)} == {p for p in places if p and p not in tops
                                                                   and p not in ("Brazil", "<national>")}
+
+
+def test_judge_the_object_of_a_measure_named_or_plain(nlp):
+    # "the Camp Fire" and "the fire" may be one fire, unless the story measures another fire
+    # too; "The Guaiba rose above 4.5 metres" measures the Guaiba
+    from reconcile.claims import extract_claims
+    from reconcile.model import Article
+
+    [level] = extract_claims([Article("a", "The Guaiba rose back above 4.5 metres on Sunday.")], nlp=nlp)
+    assert level.extra["object"] == "Guaiba"
+    assert _statuses(nlp, "The Camp Fire has burned some 47,000 hectares.",
+                     "By Monday the fire had burned 117,000 acres.") == ["agree"]  # 117,000 acres is 47,348 ha
+    assert _statuses(nlp, "The Camp Fire has burned some 47,000 hectares. The Woolsey Fire has burned "
+                          "37,000 hectares.", "By Monday the fire had burned 117,000 acres.") == ["agree", "review"]

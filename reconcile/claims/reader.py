@@ -467,6 +467,9 @@ class ClaimReader:
             # a measure counts its dimension; the object it measures qualifies it
             named = thing_text[:1].isupper()
             extra["object"] = self._appositions.get(thing_text, thing_text) if named else thing_norm
+            of = _thing.of_noun(_thing.anchor(span), "of")
+            if of is not None and of.head.pos_ == "NOUN" and not named:
+                extra["object"] = self._noun_lemma(of.head)  # "150 millimetres of rain fell": the rain
             if extra["object"] in _DIRECTIONS:
                 extra["object"] = ""  # "47 nautical miles southwest of Pylos": where, not what
             if not extra["object"] or extra["object"] in _DIMENSION_WORDS:
@@ -709,6 +712,8 @@ class ClaimReader:
             return ""
         if subject.lower_ in ("which", "that", "who") and clause.dep_ == "acl:relcl":
             subject = clause.head  # "the towers, which stand 69 metres tall"
+        if subject.pos_ == "PROPN":
+            return _scope._name(subject)  # "The Guaiba rose back above 4.5 metres"
         if subject.pos_ != "NOUN" or self._lemma(subject) in _DIMENSION_WORDS | _MEASURE_NOUNS:
             return ""  # "the temperature fell to minus 2F": the measure itself, not what it measures
         words = [w for w in _thing.noun_phrase(subject) if w.is_alpha]  # "the terrestrial moon"
