@@ -189,10 +189,10 @@ def time_gap_to_publication(c: Claim) -> int | None:
 
 
 def _mark_ambiguous(al: Alignment, scopes, local=frozenset(), names: dict[str, str] | None = None) -> Alignment:
-    if al.a.quantity.kind == "time":
-        return replace(al, ambiguous="clock times are read for agreement only")
     """A claim that names no actor (or place) where others about the same thing name
     several cannot be pinned to one of them: it may agree, but it cannot conflict."""
+    if al.a.quantity.kind == "time":
+        return replace(al, ambiguous="clock times are read for agreement only")
     actors_a, places_a = scopes.get((measure_key(al.a), al.a.topic), (set(), set()))
     actors_b, places_b = scopes.get((measure_key(al.b), al.b.topic), (set(), set()))
     actors, places = actors_a | actors_b, places_a | places_b
@@ -328,7 +328,7 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
             # "68 bodies pulled from the wreckage", "22 bodies handed to families", "72
             # died": the dead counted at other steps (a step the parse read against the
             # toll's own event; any two steps against each other)
-            other_events = f"what happened differs: {ea or 'unsaid'} / {eb or 'unsaid'}"
+            other_events = _events_differ(a, b)
     elif a.event_norm and b.event_norm:
         ea, eb = a.event_norm, b.event_norm
         if ea == eb:
@@ -341,7 +341,7 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
             # happened to people names the figure, and another verb names another one
         else:
             event = 0.4
-            other_events = f"what happened differs: {ea} / {eb}"
+            other_events = _events_differ(a, b)
     elif not a.topic or not b.topic:
         return None  # neither the thing nor the event ties them together
     elif a.topic in lex.people or b.topic in lex.people:
@@ -360,7 +360,7 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
             return None  # two workers recovered, eight workers filling potholes: other groups
         # "400 firefighters have been mobilised", "500 firefighters were involved": two
         # verbs outside the event table may say one thing; shown, never a conflict
-        other_events = f"what happened differs: {a.event_norm} / {b.event_norm}"
+        other_events = _events_differ(a, b)
     # who and where
     if a.thing_norm and b.thing_norm and a.extra.get("group") != b.extra.get("group"):
         return None  # fighters killed, soldiers killed, children among the dead: other groups
@@ -395,6 +395,11 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
     return Alignment(a, b, round(score, 3), tuple(because), ambiguous=other_events)
 
 
+def _events_differ(a: Claim, b: Claim) -> str:
+    """Why a pair whose verbs differ is shown for review rather than judged."""
+    return f"what happened differs: {a.event_norm or 'unsaid'} / {b.event_norm or 'unsaid'}"
+
+
 def _moved_by(c: Claim) -> bool:
     """Whether a claim gives how far a figure moved ("rose 0.7%", "36 higher than the
     previous update") rather than the figure. A count after "cut" or "add" is what
@@ -415,13 +420,11 @@ def _other_period(a: Claim, b: Claim) -> bool:
     if pa is None or pb is None:
         return False
     both_periods = timeline.time_kind(b.time_text) == "period"
-    if a.quantity.kind == "count" and a.topic not in timeline.RUNNING_TOPICS:
-        if not (_flow(a) and _flow(b) and both_periods):
-            return False  # a stock counted then and now: the same figure, moved
-        # "sold 1.57 million in 2023", "sold 5 million in 2022": what happened over two
-        # stated periods (not a time left unsaid, which may be any)
-        return pa != pb and (_part_of_period(a, pa, pb) or _part_of_period(b, pb, pa)
-                             or pb[0] > pa[1] or pb[1] < pa[0])
+    if a.quantity.kind == "count" and a.topic not in timeline.RUNNING_TOPICS \
+            and not (_flow(a) and _flow(b) and both_periods):
+        # a stock counted then and now: the same figure, moved; a flow ("sold 1.57 million
+        # in 2023") is compared only over two stated periods, never a time left unsaid
+        return False
     if both_periods and (_part_of_period(a, pa, pb) or _part_of_period(b, pb, pa)):
         # "sold 526,409 cars in October-December", "sold 1.57 million in 2023": what
         # happened over a part of a period is another figure

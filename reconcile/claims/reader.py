@@ -428,9 +428,7 @@ class ClaimReader:
         extra: dict[str, Any] = {"difference": True} if comparative else {}
         if thing_tokens and head is not None:
             thing_text = self._slice_text(thing_tokens[0].i, thing_tokens[-1].i + 1)
-            words = [t for t in thing_tokens if not t.text == "-"]
-            head_lemma = self._noun_lemma(head)
-            thing_norm = lex.thing_class(" ".join(self._noun_lemma(t) for t in words), head_lemma)
+            thing_norm = self._thing_class(thing_tokens, head)
         elif figure is not None:
             fig_tok, fig_text, fig_norm = figure
             thing_text, thing_norm = fig_text, fig_norm
@@ -448,9 +446,7 @@ class ClaimReader:
             if counted is not None:
                 thing_tokens, head = list(counted.phrase), counted.head
                 thing_text = self._slice_text(thing_tokens[0].i, thing_tokens[-1].i + 1)
-                head_lemma = self._noun_lemma(head)
-                words = " ".join(self._noun_lemma(t) for t in thing_tokens if t.text != "-")
-                thing_norm = lex.thing_class(words, head_lemma) if figure_of in (None, "of") else figure_of
+                thing_norm = self._thing_class(thing_tokens, head) if figure_of in (None, "of") else figure_of
                 rule = f"thing-{counted.rule}"
         capacity_end = self._capacity(span, q, thing_norm)
         if capacity_end is not None:
@@ -533,10 +529,10 @@ class ClaimReader:
         if event_tok is not None and not self._event_class(event_tok):
             # "17 people are now known to have died", "are feared to have drowned": a verb
             # that says how the figure is known hands the event to its open complement
-            happened = next((c for c in _thing.children(event_tok) if c.dep_ == "xcomp" and c.pos_ == "VERB"
-                             and self._event_class(c)), None)
-            if happened is not None:
-                event_tok = happened
+            complement = next((c for c in _thing.children(event_tok) if c.dep_ == "xcomp" and c.pos_ == "VERB"
+                               and self._event_class(c)), None)
+            if complement is not None:
+                event_tok = complement
         if event_tok is not None:
             event_text = event_tok.text
             event_norm = self._event_class(event_tok) or self._lemma(event_tok)
@@ -652,9 +648,8 @@ class ClaimReader:
                 or self._expected(span):
             event_norm = "forecast"  # "set to reach 10bn": what is expected, not what is
         # "did not kill 40 people", or the parse's reading of the verb over the counted noun
-        read = span._.happened
         negated = any(t.lower_ in lex.negations for t in window) or (
-            read is not None and read.negated and event_tok is not None and event_tok.i == read.verb.i)
+            happened is not None and happened.negated and event_tok is not None and event_tok.i == happened.verb.i)
         hedged = any(t.lower_ in lex.hedges for t in clause) or "on course for" in self._slice_text(clause_start, clause_end).lower()
         end = span.end_char
         quote_end = thing_tokens[-1].idx + len(thing_tokens[-1].text) if thing_tokens else end
@@ -851,13 +846,13 @@ class ClaimReader:
         list's "of" phrase ("the list of **victims**"), with the verb of that phrase's own
         clause ("people reported **missing**"). ``None`` when the sentence holds no list
         of anything."""
-        for t in sent:
-            if self._noun_lemma(t) != "list" or t.i > names.i:
+        for t in self._toks[max(sent.start, names.i - _thing.REACH):names.i]:
+            if self._noun_lemma(t) != "list":
                 continue
             of = _thing.of_noun(t, "of")
             if of is None:
                 continue
-            thing = self.lex.thing_class(" ".join(self._noun_lemma(w) for w in of.phrase), self._noun_lemma(of.head))
+            thing = self._thing_class(list(of.phrase), of.head)
             said = next((c for c in _thing.children(of.head) if c.dep_ in ("acl", "acl:relcl")), None)
             told = next((c for c in (_thing.children(said) if said is not None else ()) if c.dep_ == "xcomp"), said)
             event = told if told is not None and self._event_class(told) else None
@@ -875,6 +870,11 @@ class ClaimReader:
         hyphen = self._toks[first.i - 1]
         return not hyphen.whitespace_ and not self._toks[span.end - 1].whitespace_ and q.value != 1 \
             and head.lower_ == self._noun_lemma(head) and not self._plural(head)
+
+    def _thing_class(self, phrase: Sequence[Token], head: Token) -> str:
+        """The canonical thing of a noun phrase ("air strikes" -> strike), its hyphens left out."""
+        words = " ".join(self._noun_lemma(t) for t in phrase if t.text != "-")
+        return self.lex.thing_class(words, self._noun_lemma(head))
 
     def _verb_form(self, t: Token) -> bool:
         """A verb's form the tagger took for a noun ("the count had **risen** to 81")."""
@@ -1033,9 +1033,7 @@ class ClaimReader:
                 # read from the parse ("the number of victims found after the crash")
                 of = _thing.of_noun(t, "of")
                 if of is not None and of.head.i < span.start and not self._verb_form(of.head):
-                    phrase = [w for w in of.phrase if w.text != "-"]
-                    return t, self._slice_text(j, of.head.i + 1), self.lex.thing_class(
-                        " ".join(self._noun_lemma(w) for w in phrase), self._noun_lemma(of.head))
+                    return t, self._slice_text(j, of.head.i + 1), self._thing_class(list(of.phrase), of.head)
                 if j + 2 < span.start and self._toks[j + 1].lower_ == "of":
                     k = j + 2
                     while k < span.start and self._toks[k].lower_ in _DETERMINERS:
@@ -1045,9 +1043,7 @@ class ClaimReader:
                         words.append(self._toks[k])
                         k += 1
                     if words:
-                        head = words[-1]
-                        return t, self._slice_text(j, words[-1].i + 1), self.lex.thing_class(
-                            " ".join(self._noun_lemma(w) for w in words), self._noun_lemma(head))
+                        return t, self._slice_text(j, words[-1].i + 1), self._thing_class(words, words[-1])
                 if key in ("figure", "number", "total", "tally", "count", "estimate"):
                     return None  # "put the figure at 30,000": the figure of the sentence before
                 continue

@@ -36,6 +36,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from reconcile.nlp import doc_text
+
 THING = "reconcile_thing"
 QUANTITIES_KEY = "quantities"
 NOUNS = frozenset({"NOUN", "PROPN"})
@@ -175,8 +177,6 @@ def dateline_end(token: Token) -> int:
     Constant time: ``token.sent`` walks the whole sentence, which in a 100 KB sentence
     with no full stop, asked for every figure, cost time quadratic in its length.
     """
-    from reconcile.nlp import doc_text  # reconcile.nlp builds the pipeline out of these components
-
     start = sentence_start_char(token)
     end = sentence_end_char(token)
     m = DATELINE.match(doc_text(token.doc)[start:min(end, start + DATELINE_CHARS)])
