@@ -309,9 +309,15 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
         thing = 0.45
     # a measure counts its dimension; what it measures must match too
     oa, ob = _object(a, names), _object(b, names)
+    unsided = ""
     if a.quantity.kind == "measure":
         if oa and ob and oa != ob and not _named_kind(oa, ob, lex):
-            return None  # the length of a bridge, the length of a ship
+            if _object(a, names, sideless=True) != _object(b, names, sideless=True) \
+                    or a.extra.get("side") and b.extra.get("side"):
+                return None  # the length of a bridge, the length of a ship
+            # "the 221-foot tower" and "the tower, 67 metres tall": one says which of the
+            # tower's dimensions it gives, the other leaves it to be assumed
+            unsided = f"'{a.quote}' and '{b.quote}': only one says which dimension it gives"
         if a.topic == "duration" and (not oa or not ob or oa != ob):
             return None  # "two years", "16 weeks": spans of time, compared only for one object
     # what happened
@@ -392,7 +398,7 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
                          part=part)
     # "14 of 15 former players studied" against "four former players are suing": two verbs
     # outside the event table may name one happening or two; shown, never a conflict
-    return Alignment(a, b, round(score, 3), tuple(because), ambiguous=other_events)
+    return Alignment(a, b, round(score, 3), tuple(because), ambiguous=other_events or unsided)
 
 
 def _events_differ(a: Claim, b: Claim) -> str:
@@ -447,10 +453,14 @@ def _flow(c: Claim) -> bool:
     return bool(c.event_norm) and c.event_norm not in GENERIC_EVENTS
 
 
-def _object(c: Claim, names: dict[str, str]) -> str:
+def _object(c: Claim, names: dict[str, str], *, sideless: bool = False) -> str:
     """What a measure measures, a name resolved to its kind where an article says it
-    ("the 984-foot Dali" is a vessel where another article says "the container ship Dali")."""
+    ("the 984-foot Dali" is a vessel where another article says "the container ship Dali");
+    ``sideless``: without the dimension it names ("tower tall" -> "tower")."""
     obj = c.extra.get("object", "")
+    side = c.extra.get("side", "")
+    if sideless and side and obj.endswith(" " + side):
+        obj = obj[:-len(side) - 1]
     if obj[:1].isupper():
         return names.get(obj, obj)
     return (load_lexicon().thing_class(obj, obj.rsplit(" ", 1)[-1]) or obj) if obj else obj  # "blaze", "fire": one

@@ -6,6 +6,8 @@ both be true, or a running figure moved, and they are tied to different stated t
 """
 from __future__ import annotations
 
+import datetime as dt
+
 import math
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -243,10 +245,23 @@ def _times_differ(a: Claim, b: Claim) -> bool:
     if bool(a.extra.get("previous")) != bool(b.extra.get("previous")):
         return True  # "up from 5%": the figure before a change is of an earlier time
     if not a.time_text or not b.time_text:
+        if _after_publication(a, b) or _after_publication(b, a):
+            return True
         return (timeline.is_running(a) or timeline.is_running(b)) and timeline.order(a, b) is not None
     if a.time_start and b.time_start and a.time_end and b.time_end:
         return a.time_end < b.time_start or b.time_end < a.time_start
     return timex.normalize(a.time_text) != timex.normalize(b.time_text)
+
+
+def _after_publication(undated: Claim, dated: Claim) -> bool:
+    """Whether ``dated`` happened after ``undated``'s article was published, so that
+    ``undated`` cannot be about it: "six boys have been brought out" in a report of
+    Sunday, "the last four boys were brought out on Tuesday" in one of Wednesday. What was
+    expected or planned may be about any time, and is no such claim."""
+    if undated.time_text or not dated.time_start or "forecast" in (undated.event_norm, dated.event_norm):
+        return False
+    published = undated.extra.get("published")
+    return bool(published) and dated.time_start > dt.date.fromisoformat(published)
 
 
 def _when(c: Claim) -> str:

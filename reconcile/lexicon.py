@@ -37,6 +37,7 @@ class Lexicon:
     hedges: frozenset[str]
     negations: frozenset[str]
     incremental: frozenset[str]
+    batches: frozenset[str]  # "the last four boys": a batch of a total, never the total
     change_verbs: frozenset[str]
     furniture: frozenset[str]
     national: tuple[str, ...]
@@ -45,6 +46,7 @@ class Lexicon:
     neutral_events: frozenset[str]
     personal: frozenset[str]
     event_things: dict[str, str]
+    event_objects: dict[str, frozenset[str]]  # verb -> the objects with which it says its event
     venues: frozenset[str]
     occurrences: frozenset[str]  # nouns that end an event's name: "Camp Fire", "Noto Peninsula Earthquake"
     capacity_verbs: frozenset[str]  # lemmas: "hold 38,000" is a capacity
@@ -139,6 +141,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         hedges=frozenset(data["hedges"]["words"]),
         negations=frozenset(data["negations"]["words"]),
         incremental=frozenset(data["incremental"]["words"]),
+        batches=frozenset(data["incremental"].get("batches", [])),
         change_verbs=frozenset(data["change_verbs"]["words"]),
         furniture=frozenset(data["furniture"]["lines"]),
         national=tuple(data["scope"]["national"]),
@@ -147,6 +150,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         neutral_events=frozenset(data.get("neutral_events", {}).get("words", [])),
         personal=frozenset(data.get("personal", {}).get("things", [])),
         event_things=dict(data.get("event_things", {})),
+        event_objects={k.lower(): frozenset(v) for k, v in data.get("event_objects", {}).items()},
         venues=frozenset(data.get("venues", {}).get("nouns", [])),
         occurrences=frozenset(data.get("occurrences", {}).get("nouns", [])),
         capacity_verbs=frozenset(data.get("capacity", {}).get("verbs", [])),

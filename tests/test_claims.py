@@ -98,9 +98,17 @@ def test_claims_resolve_weekdays_against_publication_date(seed_claims):
         ("Inside the 42,000-seat Kanjuruhan stadium, fences remain buckled.", "capacity", "capacity", ""),
         ("42,000 tickets were sold, although the stadium was designed to hold 38,000.", "capacity", "capacity", ""),
         ("The arena can seat 20,000 spectators.", "capacity", "capacity", ""),
+        ("Officials said 21 staff members were among those killed on Sunday.", "employee", "death", "die"),
+        ("More than 513,000 people lost electricity.", "person", "person", "lose electricity"),
+        ("At least 72 people lost their lives in the crash.", "person", "death", "die"),
+        ("The governor confirmed that four boys have been brought out of the cave safely.", "boy", "boy",
+         "bring out"),
+        ("The union is still seeking wage increases of 36 percent.", "raise", "raise", ""),
+        ("Some 40 percent of the country's voters turned out.", "voter", "voter", "turn out"),
     ],
     ids=["toll-left", "measure-area", "turnout-percent", "killing-n", "arrested", "wounded-elided", "remain-missing",
-         "let-go", "and-after-comma", "n-seat", "hold-n", "seat-n-spectators"],
+         "let-go", "and-after-comma", "n-seat", "hold-n", "seat-n-spectators", "among-those-killed",
+         "lost-another-object", "lost-lives", "brought-out-of", "noun-tagged-as-verb", "possessor-is-not-counted"],
 )
 def test_claims_thing_topic_and_event(text, thing, topic, event, nlp):
     claims = extract_claims([Article(source="t", text=text)], nlp=nlp)
@@ -173,9 +181,10 @@ def test_claims_a_fraction_of_something_is_a_share(text, kind, low, high, nlp):
         ("The boat went down some 47 nautical miles southwest of Pylos.", "boat"),
         ("The bridge was 1.6 miles long.", "bridge"),
         ("The crevice was about 18 inches wide.", "crevice wide"),
+        ("The tower, roughly 67 metres tall, was completed in 1974.", "tower tall"),
     ],
     ids=["which-is", "has-a-diameter-of", "with-a-diameter", "diameter-of-the", "subject-of-the-clause",
-         "noun-it-modifies", "a-direction-is-no-object", "was-long", "was-wide"],
+         "noun-it-modifies", "a-direction-is-no-object", "was-long", "was-wide", "appositive-dimension"],
 )
 def test_claims_what_a_measure_measures(text, measured, nlp):
     [claim] = extract_claims([Article(source="m", text=text)], nlp=nlp)
@@ -191,6 +200,46 @@ def test_claims_measures_of_different_objects_never_conflict(nlp):
     claims = extract_claims([Article(source="a", text="The bridge was 1.6 miles long."),
                              Article(source="b", text="The 2.6-kilometre bridge collapsed.")], nlp=nlp)
     assert [f.status for f in reconcile(claims, as_frame=False)] == ["agree"]
+
+
+def test_claims_a_measure_that_names_its_dimension_meets_one_that_does_not(nlp):
+    from reconcile.judge import reconcile
+
+    claims = extract_claims([Article(source="a", text="The tower, roughly 67 metres tall, was completed quickly."),
+                             Article(source="b", text="Smoke poured from the 221-foot tower.")], nlp=nlp)
+    [finding] = reconcile(claims, as_frame=False)
+    assert finding.status == "agree"
+    claims = extract_claims([Article(source="a", text="The tower, roughly 67 metres tall, was completed quickly."),
+                             Article(source="b", text="Smoke poured from the 400-foot tower.")], nlp=nlp)
+    [finding] = reconcile(claims, as_frame=False)
+    assert finding.status == "review"  # which of the tower's dimensions is 400 feet? unsaid
+    claims = extract_claims([Article(source="a", text="The crevice was about 18 inches wide."),
+                             Article(source="b", text="The crevice was about 10 inches deep.")], nlp=nlp)
+    assert not reconcile(claims, as_frame=False)
+
+
+def test_claims_a_batch_is_never_the_total(nlp):
+    [claim] = extract_claims([Article(source="a", text="The last four boys were brought out on Tuesday.")], nlp=nlp)
+    assert claim.incremental
+    [claim] = extract_claims([Article(source="a", text="Four boys were brought out on Tuesday.")], nlp=nlp)
+    assert not claim.incremental
+
+
+def test_claims_a_figure_unstated_in_time_is_not_about_what_came_after_its_report(nlp):
+    from reconcile.judge import reconcile
+
+    claims = extract_claims([
+        Article(source="a", text="Six boys have been brought out of the cave.", published=dt.date(2018, 7, 8)),
+        Article(source="b", text="Four boys were brought out of the cave on Tuesday.", published=dt.date(2018, 7, 11)),
+    ], nlp=nlp)
+    [finding] = reconcile(claims, as_frame=False)
+    assert finding.status == "update"
+    claims = extract_claims([
+        Article(source="a", text="Six boys have been brought out of the cave.", published=dt.date(2018, 7, 11)),
+        Article(source="b", text="Four boys were brought out of the cave on Tuesday.", published=dt.date(2018, 7, 11)),
+    ], nlp=nlp)
+    [finding] = reconcile(claims, as_frame=False)
+    assert finding.status == "conflict"
 
 
 def test_claims_people_held_are_no_capacity(nlp):

@@ -10,6 +10,7 @@ clause on the counted noun       "72 people **killed** in the quake",           
                                  "79 people who **died**", "44 people **dead**"
 verb of the counted noun         "78 people **died**", "the strikes **killed** 20" ``verb``
 predicate with a copula          "17 people are **dead**"                          ``predicate``
+... or a group they are among    "21 staff were among those **killed**"            ``predicate``
 open complement of that verb     "17 people are known to have **died**"            ``complement``
 where a linking verb puts them   "there were 157 people **on board**"              ``adverbial``
 ===============================  ================================================  ============
@@ -42,6 +43,9 @@ PREDICATES = frozenset({"ADJ", "VERB"})
 # verbs that link a subject to what it is: "six remained missing", "became ill"
 LINKING = frozenset({"be", "have", "remain", "stay", "become", "get", "appear", "seem"})
 MAX_CONJUNCTS = 12
+# figure verbs that move a figure to a number ("brought the toll to 45"), and otherwise
+# say what happened to what they move
+MOVING = frozenset({"bring", "put", "push", "take"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
 
 if not Span.has_extension("happened"):
@@ -98,6 +102,22 @@ def read_event(span: Span, *, neutral: frozenset[str], events: frozenset[str] = 
         return happened
     if first.dep_ == "nsubj" and first.head.pos_ in PREDICATES and any(c.dep_ == "cop" for c in children(first.head)):
         return _telling(first.head, "predicate", neutral)
+    if first.dep_ == "nsubj" and any(c.dep_ == "cop" for c in children(first.head)) \
+            and any(c.dep_ == "case" and c.lower_ == "among" for c in children(first.head)):
+        return _among(first.head, neutral, events)
+    return None
+
+
+def _among(group: Token, neutral: frozenset[str], events: frozenset[str]) -> Happened | None:
+    """What happened to the group a figure is counted among: "21 staff members were among
+    those **killed**", "were among the **dead**"."""
+    for child in children(group):
+        if child.dep_ in CLAUSES and child.pos_ in PREDICATES and child.i > group.i:
+            happened = _telling(child, "predicate", neutral)
+            if happened is not None:
+                return happened
+    if group.lower_ in events or group.lemma_.lower() in events:
+        return Happened(group, "predicate")
     return None
 
 
@@ -132,12 +152,23 @@ def _telling(verb: Token, rule: str, neutral: frozenset[str], *, passive: bool =
     # "did not kill": the negation may hang on the auxiliary
     heads = [verb, *(c for c in children(verb) if c.dep_ == "aux")]
     negated = any(c.lower_ in NEGATORS and c.dep_ in ("advmod", "neg", "det") for h in heads for c in children(h))
-    if verb.lemma_.lower() not in neutral and verb.lower_ not in neutral:
+    if verb.lemma_.lower() not in neutral and verb.lower_ not in neutral or _moved_elsewhere(verb):
         return Happened(verb, rule, passive, negated)
     complement = next((c for c in children(verb) if c.dep_ == "xcomp" and c.pos_ in PREDICATES), None)
     if complement is not None and complement.lemma_.lower() not in neutral:
         return Happened(complement, "complement", passive, negated)
     return None
+
+
+def _moved_elsewhere(verb: Token) -> bool:
+    """A verb that moves a figure ("brought the toll **to** 45", "put the losses **at**
+    $7 billion") used of what was moved somewhere else: "four boys have been **brought**
+    out of the cave" says what happened to the boys."""
+    if verb.lemma_.lower() not in MOVING:
+        return False
+    return not any(c.dep_ in ("obl", "nmod", "obj") and any(
+        g.dep_ == "case" and g.lower_ in ("to", "at") for g in children(c)) and any(
+        g.like_num or g.pos_ == "NUM" for g in c.subtree) for c in children(verb))
 
 
 @Language.factory(

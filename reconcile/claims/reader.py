@@ -103,6 +103,7 @@ _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "sout
                "north-east", "north-west", "south-east", "south-west", "away", "offshore", "inland", "off"}
 # nouns that name a measure, not a thing measured
 _MEASURE_NOUNS = {"temperature", "level", "reading", "distance", "speed", "size", "area", "weight", "volume"}
+_PARTICLES = {"out", "off", "away", "in"}  # "brought out of", "cut off from"
 _SIDE_WORDS = {"wide", "high", "tall", "deep", "thick", "width", "height", "depth"}  # of _DIMENSION_WORDS
 _MEASURE_VERBS = {"is", "was", "are", "were", "has", "had", "have", "measures", "measured", "stretches", "spans",
                   "weighs", "weighed", "stands", "stood"}
@@ -410,6 +411,13 @@ class ClaimReader:
             # modifies, where the words after the number stop short of it
             thing_tokens, head, after = list(modified.phrase), modified.head, max(after, modified.head.i + 1)
             rule = "thing-nummod"
+        counted = span._.counted
+        if head is not None and head.dep_ == "nmod:poss" and counted is not None and counted.rule == "partitive" \
+                and head.head.i == counted.head.i:
+            # "80 percent of the city's hotels": the possessor is whose, the noun it
+            # possesses is what is counted
+            thing_tokens, head, after = list(counted.phrase), counted.head, max(after, counted.head.i + 1)
+            rule = "thing-partitive"
         figure = None
         event_tok = None
         if q.kind != "measure" and (not thing_tokens or (
@@ -474,6 +482,8 @@ class ClaimReader:
                 side = extra["object"] if extra["object"] in _SIDE_WORDS else ""  # "long" is a length's own side
                 measured = self._converted_from(span, q, drafts) or self._measured_in_parse(span) or self._measured(span)
                 extra["object"] = " ".join(w for w in (measured, side) if w) or extra["object"]
+                if side and measured:
+                    extra["side"] = side  # "the tower, 67 metres tall": which of the tower's dimensions
             if self._appositions:
                 extra["names"] = dict(self._appositions)  # lets alignment resolve names across articles
             thing_norm = _dimension(q.unit) or thing_norm
@@ -536,12 +546,21 @@ class ClaimReader:
         if event_tok is not None:
             event_text = event_tok.text
             event_norm = self._event_class(event_tok) or self._lemma(event_tok)
+            other = self._other_object(event_tok, span, thing_tokens)
+            if other is not None:
+                event_norm = f"{self._lemma(event_tok)} {self._noun_lemma(other)}"  # "lost electricity"
             # "up" and "down" mostly say which way a figure moved ("closed down 5.3 percent")
             particle = next((c for c in _thing.children(event_tok) if c.dep_ == "compound:prt"
                              and c.lower_ not in ("up", "down")), None)
+            after_verb = self._toks[event_tok.i + 1] if event_tok.i + 1 < len(self._toks) else None
+            if particle is None and after_verb is not None and after_verb.dep_ == "case" \
+                    and after_verb.lower_ in _PARTICLES and after_verb.i + 1 < len(self._toks) \
+                    and self._toks[after_verb.i + 1].lower_ == "of":
+                particle = after_verb  # "brought out of the cave": the particle the parse made a preposition
+            moved_by_parse = happened is not None and event_tok.i == happened.verb.i
             if particle is not None and not self._event_class(event_tok):
                 event_norm = f"{self._lemma(event_tok)} {particle.lower_}"  # "brought out", not "bring"
-            elif event_norm in lex.neutral_events:
+            elif event_norm in lex.neutral_events and not moved_by_parse:
                 event_norm = ""  # "the toll rose to 45": the figure moved, nothing new happened
         elif "inherit_event" in extra:
             event_text, event_norm = extra["inherit_event"]
@@ -625,6 +644,8 @@ class ClaimReader:
         other_kind = bool(drafts) and drafts[-1].sentence_start == sent.start_char and drafts[-1].topic != topic
         another = (before_number in ("additional", "further") and not other_kind) or (
             before_number == "another" and bool(drafts) and drafts[-1].topic == topic)
+        if before_number in lex.batches and q.kind == "count":
+            incremental = True  # "the last four boys were brought out": one batch, not how many in all
         if any(t.lower_ == "plus" for t in toks[max(sent.start, span.start - 2): span.start]):
             extra["part"] = True  # "2,000 for-profit haunts, plus another 1,000": one part of a total
         distinct = any(t.lower_ in _DISTINCT for t in window) or any(
@@ -699,6 +720,9 @@ class ClaimReader:
         if top.dep_ in ("amod", "nummod", "compound") and head.i > top.i and head.pos_ == "NOUN" \
                 and self._lemma(head) not in _DIMENSION_WORDS:
             return self._noun_lemma(head)
+        if head.pos_ == "ADJ" and head.lower_ in _DIMENSION_WORDS and head.dep_ in ("amod", "appos", "acl") \
+                and head.head.pos_ == "NOUN" and self._lemma(head.head) not in _DIMENSION_WORDS | _MEASURE_NOUNS:
+            return self._noun_lemma(head.head)  # "the **tower**, roughly 67 metres tall"
         clause, in_subject = _scope.clause_of(top)
         if in_subject:
             return ""
@@ -870,6 +894,19 @@ class ClaimReader:
         hyphen = self._toks[first.i - 1]
         return not hyphen.whitespace_ and not self._toks[span.end - 1].whitespace_ and q.value != 1 \
             and head.lower_ == self._noun_lemma(head) and not self._plural(head)
+
+    def _other_object(self, verb: Token, span: Span, thing_tokens: list[Token]) -> Token | None:
+        """The object of ``verb`` when the verb says its event only with other objects and
+        this one is neither those nor what the figure counts: "513,000 people **lost**
+        electricity" (``[event_objects]`` of the lexicon); ``None`` otherwise."""
+        wanted = self.lex.event_objects.get(self._lemma(verb))
+        if wanted is None:
+            return None
+        own = {t.i for t in thing_tokens} | set(range(span.start, span.end))
+        obj = next((c for c in _thing.children(verb) if c.dep_ == "obj"), None)
+        if obj is None or obj.i in own or self._noun_lemma(obj) in wanted:
+            return None
+        return obj
 
     def _thing_class(self, phrase: Sequence[Token], head: Token) -> str:
         """The canonical thing of a noun phrase ("air strikes" -> strike), its hyphens left out."""
@@ -1290,9 +1327,15 @@ class ClaimReader:
         return tuple(out + [q for q in qualifiers if q not in out])
 
     def _qualifiers(self, thing_tokens: list[Token]) -> list[str]:
-        """Lower-case modifiers that narrow the thing: "pro-government", "tech", "African"."""
+        """Lower-case modifiers that narrow the thing: "pro-government", "tech", "African";
+        never words of the thing's own name in the table ("wage" of "wage increases")."""
         words = []
         toks = thing_tokens[:-1]
+        lemmas = [self._noun_lemma(t) for t in thing_tokens if t.text != "-"]
+        for n in (3, 2):
+            if len(lemmas) >= n and " ".join(lemmas[-n:]) in self.lex.thing_of:
+                toks = toks[:len(toks) - (n - 1)]
+                break
         k = 0
         while k < len(toks):
             t = toks[k]

@@ -44,6 +44,12 @@ NOUNS = frozenset({"NOUN", "PROPN"})
 # the modifiers that belong to the counted noun's phrase ("T-72 tanks", "pro-government fighters")
 PHRASE_DEPS = frozenset({"compound", "amod", "flat"})
 SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+# the places of a noun phrase: a word tagged as a verb there is a mistagged noun
+NOMINAL_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj"})
+# the tags a mistagged noun comes with ("increases" as VBZ, "increase" as VB/VBP)
+PLURAL_OR_BARE = frozenset({"VBZ", "VBP", "VB"})
+# what only a clause has: its subject, an auxiliary, a subordinator, an object
+CLAUSE_DEPS = frozenset({"nsubj", "nsubj:pass", "aux", "aux:pass", "mark", "obj", "cop", "expl"})
 # the prepositions that tie a figure to a verb whose subject or object it measures
 FIGURE_CASES = frozenset({"at", "to", "by", "of"})
 
@@ -109,7 +115,7 @@ def read_counted(span: Span) -> Counted | None:
     top = anchor(span)
     dep, head = top.dep_, top.head
     def countable(t: Token) -> bool:
-        return t.pos_ in NOUNS and not span.start <= t.i < span.end and t.text not in ("$", "%") and not t.is_space
+        return nominal(t) and not span.start <= t.i < span.end and t.text not in ("$", "%") and not t.is_space
 
     label = line_label(span)
     if label is not None and not (dep == "nummod" and head.i > top.i and countable(head)):
@@ -144,7 +150,7 @@ def read_counted(span: Span) -> Counted | None:
         subject = next((c for c in children(head) if c.dep_ in SUBJECTS and countable(c)), None)
         if subject is not None:
             return _counted(subject, "verb-subject")
-    if dep in ("nmod", "obl") and case_of(top) == "of" and countable(head) and head.pos_ == "NOUN":
+    if dep in ("nmod", "obl") and case_of(top) == "of" and countable(head) and head.pos_ != "PROPN":
         # "raises of 36%"; "wage increases of 36 percent" (often parsed as obl)
         return _counted(head, "of-noun")
     if dep == "nmod" and case_of(top) in FIGURE_CASES and countable(head) and head.dep_ == "obj":
@@ -248,6 +254,17 @@ def line_label(span: Span) -> tuple[Token, Token | None] | None:
     if head.pos_ not in NOUNS | LABEL_EVENTS:
         return None  # a label opens with its noun ("Deaths", "Evacuees in shelters") or what happened ("Missing")
     return head, name
+
+
+def nominal(token: Token) -> bool:
+    """Whether ``token`` heads a noun phrase: a noun or a name, or a word tagged as a verb
+    in a noun's place ("seeking wage **increases** of 36 percent": a verb is never an
+    object or a subject in Universal Dependencies, whatever the tagger says), with none
+    of a clause's own dependents."""
+    if token.pos_ in NOUNS:
+        return True
+    return token.pos_ == "VERB" and token.dep_ in NOMINAL_DEPS and token.tag_ in PLURAL_OR_BARE and not any(
+        c.dep_ in CLAUSE_DEPS for c in children(token))
 
 
 def of_noun(head: Token, rule: str) -> Counted | None:
