@@ -157,6 +157,8 @@ def _top_regions(claims: Sequence[Claim]) -> set[str]:
     if NATIONAL in named:
         return set()
     regions = {p for p in named if (found := places.lookup(p)) is not None and found.kind != "country"}
+    if _parts_of_one_country(regions) and len(regions) >= 2:
+        return set()  # Bihar and Tripura: parts of India, which the story's other figures are about
     return {p for p in regions if not any(places.contains(whole, p) for whole in named)}
 
 
@@ -168,13 +170,22 @@ def _scopes(claims: Sequence[Claim]) -> dict[tuple[str, str], tuple[set[str], se
         if gap is not None and gap > HISTORY_DAYS:
             continue  # "the 1960 tsunami killed 61": history does not make today's figures ambiguous
         actors, places = scopes[(measure_key(c), c.topic)]
-        actors.update(c.actors)
+        if not c.extra.get("subgroup"):
+            actors.update(c.actors)  # "66.22 per cent among male voters": a part, not another whole
         if c.quantity.kind == "measure" and c.extra.get("object"):
             scopes[("objects", measure_key(c), c.topic)][1].add(c.extra["object"])
         if c.place and c.place not in ("*", NATIONAL, CAPITAL) and not _is_venue(c.place) \
                 and not any(fuzz.ratio(c.place.lower(), p.lower()) >= PLACE_MATCH for p in places):
             places.add(c.place)  # a venue sits inside a place; near-identical spellings are one place
     return scopes
+
+
+def _parts_of_one_country(named: set[str]) -> bool:
+    """Whether the places are all states or regions of one country, so that a figure which
+    names none of them is the country's whole: the turnout of an Indian election beside
+    that of Bihar and of Tripura."""
+    found = [places.lookup(p) for p in named]
+    return all(f is not None and f.kind != "country" for f in found) and len({f.country for f in found}) == 1
 
 
 def time_gap_to_publication(c: Claim) -> int | None:
@@ -210,11 +221,17 @@ def _mark_ambiguous(al: Alignment, scopes, local=frozenset(), names: dict[str, s
             additive = c.quantity.kind in ("count", "money")
             return replace(al, ambiguous=f"'{c.quote}' is for {c.place}, a part of what '{other.quote}' counts",
                            part=c.id if additive else "")
+        if c.extra.get("subgroup") and not other.extra.get("subgroup"):
+            # "66.22 per cent among male voters" beside the turnout of all voters
+            return replace(al, ambiguous=f"'{c.quote}' is for {c.extra['subgroup']}, a part of what "
+                                         f"'{other.quote}' counts",
+                           part=c.id if c.quantity.kind in ("count", "money") else "")
         if c.extra.get("elliptical"):
             return replace(al, ambiguous=f"'{c.quote}' leaves its thing to be guessed from another figure")
         if not c.actors and len(actors) >= 2:
             return replace(al, ambiguous=f"'{c.quote}' names none of {len(actors)} actors the others name")
-        if (not c.place or c.place == "*") and len(places) >= 2 and not (c.place == "*"):
+        if (not c.place or c.place == "*") and len(places) >= 2 and not (c.place == "*") \
+                and not _parts_of_one_country(places):
             return replace(al, ambiguous=f"'{c.quote}' names none of {len(places)} places the others name")
     return al
 

@@ -105,10 +105,13 @@ def test_claims_resolve_weekdays_against_publication_date(seed_claims):
          "bring out"),
         ("The union is still seeking wage increases of 36 percent.", "raise", "raise", ""),
         ("Some 40 percent of the country's voters turned out.", "voter", "voter", "turn out"),
+        ("The commission said 66.14 per cent of registered voters cast a ballot.", "turnout", "turnout", "vote"),
+        ("Greek authorities on Thursday revised to 78 the number of dead.", "", "", "revise"),
     ],
     ids=["toll-left", "measure-area", "turnout-percent", "killing-n", "arrested", "wounded-elided", "remain-missing",
          "let-go", "and-after-comma", "n-seat", "hold-n", "seat-n-spectators", "among-those-killed",
-         "lost-another-object", "lost-lives", "brought-out-of", "noun-tagged-as-verb", "possessor-is-not-counted"],
+         "lost-another-object", "lost-lives", "brought-out-of", "noun-tagged-as-verb", "possessor-is-not-counted",
+         "share-of-voters-who-voted", "who-revised-is-not-what-is-counted"],
 )
 def test_claims_thing_topic_and_event(text, thing, topic, event, nlp):
     claims = extract_claims([Article(source="t", text=text)], nlp=nlp)
@@ -216,6 +219,23 @@ def test_claims_a_measure_that_names_its_dimension_meets_one_that_does_not(nlp):
     claims = extract_claims([Article(source="a", text="The crevice was about 18 inches wide."),
                              Article(source="b", text="The crevice was about 10 inches deep.")], nlp=nlp)
     assert not reconcile(claims, as_frame=False)
+
+
+def test_claims_a_subgroup_and_the_states_of_a_country_are_parts_of_the_whole(nlp):
+    from reconcile.judge import reconcile
+
+    published = dt.date(2024, 4, 21)
+    articles = [
+        Article(source="a", published=published, text="Turnout in the first phase was 66.14 per cent. "
+                "Turnout was 66.22 per cent among male voters. Tripura led the states, at 79.90 per cent, "
+                "and Bihar was lowest at under 49 per cent."),
+        Article(source="b", published=published, text="Final turnout in the first phase was 62.4 per cent."),
+    ]
+    claims = extract_claims(articles, nlp=nlp)
+    national = {c.id for c in claims if c.quantity.value in (66.14, 62.4)}
+    findings = reconcile(claims, as_frame=False)
+    conflicts = [{f.a, f.b} for f in findings if f.status == "conflict"]
+    assert conflicts == [national]  # the two national figures, and no others
 
 
 def test_claims_a_batch_is_never_the_total(nlp):
@@ -644,9 +664,11 @@ def test_claims_event_component_reads_voice_and_negation(nlp_all):
      ("A powerful earthquake struck late on Friday, killing at least 820 people.", "at least 820", "on Friday",
       "event"),
      ("The toll had risen to 72 by Wednesday evening, officials said.", "72", "by Wednesday evening", "clause"),
-     ("The update puts the number of people killed by last Friday's earthquake at 2,946.", "2,946", None, None)],
+     ("The update puts the number of people killed by last Friday's earthquake at 2,946.", "2,946", None, None),
+     ("That is the weakest showing since 2001, when only 59.4 per cent of registered voters cast a ballot.",
+      "59.4 per cent", "since 2001", "another")],
     ids=["year-of-the-noun-a-clause-describes", "when-clause", "time-of-what-happened", "cut-off",
-         "a-possessive-time-dates-its-noun"],
+         "a-possessive-time-dates-its-noun", "when-clause-hung-elsewhere"],
 )
 def test_claims_time_component_ties_a_figure_to_its_clause_s_time(nlp_all, text, number, time, rule):
     doc = nlp_all(text)

@@ -567,6 +567,9 @@ class ClaimReader:
         # "killing 820 people" counts deaths: people named by what happened to them
         if q.kind == "percent" and figure is not None and figure[0].lower_ == "turnout":
             thing_norm = "turnout"  # a share of voters, not a crowd
+        if q.kind == "percent" and f"{thing_norm} {event_norm}" in lex.shares:
+            # "66.14 per cent of registered voters cast a ballot": the share of voters who voted
+            thing_norm = lex.shares[f"{thing_norm} {event_norm}"]
         if rule in ("figure-left", "thing-listed") and not event_norm:
             # "the death toll reached 93": the figure says what happened
             event_norm = next((ev for ev, th in lex.event_things.items() if th == thing_norm), "")
@@ -607,6 +610,8 @@ class ClaimReader:
         if scope is not None and scope.groups:
             # "66.22 per cent among male voters": a subgroup's figure, never the whole's
             actors = actors + tuple(g for g in scope.groups if g not in actors)
+            if scope.parts:
+                extra["subgroup"] = scope.parts[0]  # a part of the whole others may give
         if not place:
             place = self._subject_country(span)  # "Congo had also reported 524 deaths"
         if not place and extra.get("inherit_place"):
@@ -1723,6 +1728,17 @@ def _refers_back(doc: Doc, span: Span, sent_start: int) -> bool:
                           r"(?:figure|number|total|tally|count|estimate)\b", window))
 
 
+UNSTATED_DEGREE = "temperature_degree"
+"""The unit of "N degrees" that names no scale (see :mod:`reconcile.quantities`)."""
+_SCALES = frozenset({"degF", "degC"})
+
+
+def _temperature_scale(drafts: Iterable[_Draft]) -> str:
+    """The one temperature scale an article states ("degF"), or "" if it states none or both."""
+    scales = {d.quantity.unit for d in drafts if d.quantity.unit in _SCALES}
+    return scales.pop() if len(scales) == 1 else ""
+
+
 def _dimension(unit: str) -> str:
     """The physical dimension of a unit name ("mile" -> "length"), through pint."""
     from reconcile.units import dimension_of
@@ -1739,8 +1755,14 @@ def claims_from_doc(doc: Doc, article: Article) -> list[Claim]:
     text = article.text
     seen: set[tuple[int, int]] = set()
     ids: set[str] = set()
+    scale = _temperature_scale(span._.claim for span in doc.spans.get(CLAIMS_KEY, []))
     for span in doc.spans.get(CLAIMS_KEY, []):
         d: _Draft = span._.claim
+        if scale and d.quantity.unit == UNSTATED_DEGREE:
+            # "Portland hit 116 degrees" in an article that writes "121 degrees Fahrenheit":
+            # a bare degree is on the scale the article states for its other temperatures
+            d = replace(d, quantity=replace(d.quantity, unit=scale), thing_norm="temperature", topic="temperature",
+                        extra={**d.extra, "scale": "the article's other temperatures"})
         if (d.start, d.end) in seen:
             continue  # two readings widened onto one stretch of text ("0)0"): one claim
         seen.add((d.start, d.end))

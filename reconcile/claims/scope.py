@@ -49,6 +49,7 @@ class Scope:
     places: tuple[str, ...] = ()
     groups: tuple[str, ...] = ()
     rules: tuple[str, ...] = ()
+    parts: tuple[str, ...] = ()  # the groups that are parts of a whole: "among male voters"
 
 
 def clause_of(token: Token) -> tuple[Token, bool]:
@@ -76,6 +77,7 @@ def read_scope(span: Span) -> Scope:
     clause, in_subject = clause_of(top)
     found_places: list[str] = []
     groups: list[str] = []
+    parts: list[str] = []
     rules: list[str] = []
     label = line_label(span)
     if label is not None and label[1] is not None:
@@ -97,6 +99,7 @@ def read_scope(span: Span) -> Scope:
                 rules.append("in")
             elif child.dep_ in ("obl", "nmod") and case in GROUP_CASES and child.pos_ in ("NOUN", "PROPN"):
                 groups.append(noun_phrase(child).text.lower())
+                parts.append(groups[-1])
                 rules.append("among")
     # whose figure it is: "Shares **of Zoom** slid 17%", "**Pfizer's** shares rose 7.7%"
     counted = span._.counted
@@ -118,7 +121,8 @@ def read_scope(span: Span) -> Scope:
             if places.lookup(name) is not None:
                 found_places.append(name)
                 rules.append("subject")
-    return Scope(tuple(dict.fromkeys(found_places)), tuple(dict.fromkeys(groups)), tuple(dict.fromkeys(rules)))
+    return Scope(tuple(dict.fromkeys(found_places)), tuple(dict.fromkeys(groups)), tuple(dict.fromkeys(rules)),
+                 tuple(dict.fromkeys(parts)))
 
 
 def _name(token: Token) -> str:

@@ -58,6 +58,12 @@ LEVEL_VERBS = frozenset({"reach", "total", "hit", "top", "exceed", "surpass", "n
 # verbs whose object is the size of a change of their subject: "sales rose 101%"
 CHANGE_VERBS = frozenset({"rise", "fall", "climb", "jump", "drop", "slip", "slide", "gain", "grow", "surge",
                           "soar", "plunge", "tumble", "sink", "increase", "decrease", "decline", "advance"})
+# verbs whose subject is the figure a number after "at" or "to" gives: "turnout stood at
+# 66%", "shares closed at $248.42", "the toll came to 45"; the subject of any other verb
+# (an active "revised to 78") did something to the figure
+SUBJECT_FIGURE_VERBS = LEVEL_VERBS | CHANGE_VERBS | frozenset({
+    "be", "stand", "close", "open", "end", "finish", "settle", "peak", "come", "amount", "remain", "stay",
+    "hover", "sit", "run", "rank", "trade", "average", "number", "put", "reach"})
 # what a label that says what happened is tagged as: "Missing: 125", "Injured: 806"
 LABEL_EVENTS = frozenset({"ADJ", "VERB"})
 # how far from its head a dependent is looked for: a modifier we read sits close by, and
@@ -148,7 +154,9 @@ def read_counted(span: Span) -> Counted | None:
         if obj is not None:
             return _counted(obj, "verb-object")
         subject = next((c for c in children(head) if c.dep_ in SUBJECTS and countable(c)), None)
-        if subject is not None:
+        if subject is not None and (subject.dep_ == "nsubj:pass" or head.lemma_ in SUBJECT_FIGURE_VERBS):
+            # "turnout stood at 66%", "the damage was estimated at $7 billion"; but the
+            # subject of "authorities revised to 78 the number of dead" is who revised it
             return _counted(subject, "verb-subject")
     if dep in ("nmod", "obl") and case_of(top) == "of" and countable(head) and head.pos_ != "PROPN":
         # "raises of 36%"; "wage increases of 36 percent" (often parsed as obl)

@@ -86,6 +86,10 @@ def read_time(span: Span, times: list[tuple[int, int, str]]) -> When | None:
     # the head of the first relative clause the figure sits in: what the clause describes
     other = next((k for k, (t, dep) in enumerate(path) if dep in OTHER_CLAUSES
                   or dep == "advcl" and _when_clause(path[k - 1][0])), None)
+    if other is not None:
+        named = _time_before_when(path[other - 1][0], times, whole)
+        if named is not None:
+            return named  # "since 2001, when only 59.4 per cent ... cast a ballot", however it is parsed
     happened = span._.happened.verb.i if span._.happened is not None else None
     noun = counted_noun(span)
     reach = max(span.end_char, noun.idx + len(noun.text))
@@ -129,6 +133,20 @@ def read_time(span: Span, times: list[tuple[int, int, str]]) -> When | None:
         if best is None or (k, gap) < best[:2]:
             best = (k, gap, When(start, end, text, rule))
     return best[2] if best is not None else None
+
+
+def _time_before_when(verb: Token, times: list[tuple[int, int, str]], whole: str) -> When | None:
+    """The time expression right before the "when" that opens ``verb``'s clause ("since
+    **2001**, when ..."): the time that clause describes, wherever the parser hung it."""
+    when = next((c for c in verb.children if c.lower_ == "when" and c.dep_ in ("advmod", "mark")), None)
+    if when is None or when.i >= verb.i:
+        return None
+    k = bisect_right(times, (when.idx,)) - 1
+    if k < 0:
+        return None
+    start, end, text = times[k]
+    between = whole[end:when.idx]
+    return When(start, end, text, "another") if between.strip() in (",", "") and len(between) <= 3 else None
 
 
 def _when_clause(verb: Token) -> bool:
