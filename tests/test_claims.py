@@ -107,11 +107,14 @@ def test_claims_resolve_weekdays_against_publication_date(seed_claims):
         ("Some 40 percent of the country's voters turned out.", "voter", "voter", "turn out"),
         ("The commission said 66.14 per cent of registered voters cast a ballot.", "turnout", "turnout", "vote"),
         ("Greek authorities on Thursday revised to 78 the number of dead.", "", "", "revise"),
+        ("Only 88 of the dead had been identified by Sunday morning.", "death", "death", "identify"),
+        ("The vaccine had an efficacy rate of 95%.", "efficacy", "efficacy", "have"),
     ],
     ids=["toll-left", "measure-area", "turnout-percent", "killing-n", "arrested", "wounded-elided", "remain-missing",
          "let-go", "and-after-comma", "n-seat", "hold-n", "seat-n-spectators", "among-those-killed",
          "lost-another-object", "lost-lives", "brought-out-of", "noun-tagged-as-verb", "possessor-is-not-counted",
-         "share-of-voters-who-voted", "who-revised-is-not-what-is-counted"],
+         "share-of-voters-who-voted", "who-revised-is-not-what-is-counted", "identified-of-the-dead",
+         "figure-noun-named-by-its-compound"],
 )
 def test_claims_thing_topic_and_event(text, thing, topic, event, nlp):
     claims = extract_claims([Article(source="t", text=text)], nlp=nlp)
@@ -236,6 +239,21 @@ def test_claims_a_subgroup_and_the_states_of_a_country_are_parts_of_the_whole(nl
     findings = reconcile(claims, as_frame=False)
     conflicts = [{f.a, f.b} for f in findings if f.status == "conflict"]
     assert conflicts == [national]  # the two national figures, and no others
+
+
+def test_claims_the_place_a_sentence_names_by_its_kind_is_the_speaker_s(nlp):
+    [claim] = extract_claims([Article(source="a", text="British Columbia's chief coroner said 486 sudden deaths "
+                                                        "had been reported in the province.")], nlp=nlp)
+    assert (claim.place, claim.actors) == ("British Columbia", ("sudden",))
+    [claim] = extract_claims([Article(source="a", text="British Columbia's chief coroner said 486 sudden deaths "
+                                                        "had been reported.")], nlp=nlp)
+    assert claim.place == ""
+
+
+def test_claims_coordinated_qualifiers_name_one_kind(nlp):
+    [claim] = extract_claims([Article(source="a", text="The coroner reported 486 sudden and unexpected deaths.")],
+                             nlp=nlp)
+    assert claim.actors == ("sudden",)
 
 
 def test_claims_a_batch_is_never_the_total(nlp):
@@ -693,7 +711,7 @@ def test_claims_a_comparative_gives_the_size_of_a_change_and_its_base_is_no_time
                        "The total is 36 higher than the figure in the previous update.")
     higher, rose, more = found["88 percent"], found["101%"], found["36"]
     assert (higher.thing_norm, higher.quantity.change, higher.time_text) == ("revenue", "up", "")
-    assert (rose.thing_norm, rose.time_text) == ("sale", "")  # the subject of the change verb
+    assert (rose.thing_norm, rose.time_text) == ("revenue", "")  # the subject of the change verb; sales are revenue
     assert more.quantity.change == "up" and more.extra.get("difference")
 
 

@@ -26,7 +26,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from reconcile import timex
+from reconcile import places, timex
 from reconcile.lexicon import CAPITAL, NATIONAL, Lexicon, load_lexicon
 from reconcile.model import COUNTABLE_KINDS, Article, Claim, Quantity
 from reconcile.claims import event as _event  # noqa: F401  (registers span._.happened)
@@ -64,6 +64,8 @@ _PLACE_PREPS = {"in", "at", "near", "across", "inside", "around", "throughout", 
 _PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "state", "county", "port",
                 "capital", "island", "area", "municipality", "prefecture", "department", "suburb",
                 "mountains", "mountain", "valley", "coast", "islands", "peninsula", "governorate"}
+# a place named only by its kind, which refers to one named before: "in the province"
+_ANAPHORIC_PLACES = {"province", "state", "country", "region", "county", "territory", "prefecture"}
 _CALENDAR = timex.CALENDAR_WORDS
 _SUPERLATIVE = re.compile(r"\b(?:\w+est|most|worst|best|first|only)\b(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
 _PREVIOUS = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increased|decreased|climbed|dropped)\s+from\s+(?:about\s+|some\s+|around\s+)?$")
@@ -428,7 +430,7 @@ class ClaimReader:
                 and figure is None and self._event_class(label[0]):
             event_tok = label[0]  # "Missing: 125", "Displaced: 538,000 people": the label says what happened
         if head is not None and not figure and self._event_class(head) and (
-                not self._is_noun(head) or head.lower_ in ("dead", "wounded", "injured", "missing")):
+                not self._is_noun(head) or head.lower_ in ("dead", "wounded", "injured", "missing") and not partitive):
             # "over 1,500 wounded": the word after the number is what happened to them
             event_tok, thing_tokens, head = head, [], None
         thing_text = ""
@@ -492,8 +494,10 @@ class ClaimReader:
         inherited = False
         if not thing_norm:
             prev = self._drafts.last("sentence", sent.start_char, q.kind)
-            if prev is None and q.kind == "count" and _refers_back(doc, span, sent.start):
+            if prev is None and q.kind in ("count", "money", "percent") and _refers_back(doc, span, sent.start):
                 prev = self._drafts.last("kind", q.kind)
+                if prev is not None:
+                    extra["refers_back"] = True  # "the authority's count had risen to 81"
             if prev is not None:
                 thing_text, thing_norm = prev.thing, prev.thing_norm
                 inherited = True
@@ -521,7 +525,7 @@ class ClaimReader:
                 happened.rule != "adverbial" or self._event_class(happened.verb)):
             event_tok = happened.verb
             extra["event_rule"] = happened.rule
-        if event_tok is None:
+        if event_tok is None and not extra.get("refers_back"):
             # a list's names: only a word of the event table ("people reported missing"),
             # never the verb that says what the list holds ("contains", "published")
             event_tok = self._event_near(doc, span, after, table_only=rule == "thing-listed")
@@ -616,6 +620,10 @@ class ClaimReader:
             place = self._subject_country(span)  # "Congo had also reported 524 deaths"
         if not place and extra.get("inherit_place"):
             place = extra["inherit_place"]
+        if not place and self._anaphoric_place(sent):
+            # "British Columbia's chief coroner said 486 deaths had been reported in the
+            # province": the place "the province" refers to is the one the speaker speaks for
+            place = self._speaker_place(speaker_tokens)
         noun = _event.counted_noun(span)
         if q.kind == "count" and noun.dep_ == "conj" and drafts and drafts[-1].sentence_start == sent.start_char \
                 and thing_norm and drafts[-1].thing_norm == thing_norm and drafts[-1].topic == topic \
@@ -913,6 +921,31 @@ class ClaimReader:
             return None
         return obj
 
+    def _anaphoric_place(self, sent: Span) -> bool:
+        """Whether the sentence puts what it tells "in the province", "across the state":
+        a place named only by its kind."""
+        for t in sent:
+            if t.lower_ in _ANAPHORIC_PLACES and t.dep_ in ("obl", "nmod"):
+                kids = _thing.children(t)
+                if any(c.dep_ == "det" and c.lower_ == "the" for c in kids) and any(
+                        c.dep_ == "case" and c.lower_ in ("in", "across", "throughout") for c in kids):
+                    return True
+        return False
+
+    def _speaker_place(self, speaker_tokens: list[Token]) -> str:
+        """The place a speaker speaks for, as written: "**British Columbia**'s chief coroner"."""
+        name: list[Token] = []
+        for t in [*speaker_tokens, None]:
+            if t is not None and t.is_alpha and t.text[:1].isupper():
+                name.append(t)  # "British" of "British Columbia" may be tagged an adjective
+                continue
+            if name:
+                text = self._slice_text(name[0].i, name[-1].i + 1)
+                if places.lookup(text) is not None or text.lower() in self.lex.countries:
+                    return self.lex.canonical_name(text)
+            name = []
+        return ""
+
     def _thing_class(self, phrase: Sequence[Token], head: Token) -> str:
         """The canonical thing of a noun phrase ("air strikes" -> strike), its hyphens left out."""
         words = " ".join(self._noun_lemma(t) for t in phrase if t.text != "-")
@@ -1089,7 +1122,8 @@ class ClaimReader:
                 if key in ("figure", "number", "total", "tally", "count", "estimate"):
                     return None  # "put the figure at 30,000": the figure of the sentence before
                 continue
-            canon = self.lex.thing_of.get(fig, fig)
+            # "the efficacy rate of 95%": a figure noun named by its compound, where the table knows it
+            canon = (self.lex.thing_of.get(two) if text != t.text else None) or self.lex.thing_of.get(fig, fig)
             return t, text, canon
         return None
 
@@ -1344,9 +1378,12 @@ class ClaimReader:
         k = 0
         while k < len(toks):
             t = toks[k]
+            if t.pos_ == "CCONJ" and words:
+                k += 2  # "sudden and unexpected deaths": two words for one kind of death, not a narrower kind
+                continue
             if t.text == "-" or t.lower_ in self.lex.incremental or t.lower_ in _GENERIC_MODIFIERS \
-                    or t.pos_ in ("CCONJ", "PUNCT", "DET"):
-                k += 1  # "sudden and unexpected": the conjunction narrows nothing
+                    or t.pos_ in ("PUNCT", "DET", "CCONJ"):
+                k += 1
                 continue
             word = t.lower_
             # re-join hyphenated words the tokenizer split ("pro-government")
@@ -1723,7 +1760,7 @@ def _next_is_name(t: Token, toks: list[Token]) -> bool:
 
 def _refers_back(doc: Doc, span: Span, sent_start: int) -> bool:
     """"Police put the figure at 30,000": the number stands for a figure named before."""
-    window = doc[max(sent_start, span.start - 6): span.start].text.lower()
+    window = doc[max(sent_start, span.start - 8): span.start].text.lower()
     return bool(re.search(r"\b(?:the|that|this|their|its)\s+(?:[\w-]+(?:'s|\u2019s)\s+)?"
                           r"(?:figure|number|total|tally|count|estimate)\b", window))
 
