@@ -250,6 +250,15 @@ def test_claims_the_place_a_sentence_names_by_its_kind_is_the_speaker_s(nlp):
     assert claim.place == ""
 
 
+def test_claims_those_of_one_origin_are_a_subgroup(nlp):
+    [died, missing] = extract_claims([Article(source="a", text="Mamata Banerjee said 61 people from her state had "
+                                                               "died and 182 were still missing.")], nlp=nlp)
+    assert (died.topic, died.actors, died.extra.get("subgroup")) == ("death", ("her state",), "her state")
+    [claim] = extract_claims([Article(source="a", text="By Thursday, 66,500 people from Nagorno-Karabakh had "
+                                                       "crossed into Armenia.")], nlp=nlp)
+    assert not claim.extra.get("subgroup")  # a named origin may be where all of them come from
+
+
 def test_claims_coordinated_qualifiers_name_one_kind(nlp):
     [claim] = extract_claims([Article(source="a", text="The coroner reported 486 sudden and unexpected deaths.")],
                              nlp=nlp)

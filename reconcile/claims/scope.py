@@ -33,6 +33,8 @@ SCOPE = "reconcile_scope"
 SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
 PLACE_CASES = frozenset({"in", "across", "throughout", "inside"})
 GROUP_CASES = frozenset({"among"})
+# what a counted noun's own "from" phrase says: where those counted come from
+ORIGIN_CASES = frozenset({"from"})
 # how a figure hangs on the head of its clause
 CLIMB = frozenset({"nummod", "compound", "amod", "obj", "nsubj", "nsubj:pass", "obl", "nmod", "appos",
                    "flat", "xcomp", "obl:npmod", "nmod:npmod", "obl:tmod", "obl:unmarked", "nmod:unmarked"})
@@ -86,6 +88,7 @@ def read_scope(span: Span) -> Scope:
         rules.append("label")
     # modifiers of the figure itself, of the noun it counts, and of its clause
     # "At least 78 people died in Greece": a figure in the subject takes the clause's places too
+    counted_head = top.head if top.dep_ == "nummod" else None
     hosts = [top, clause] + ([top.head] if top.dep_ == "nummod" else [])
     happened = span._.happened
     if happened is not None and happened.rule in ("clause", "complement"):
@@ -101,6 +104,13 @@ def read_scope(span: Span) -> Scope:
                 groups.append(noun_phrase(child).text.lower())
                 parts.append(groups[-1])
                 rules.append("among")
+            elif counted_head is not None and host.i == counted_head.i and child.dep_ == "nmod" and case in ORIGIN_CASES \
+                    and child.pos_ == "NOUN":
+                # "61 people from her state had died": those of one origin, a part of all the
+                # dead; a named origin ("refugees from Nagorno-Karabakh") may be all of them
+                groups.append(" ".join(t.lower_ for t in lefts(child) if t.dep_ != "case") + " " + child.lower_)
+                parts.append(groups[-1])
+                rules.append("from")
     # whose figure it is: "Shares **of Zoom** slid 17%", "**Pfizer's** shares rose 7.7%"
     counted = span._.counted
     owned = [counted.head] if counted is not None else ([top.head] if top.dep_ == "nummod" else [])
