@@ -80,11 +80,13 @@ def align(claims: Sequence[Claim], *, threshold: float = DEFAULT_THRESHOLD, wind
     lex = lexicon or load_lexicon()
     scopes = _scopes(claims)
     local = _local_places(claims)
+    wholes = _top_regions(claims)
+    wholes = wholes if len(wholes) == 1 else set()  # one state the story is about, or none
     names = _names(claims)
     out: list[Alignment] = []
     for block in _blocks(claims, rates):
         for al in _align_block(block, threshold=threshold, window=window, lex=lex, names=names):
-            out.append(_mark_ambiguous(al, scopes, local, names))
+            out.append(_mark_ambiguous(al, scopes, local, names, wholes))
     seen = {frozenset((al.a.id, al.b.id)) for al in out}
     out.extend(al for al in _same_figures(claims, lex=lex, names=names, window=window)
                if frozenset((al.a.id, al.b.id)) not in seen)
@@ -199,7 +201,8 @@ def time_gap_to_publication(c: Claim) -> int | None:
     return (c.time_start - d).days if c.time_start > d else 0
 
 
-def _mark_ambiguous(al: Alignment, scopes, local=frozenset(), names: dict[str, str] | None = None) -> Alignment:
+def _mark_ambiguous(al: Alignment, scopes, local=frozenset(), names: dict[str, str] | None = None,
+                    wholes: set[str] | frozenset[str] = frozenset()) -> Alignment:
     """A claim that names no actor (or place) where others about the same thing name
     several cannot be pinned to one of them: it may agree, but it cannot conflict."""
     if al.a.quantity.kind == "time":
@@ -230,8 +233,10 @@ def _mark_ambiguous(al: Alignment, scopes, local=frozenset(), names: dict[str, s
             return replace(al, ambiguous=f"'{c.quote}' leaves its thing to be guessed from another figure")
         if not c.actors and len(actors) >= 2:
             return replace(al, ambiguous=f"'{c.quote}' names none of {len(actors)} actors the others name")
+        # a figure naming no place beside one for the state the story is about ("111 people
+        # died in Texas") is that state's too
         if (not c.place or c.place == "*") and len(places) >= 2 and not (c.place == "*") \
-                and not _parts_of_one_country(places):
+                and not _parts_of_one_country(places) and other.place not in wholes:
             return replace(al, ambiguous=f"'{c.quote}' names none of {len(places)} places the others name")
     return al
 
@@ -391,6 +396,9 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
     if kind_a and kind_b and set(kind_a) != set(kind_b):
         return None  # seven French nationals, nine British nationals: other groups
     part = a.id if kind_a and not kind_b else b.id if kind_b and not kind_a else ""
+    holders = a.extra.get("holder"), b.extra.get("holder")
+    if all(holders) and holders[0] != holders[1]:
+        return None  # the captain's flight hours, the first officer's; two trains and one
     if a.topic in lex.personal and not (a.actors and b.actors):
         return None  # an age, a height: whose? only the same person's are comparable
     if a.actors and b.actors:

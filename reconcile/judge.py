@@ -79,12 +79,17 @@ def judge(al: Alignment, *, rates: Rates | None = None, policy: Tolerance | None
     ia = interval(a.quantity, other=b.quantity, rates=rates, policy=policy)
     ib = interval(b.quantity, other=a.quantity, rates=rates, policy=policy)
     meet = _meet(ia, ib)
+    ceilings = _ceilings_differ(a, ia, b, ib)
+    if ceilings:
+        meet = False  # "up to 50 million doses", "up to 100 million": each names its maximum
     times_differ = _times_differ(a, b)
     topic = _topic(a, b)
     why_times = f"times differ: {_when(a)} / {_when(b)}" if times_differ else ""
     blocked = _never_conflicts(a, b)
     if blocked:
         return None  # not the same quantity after all: neither agreement nor conflict
+    if _other_occasions(a, b):
+        return None  # 1.27 million marchers on 31 January, 1.28 million on 7 March: two marches
     if meet and al.part and _written_figures_differ(a.quantity, b.quantity):
         return None  # a part is never the same figure as its whole, even where the numbers meet
     if meet:
@@ -101,7 +106,7 @@ def judge(al: Alignment, *, rates: Rates | None = None, policy: Tolerance | None
     narrow = _narrower(a, b)
     if narrow is not None and (ia if narrow is a else ib)[0] < (ib if narrow is a else ia)[1]:
         return None  # "one to three major storms" among "four to seven": a narrower group may be smaller
-    relation = _relation(a, ia, b, ib)
+    relation = ceilings or _relation(a, ia, b, ib)
     converted = money_reason(a.quantity, b.quantity, rates=rates)
     if converted:
         relation = f"{relation}, converted {converted}"
@@ -157,6 +162,26 @@ def _meet(a: Interval, b: Interval) -> bool:
     # a reader would stand behind, whatever the inclusivity of the words
     tol = 1e-9 * max(1.0, abs(lo) if math.isfinite(lo) else 1.0)
     return lo <= hi + tol
+
+
+CEILINGS = frozenset({"up to", "as many as"})
+"""Words that name a figure by its maximum: "up to 100 million doses" says 100 million is
+the most, and is the figure a writer gives; "at most", "no more than" only bound it."""
+CEILING_ROOM = 0.01
+"""How far apart (relative to the larger) two such maxima may be and still be one."""
+
+
+def _ceilings_differ(a: Claim, ia: Interval, b: Claim, ib: Interval) -> str:
+    """Why two figures named by their maxima ("up to 50 million", "up to 100 million")
+    disagree; "" when they are not both so named or name one maximum."""
+    qa, qb = a.quantity, b.quantity
+    if qa.qualifier not in CEILINGS or qb.qualifier not in CEILINGS or qa.low is not None or qb.low is not None:
+        return ""
+    high_a, high_b = ia[1], ib[1]
+    if not (math.isfinite(high_a) and math.isfinite(high_b)) or abs(high_a - high_b) <= CEILING_ROOM * max(
+            abs(high_a), abs(high_b)):
+        return ""
+    return f"{_show(a)} and {_show(b)} name different maxima"
 
 
 ORDERS_APART = 30.0
@@ -253,6 +278,29 @@ def _times_differ(a: Claim, b: Claim) -> bool:
     return timex.normalize(a.time_text) != timex.normalize(b.time_text)
 
 
+def _other_occasions(a: Claim, b: Claim) -> bool:
+    """Whether two figures of what happened on a day are given for two different days,
+    and so count what happened on each: the marchers of two protest days, the strikes of
+    Monday and of Tuesday, a share's fall on Monday and on Tuesday. A running toll
+    re-reported on another day moved; so did a level (a price, a share of the vote, an
+    offer), which is what it is on each day."""
+    if not (_of_a_day(a) and _of_a_day(b)) or timeline.is_running(a) or timeline.is_running(b):
+        return False
+    if "now" in (a.time_text.lower(), b.time_text.lower()):
+        return False
+    if a.time_text and b.time_text:
+        return _times_differ(a, b) and [timeline.time_kind(c.time_text) for c in (a, b)] == ["point", "point"]
+    # a figure with no stated time may be a later report of any earlier day ("Labour won
+    # 411 seats" a week after the election); never of a day after its report
+    return _after_publication(a, b) or _after_publication(b, a)
+
+
+def _of_a_day(c: Claim) -> bool:
+    """A count of what happened ("1.28 million people marched"), or the size of a move
+    ("fell 6.1 percent"): what one day brought, not a level or a holding."""
+    return c.quantity.kind == "count" and bool(c.event_norm) or c.quantity.change in ("up", "down")
+
+
 def _after_publication(undated: Claim, dated: Claim) -> bool:
     """Whether ``dated`` happened after ``undated``'s article was published, so that
     ``undated`` cannot be about it: "six boys have been brought out" in a report of
@@ -260,6 +308,8 @@ def _after_publication(undated: Claim, dated: Claim) -> bool:
     expected or planned may be about any time, and is no such claim."""
     if undated.time_text or not dated.time_start or "forecast" in (undated.event_norm, dated.event_norm):
         return False
+    if dated.time_text.lower() == "now" or timeline.time_kind(dated.time_text) not in ("point", "period"):
+        return False  # "now", "so far": as of the later report, which may well be of the same thing
     published = undated.extra.get("published")
     return bool(published) and dated.time_start > dt.date.fromisoformat(published)
 

@@ -48,6 +48,7 @@ class Lexicon:
     event_things: dict[str, str]
     event_objects: dict[str, frozenset[str]]  # verb -> the objects with which it says its event
     shares: dict[str, str]  # "voter vote" -> turnout: a share of a thing to which something happened
+    holding_verbs: frozenset[str]  # "the captain had 8,122 flight hours": the subject holds the figure
     venues: frozenset[str]
     occurrences: frozenset[str]  # nouns that end an event's name: "Camp Fire", "Noto Peninsula Earthquake"
     capacity_verbs: frozenset[str]  # lemmas: "hold 38,000" is a capacity
@@ -153,6 +154,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         event_things=dict(data.get("event_things", {})),
         event_objects={k.lower(): frozenset(v) for k, v in data.get("event_objects", {}).items()},
         shares={k.lower(): v for k, v in data.get("shares", {}).items()},
+        holding_verbs=frozenset(data.get("holding", {}).get("verbs", [])),
         venues=frozenset(data.get("venues", {}).get("nouns", [])),
         occurrences=frozenset(data.get("occurrences", {}).get("nouns", [])),
         capacity_verbs=frozenset(data.get("capacity", {}).get("verbs", [])),

@@ -451,3 +451,56 @@ def test_judge_the_object_of_a_measure_named_or_plain(nlp):
                      "By Monday the fire had burned 117,000 acres.") == ["agree"]  # 117,000 acres is 47,348 ha
     assert _statuses(nlp, "The Camp Fire has burned some 47,000 hectares. The Woolsey Fire has burned "
                           "37,000 hectares.", "By Monday the fire had burned 117,000 acres.") == ["agree", "review"]
+
+
+def test_judge_counts_of_two_occasions_are_two_figures(nlp):
+    # the marchers of two protest days; but a running toll re-reported on another day moved,
+    # and a level (an offer) is what it is on each day
+    assert _judged(nlp, "An estimated 1.28 million people marched on Tuesday.",
+                   "Some 1.27 million people marched on Thursday.", days=(8, 8)) == []
+    [(status, _)] = _judged(nlp, "The floods had killed 381 people by Monday.",
+                            "The floods had killed 589 people by Tuesday.", days=(8, 8))
+    assert status == "update"
+    [(status, _)] = _judged(nlp, "Stellantis offered a raise of 17.5% on Monday.",
+                            "Stellantis offered a raise of 20% on Thursday.", days=(8, 8))
+    assert status == "update"
+
+
+def test_judge_the_figure_a_count_refers_back_to_keeps_what_happened(nlp):
+    judged = _judged(nlp, "Hospitals had received 72 people injured in the clashes by 10pm on Wednesday. By "
+                          "8am the authority's count had risen to 81, with patients aged from 15 to 66.",
+                     "More than 100 people were injured in the clashes.")
+    # the 81 are the injured of the 72 and the 100, not the patients' ages
+    assert sorted(status for status, reason in judged if "'81'" in reason) == ["update", "update"]
+
+
+def test_judge_a_bare_degree_is_on_the_scale_of_its_article(nlp):
+    [(status, reason)] = _judged(nlp, "Portland hit 116 degrees on Monday. The old record was 107 degrees "
+                                      "Fahrenheit in 1965.", "Portland reached 46.7 C on Monday.", days=(5, 5))
+    assert status == "agree"
+    assert "116 degF" in reason
+    assert _judged(nlp, "Portland hit 116 degrees on Monday.", "Portland reached 46.7 C on Monday.",
+                   days=(5, 5)) == []  # no scale stated in the article: no guess
+
+
+def test_judge_moves_of_two_days_are_two_figures(nlp):
+    # a report of Monday cannot be of Tuesday's fall
+    assert _judged(nlp, "Boeing shares closed down 5.3 percent.",
+                   "Boeing shares fell 6.1 percent on Tuesday.", days=(11, 13)) == []
+
+
+def test_judge_two_maxima_of_one_figure_disagree(nlp):
+    [(status, reason)] = _judged(nlp, "Pfizer expects to make up to 50 million doses this year.",
+                                 "Pfizer expects to make up to 100 million doses this year.", days=(5, 5))
+    assert status == "conflict"
+    assert reason.endswith("name different maxima")
+    [(status, _)] = _judged(nlp, "Pfizer expects to make up to 50 million doses this year.",
+                            "Pfizer expects to make up to 50 million doses this year, it said.", days=(5, 5))
+    assert status == "agree"
+
+
+def test_judge_an_unplaced_figure_beside_the_state_a_story_is_about_is_the_state_s(nlp):
+    # the story is about Texas: a toll naming no place is Texas's, whatever counties it names
+    judged = _judged(nlp, "At least 111 people died in Texas on Thursday. In Harris County, 31 people died. In "
+                          "Travis County, 12 people died.", "The toll now stands at 246.", days=(5, 8))
+    assert [status for status, reason in judged if "111" in reason] == ["update"]

@@ -566,6 +566,9 @@ class ClaimReader:
                 event_norm = f"{self._lemma(event_tok)} {particle.lower_}"  # "brought out", not "bring"
             elif event_norm in lex.neutral_events and not moved_by_parse:
                 event_norm = ""  # "the toll rose to 45": the figure moved, nothing new happened
+            holder = self._holder(event_tok, span)
+            if holder:
+                extra["holder"] = holder  # "the captain had 8,122 flight hours": whose hours
         elif "inherit_event" in extra:
             event_text, event_norm = extra["inherit_event"]
         # "killing 820 people" counts deaths: people named by what happened to them
@@ -920,6 +923,22 @@ class ClaimReader:
         if obj is None or obj.i in own or self._noun_lemma(obj) in wanted:
             return None
         return obj
+
+    def _holder(self, verb: Token, span: Span) -> str:
+        """Who or what holds what a figure counts, where a verb of holding has it as its
+        object: "the **captain** had 8,122 flight hours", "the two express **trains** were
+        carrying more than 2,200 passengers" ("2 express train": a numbered holder is
+        another holder than one). "" for a pronoun or a name, or any other verb."""
+        if self._lemma(verb) not in self.lex.holding_verbs:
+            return ""
+        noun = _event.counted_noun(span)
+        if noun.dep_ != "obj" or noun.head.i != verb.i:
+            return ""
+        subject = next((c for c in _thing.children(verb) if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ != "NOUN":
+            return ""
+        words = [t for t in _thing.lefts(subject) if t.dep_ in ("nummod", "amod", "compound") and t.i < subject.i]
+        return " ".join([*(t.lower_ for t in words), self._noun_lemma(subject)])
 
     def _anaphoric_place(self, sent: Span) -> bool:
         """Whether the sentence puts what it tells "in the province", "across the state":
