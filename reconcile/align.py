@@ -247,18 +247,32 @@ def _blocks(claims: Sequence[Claim], rates: Rates | None = None) -> Iterator[lis
     for c in claims:
         key = measure_key(c)
         if c.quantity.kind == "money" and c.quantity.unit in linked:
-            key = f"money:{linked[c.quantity.unit]}"  # currencies a supplied rate links are one block
+            key = f"money:{linked[c.quantity.unit]}"  # currencies the rates link are one block
         groups[key].append(c)
     for key in sorted(groups):
         yield groups[key]
 
 
 def _currency_groups(rates: Rates | None) -> dict[str, str]:
-    """Each currency the rates name, with the first (in sorted order) of those it converts to."""
+    """Each currency the rates can convert, with the first (in sorted order) of those it
+    converts to: through a chain of supplied rates, or through the reference table the
+    rates carry, which links every currency it knows (in some year: whether it knows both
+    in the claims' year is for the judge to find)."""
     if rates is None:
         return {}
-    codes = sorted({code for r in rates.rates for code in (r.base, r.quote)})
-    return {code: next(other for other in codes if rates.path(code, other) is not None) for code in codes}
+    known = sorted(rates.reference.currencies) if rates.reference is not None else []
+    links = [(r.base, r.quote) for r in rates.rates] + [(code, known[0]) for code in known[1:]]
+    first = {code: code for link in links for code in link}
+
+    def root(code: str) -> str:
+        while first[code] != code:
+            code = first[code]
+        return code
+
+    for x, y in links:
+        rx, ry = root(x), root(y)
+        first[max(rx, ry)] = min(rx, ry)  # the root of a group stays the first code in it
+    return {code: root(code) for code in sorted(first)}
 
 
 def _align_block(block: list[Claim], *, threshold: float, window: int, lex: Lexicon,

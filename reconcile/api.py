@@ -23,7 +23,7 @@ DEFAULT_CHUNK = 16
 def make_report(articles: Iterable[Article], *, skipped: Sequence[Skipped] = (), model: str | None = None,
                 lexicon: str | None = None, threshold: float = DEFAULT_THRESHOLD, n_process: int = 1,
                 group_by: str = DEFAULT_BY, rates: Rates | Mapping[str, float] | Iterable[str] | None = None,
-                tolerance: Tolerance | None = None) -> Report:
+                reference_rates: bool = True, tolerance: Tolerance | None = None) -> Report:
     """Extract the claims of ``articles``, align and judge them.
 
     Parameters
@@ -39,9 +39,10 @@ def make_report(articles: Iterable[Article], *, skipped: Sequence[Skipped] = (),
         :func:`iter_claims_parallel`.
     threshold
         As for :func:`reconcile.reconcile` (default 0.6).
-    group_by, rates, tolerance
-        How articles form stories (default ``"auto"``), exchange rates and the tolerance
-        policy (default ``None``); see :func:`judge_claims`.
+    group_by, rates, reference_rates, tolerance
+        How articles form stories (default ``"auto"``), exchange rates (default ``None``),
+        whether to fall back on reference rates (default ``True``) and the tolerance policy
+        (default ``None``); see :func:`judge_claims`.
     """
     articles = list(articles)  # read twice: for claims and for the report
     if n_process == 1:
@@ -50,13 +51,13 @@ def make_report(articles: Iterable[Article], *, skipped: Sequence[Skipped] = (),
         jobs = (os.cpu_count() or 1) if n_process == -1 else n_process
         claims = list(iter_claims_parallel(articles, jobs=jobs, model=model, lexicon=lexicon))
     return judge_claims(articles, claims, skipped=skipped, threshold=threshold, group_by=group_by, rates=rates,
-                        tolerance=tolerance)
+                        reference_rates=reference_rates, tolerance=tolerance)
 
 
 def judge_claims(articles: Sequence[Article], claims: Sequence[Claim], *, skipped: Sequence[Skipped] = (),
                  threshold: float = DEFAULT_THRESHOLD, lexicon: Lexicon | None = None,
                  group_by: str = DEFAULT_BY, rates: Rates | Mapping[str, float] | Iterable[str] | None = None,
-                 tolerance: Tolerance | None = None) -> Report:
+                 reference_rates: bool = True, tolerance: Tolerance | None = None) -> Report:
     """Group the articles into stories, then align, judge and gather into figures the
     claims of each story apart: no finding or figure mixes two stories, and what is found
     in one story does not depend on the articles of another.
@@ -76,9 +77,11 @@ def judge_claims(articles: Sequence[Article], claims: Sequence[Claim], *, skippe
     group_by
         How articles form stories, as for :func:`reconcile.stories.group_stories`:
         ``"auto"`` (default), ``"folder"``, ``"field:NAME"`` or ``"none"``.
-    rates, tolerance
-        As for :func:`reconcile.reconcile` (default ``None``: currencies are never
-        mixed; the default tolerance).
+    rates, reference_rates, tolerance
+        As for :func:`reconcile.reconcile`: exchange rates (default ``None``), which may
+        prove a conflict; where none links two currencies, the bundled reference rates
+        (default ``True``), at which sums may agree but never conflict; the tolerance
+        policy (default ``None``: the default one).
     """
     table = as_rates(rates) if rates is not None else None
     stories = group_stories(articles, by=group_by)
@@ -90,7 +93,7 @@ def judge_claims(articles: Sequence[Article], claims: Sequence[Claim], *, skippe
     figures: list[Figure] = []
     for story in stories:
         found = reconcile(by_story[story.id], threshold=threshold, lexicon=lexicon, rates=table,
-                          tolerance=tolerance, as_frame=False)
+                          reference_rates=reference_rates, tolerance=tolerance, as_frame=False)
         findings.extend(found)
         figures.extend(build_figures(by_story[story.id], found, story=story.id if len(stories) > 1 else "",
                                      rates=table))

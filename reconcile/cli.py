@@ -173,7 +173,13 @@ def _check_rates(values: list[str] | None) -> list[str] | None:
 _RATE = typer.Option(
     None, "--rate", metavar="RATE", callback=_check_rates,
     help="An exchange rate for comparing money in two currencies: EUR=1.08 (1 EUR is 1.08 USD) or GBP/EUR=1.17. "
-    "Repeatable; rates chain. Without one, sums in different currencies are never compared.",
+    "Repeatable; rates chain; it may prove a conflict. Where none links two currencies, sums are compared at "
+    "a bundled reference rate of their year, which can show agreement but never a conflict.",
+)
+_NO_REFERENCE_RATES = typer.Option(
+    False, "--no-reference-rates", metavar="",
+    help="Compare sums in two currencies only at a --rate, never at the bundled reference rates "
+    "(approximate annual averages).",
 )
 _GROUP_BY = typer.Option(
     "auto", "--group-by", metavar="HOW", callback=_check_group_by,
@@ -313,6 +319,7 @@ def report(
     published: Optional[str] = _PUBLISHED,
     group_by: str = _GROUP_BY,
     rate: Optional[list[str]] = _RATE,
+    no_reference_rates: bool = _NO_REFERENCE_RATES,
     model: Optional[str] = _MODEL,
     lexicon: Optional[Path] = _LEXICON,
     encoding: Optional[str] = _ENCODING,
@@ -347,7 +354,7 @@ def report(
                                   max_bytes=max_bytes, exclude=exclude, err=err, quiet=quiet, verbose=verbose)
         found = _extract(articles, model=model, lexicon=lexicon, jobs=jobs, err=err, quiet=quiet, verbose=verbose)
         result = _judge(articles, found, skipped=skipped, threshold=threshold, group_by=group_by, rates=rate or None,
-                        err=err, verbose=verbose, lexicon=lexicon)
+                        reference_rates=not no_reference_rates, err=err, verbose=verbose, lexicon=lexicon)
         findings = result.findings
         with _pipe_guard():
             if fmt_ is rep.Format.table and output is None:
@@ -480,7 +487,7 @@ def _tracked(articles: list[Article], err: Console) -> Iterator[Article]:
 
 def _judge(articles: list[Article], found: list[Claim], *, skipped: list[Skipped], threshold: float | None,
            group_by: str, rates: list[str] | None, err: Console, verbose: bool,
-           lexicon: Path | None = None) -> Report:
+           lexicon: Path | None = None, reference_rates: bool = True) -> Report:
     from reconcile.api import judge_claims
     from reconcile.lexicon import load_lexicon
 
@@ -488,7 +495,8 @@ def _judge(articles: list[Article], found: list[Claim], *, skipped: list[Skipped
     kwargs = {} if threshold is None else {"threshold": threshold}
     if lexicon is not None:
         kwargs["lexicon"] = load_lexicon(str(lexicon))
-    result = judge_claims(articles, found, skipped=skipped, group_by=group_by, rates=rates, **kwargs)
+    result = judge_claims(articles, found, skipped=skipped, group_by=group_by, rates=rates,
+                          reference_rates=reference_rates, **kwargs)
     if verbose:
         _note(err, f"judged {len(result.findings)} aligned pairs in {len(result.stories)} stories, "
                    f"{len(result.figures)} figures, in {time.perf_counter() - started:.1f} s")

@@ -3,6 +3,8 @@
 Two claims agree when their intervals meet once approximation and units are accounted
 for; they conflict when they cannot both be true; they are an update when they cannot
 both be true, or a running figure moved, and they are tied to different stated times.
+Sums in two currencies that only a reference rate links (an annual average, not the
+day's rate) may agree; where they do not meet, the pair is one to review.
 """
 from __future__ import annotations
 
@@ -10,22 +12,26 @@ import datetime as dt
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 
 from reconcile import timeline, timex
 from reconcile.align import DEFAULT_THRESHOLD, Alignment, align
 from reconcile.lexicon import Lexicon, load_lexicon
 from reconcile.model import STATUSES, Claim, Finding, Quantity
-from reconcile.tolerance import Rates, Tolerance, allowance, as_rates, money_reason
+from reconcile.tolerance import Rates, Tolerance, allowance, as_rates, by_reference, money_reason, pair_rates
 from reconcile.tolerance import interval as _tolerance_interval
 
 __all__ = ["DEFAULT_THRESHOLD", "judge", "reconcile", "findings_table"]
 
 Interval = tuple[float, float, bool, bool]
 
+REFERENCE_ONLY = "a reference rate can show that sums agree, not that they conflict"
+"""Why a pair of sums compared at a reference rate is never a conflict or an update."""
+
 
 def reconcile(claims: Sequence[Claim], *, threshold: float = DEFAULT_THRESHOLD, lexicon: Lexicon | None = None,
-              rates: Rates | Mapping[str, float] | Iterable[str] | None = None, tolerance: Tolerance | None = None,
-              as_frame: bool = True):
+              rates: Rates | Mapping[str, float] | Iterable[str] | None = None, reference_rates: bool = True,
+              tolerance: Tolerance | None = None, as_frame: bool = True):
     """Align the claims and judge every aligned pair.
 
     Parameters
@@ -39,7 +45,13 @@ def reconcile(claims: Sequence[Claim], *, threshold: float = DEFAULT_THRESHOLD, 
     rates
         Exchange rates for comparing money in different currencies, as
         :func:`reconcile.tolerance.as_rates` takes them (``{"EUR": 1.08}``,
-        ``["EUR=1.08"]``); ``None`` (default) never mixes currencies.
+        ``["EUR=1.08"]``): they may prove a conflict. Default ``None``: none.
+    reference_rates
+        Where no rate of ``rates`` links two currencies, compare the sums at the bundled
+        reference rate of their publication year
+        (:func:`reconcile.tolerance.load_reference_rates`): they may agree, and where they
+        do not meet the pair is shown for review, never as a conflict. Default ``True``;
+        ``False`` with no ``rates`` never mixes currencies.
     tolerance
         How far an approximate figure reaches (:class:`reconcile.tolerance.Tolerance`);
         ``None`` (default): one step of its last written digit, capped by its
@@ -53,7 +65,8 @@ def reconcile(claims: Sequence[Claim], *, threshold: float = DEFAULT_THRESHOLD, 
         Conflicts first, then updates, then agreements.
     """
     lex = lexicon or load_lexicon()
-    table = as_rates(rates) if rates is not None else None
+    table = None if rates is None and not reference_rates else as_rates(() if rates is None else rates,
+                                                                          reference=reference_rates)
     findings = [f for al in align(claims, threshold=threshold, lexicon=lex, rates=table)
                 if (f := judge(al, rates=table, policy=tolerance)) is not None]
     order = {s: i for i, s in enumerate(STATUSES)}
@@ -74,8 +87,21 @@ def findings_table(findings: Sequence[Finding]):
 
 def judge(al: Alignment, *, rates: Rates | None = None, policy: Tolerance | None = None) -> Finding | None:
     """The verdict on one aligned pair; ``None`` when the pair turns out not comparable
-    (one side adds to the other, is part of it, or is about another one)."""
+    (one side adds to the other, is part of it, or is about another one, or they are sums
+    in two currencies no rate links).
+
+    Sums in two currencies are compared at ``rates`` where they link the two, else at the
+    reference rate of the pair's year where ``rates`` carry a reference table
+    (:func:`reconcile.tolerance.pair_rates`). At a reference rate the pair is marked
+    ambiguous (:data:`REFERENCE_ONLY`), as a pair that may be about two things is: it may
+    agree, and where it does not meet it is for review.
+    """
     a, b = al.a, al.b
+    rates = pair_rates(a.quantity, b.quantity, rates=rates, year=_reference_year(a, b))
+    if _unlinked(a.quantity, b.quantity, rates):
+        return None  # two currencies and no rate between them: nothing to compare
+    if by_reference(a.quantity, b.quantity, rates=rates):
+        al = replace(al, ambiguous=al.ambiguous or REFERENCE_ONLY)
     ia = interval(a.quantity, other=b.quantity, rates=rates, policy=policy)
     ib = interval(b.quantity, other=a.quantity, rates=rates, policy=policy)
     meet = _meet(ia, ib)
@@ -151,6 +177,18 @@ def interval(q: Quantity, *, other: Quantity | None = None, rates: Rates | None 
     feet (288.9 m) does not.
     """
     return _tolerance_interval(q, other=other, rates=rates, policy=policy)
+
+
+def _reference_year(a: Claim, b: Claim) -> int | None:
+    """The year whose reference rate converts a pair: its later publication year (a writer
+    who converts a sum another reported writes later); ``None`` when neither is dated."""
+    return max((int(c.extra["published"][:4]) for c in (a, b) if c.extra.get("published")), default=None)
+
+
+def _unlinked(a: Quantity, b: Quantity, rates: Rates | None) -> bool:
+    """Whether ``a`` and ``b`` are sums in two currencies that no rate of ``rates`` links."""
+    return a.kind == b.kind == "money" and bool(a.unit) and bool(b.unit) and a.unit != b.unit \
+        and (rates is None or rates.path(a.unit, b.unit) is None)
 
 
 def _meet(a: Interval, b: Interval) -> bool:

@@ -34,9 +34,12 @@ allows half the step of the last digit it is written with, zeros included ("300"
 Every choice is a field of :class:`Tolerance`; ``Tolerance(steps=None)`` gives
 approximators their table tolerance only, as before this module.
 
-Money in two currencies is compared only at a rate the user supplies or an article
-states (:class:`Rate`, :func:`as_rates`); :func:`money_reason` says which rate was
-used, for the finding's reason.
+Money in two currencies is compared at a rate the user supplies or an article states
+(:class:`Rate`, :func:`as_rates`), which may prove a conflict; where none links the two
+currencies, at the bundled reference rate of the claims' year (:class:`ReferenceRates`,
+:func:`pair_rates`): an approximate annual average, so the converted sum is given
+``Tolerance.reference_room`` (8%) either way and the pair may agree, never conflict.
+:func:`money_reason` says which rate was used, for the finding's reason.
 
 Examples
 --------
@@ -64,20 +67,24 @@ from __future__ import annotations
 
 import math
 import re
+import tomllib
 from collections import deque
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
 
 from reconcile.errors import ReconcileError
 from reconcile.model import Quantity
 from reconcile.units import to_base
 
 __all__ = [
-    "DEFAULT_TOLERANCE", "Interval", "Rate", "RateError", "Rates", "Tolerance", "ToleranceError",
-    "allowance", "as_rates", "convert_money", "interval", "money_reason", "parse_rate", "stated_rate",
-    "written_step",
+    "DEFAULT_TOLERANCE", "REFERENCE", "REFERENCE_REACH", "Interval", "Rate", "RateError", "Rates", "ReferenceRates",
+    "Tolerance", "ToleranceError", "allowance", "as_rates", "by_reference", "convert_money", "interval",
+    "load_reference_rates", "money_reason", "pair_rates", "parse_rate", "stated_rate", "written_step",
 ]
 
 Interval = tuple[float, float, bool, bool]
@@ -85,6 +92,12 @@ Interval = tuple[float, float, bool, bool]
 
 DEFAULT_QUOTE = "USD"
 """The currency a bare rate is quoted in: ``{"EUR": 1.08}`` is 1 EUR = 1.08 USD."""
+
+REFERENCE_REACH = 2
+"""How many years before or after the reference table a claim's year may lie and still be
+converted at the table's nearest year; beyond that, rates have drifted too far to say."""
+REFERENCE = "reference"
+"""The origin of a rate from the bundled table (:class:`ReferenceRates`)."""
 
 # The first numeral of a mention, with thousands separators (comma, thin or no-break
 # space, or a plain space before exactly three digits) and a decimal part.
@@ -123,11 +136,15 @@ class Tolerance:
     unit_steps
         Room of an exact figure compared with one in another unit or currency, in steps
         of the last digit it is written with; default 0.5 (it was rounded to that digit).
+    reference_room
+        Room of a sum converted at a reference rate (:class:`ReferenceRates`), as a share
+        of its value either way; default 0.08: a year's average rate may be several
+        percent off the day's, and the writer who converted rounded.
 
     Examples
     --------
     >>> Tolerance()
-    Tolerance(steps=1.0, floor=0.0, ceiling=None, unit_steps=0.5)
+    Tolerance(steps=1.0, floor=0.0, ceiling=None, unit_steps=0.5, reference_room=0.08)
     >>> Tolerance(steps=-1)
     Traceback (most recent call last):
     ...
@@ -138,9 +155,10 @@ class Tolerance:
     floor: float = 0.0
     ceiling: float | None = None
     unit_steps: float = 0.5
+    reference_room: float = 0.08
 
     def __post_init__(self) -> None:
-        for name in ("steps", "floor", "ceiling", "unit_steps"):
+        for name in ("steps", "floor", "ceiling", "unit_steps", "reference_room"):
             value = getattr(self, name)
             optional = name in ("steps", "ceiling")
             if value is None and optional:
@@ -169,7 +187,8 @@ def interval(q: Quantity, *, other: Quantity | None = None, rates: Rates | Mappi
         money is converted only when ``other`` is money in another currency.
     rates
         Exchange rates (:func:`as_rates`: ``{"EUR": 1.08}`` is 1 EUR = 1.08 USD); default
-        ``None``: money is never converted.
+        ``None``: money is never converted. A sum converted at a reference rate
+        (:func:`pair_rates`) is widened by ``policy.reference_room`` either way.
     policy
         Default ``None``: :data:`DEFAULT_TOLERANCE`.
 
@@ -195,6 +214,10 @@ def interval(q: Quantity, *, other: Quantity | None = None, rates: Rates | Mappi
     >>> lo, hi, _, _ = interval(usd, other=eur, rates={"EUR": 1.08})
     >>> round(lo / 1e6, 3), round(hi / 1e6, 3)
     (100.463, 101.389)
+    >>> reference = as_rates([Rate("EUR", "USD", 1.08, REFERENCE, year=2023)])
+    >>> lo, hi, _, _ = interval(usd, other=eur, rates=reference)  # 8% either way
+    >>> round(lo / 1e6, 1), round(hi / 1e6, 1)
+    (92.4, 109.5)
     """
     policy = DEFAULT_TOLERANCE if policy is None else policy
     lo, hi, lo_inc, hi_inc = _widened(q, policy)
@@ -212,11 +235,15 @@ def interval(q: Quantity, *, other: Quantity | None = None, rates: Rates | Mappi
         if lo > hi:  # conversions with an offset keep order, but be safe
             lo, hi = hi, lo
     elif crosses and rates is not None and other is not None:
-        factor = _money_factor(q, other, as_rates(rates))
+        table = as_rates(rates)
+        factor = _money_factor(q, other, table)
         if factor is not None:
             if lo == hi and not q.approximate:
                 lo, hi = _rounded(q, lo, policy)
             lo, hi = lo * factor, hi * factor
+            if q.unit != min(q.unit, other.unit) and by_reference(q, other, rates=table):
+                # a year's average is not the day's rate, and the writer who converted rounded
+                lo, hi = lo - abs(lo) * policy.reference_room, hi + abs(hi) * policy.reference_room
     return lo, hi, lo_inc, hi_inc
 
 
@@ -375,18 +402,22 @@ class Rate:
     """One exchange rate: 1 ``base`` is worth ``value`` ``quote``.
 
     ``origin`` says where it comes from, for the reason of a finding: ``"supplied"`` (by
-    the user) or, for :func:`stated_rate`, ``"stated in <source>"``.
+    the user), for :func:`stated_rate` ``"stated in <source>"``, or :data:`REFERENCE`
+    with the ``year`` whose average it is (:class:`ReferenceRates`).
 
     >>> str(Rate("EUR", "USD", 1.08))
     '1 EUR = 1.08 USD'
     >>> Rate("EUR", "USD", 1.08).reason()
     'at the supplied rate 1 EUR = 1.08 USD'
+    >>> Rate("USD", "JPY", 151.4551, REFERENCE, year=2024).reason()
+    'at the 2024 reference rate 1 USD ≈ 151 JPY'
     """
 
     base: str
     quote: str
     value: float
     origin: str = "supplied"
+    year: int | None = field(default=None, repr=False)  # of a reference rate: the year it is the average of
 
     def __post_init__(self) -> None:
         for name in ("base", "quote"):
@@ -400,15 +431,28 @@ class Rate:
                             f"(write 1 {self.base} = 1.08 {self.quote} as {self.base}/{self.quote}=1.08)")
         if self.base == self.quote:
             raise RateError(f"a rate needs two currencies, got {self.base} twice")
+        if (self.origin == REFERENCE) != isinstance(self.year, int) or isinstance(self.year, bool):
+            raise RateError(f"a reference rate, and only one, names the year it is the average of, "
+                            f"not {self.year!r}")
 
     def __str__(self) -> str:
+        if self.origin == REFERENCE:
+            return f"1 {self.base} ≈ {_rough(self.value)} {self.quote}"  # an average: its digits would overstate it
         return f"1 {self.base} = {self.value:.6g} {self.quote}"
 
     def reason(self) -> str:
         """The words a finding gives for a conversion at this rate."""
         if self.origin == "supplied":
             return f"at the supplied rate {self}"
+        if self.origin == REFERENCE:
+            return f"at the {self.year} reference rate {self}"
         return f"at the rate {self.origin}, {self}"
+
+
+def _rough(value: float) -> str:
+    """A rate to three significant figures, grouped: "1.29", "151", "15,200"."""
+    x = float(f"{value:.3g}")
+    return f"{x:,.0f}" if x >= 100 else f"{x:.3g}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -418,9 +462,13 @@ class Rates:
     A rate converts both ways (at 1 EUR = 1.08 USD, 108 USD is 100 EUR) and rates chain
     (GBP to EUR to USD); where several chains link two currencies, the shortest is used,
     the first in sorted order among equals. Build one with :func:`as_rates`.
+
+    ``reference`` is a table of reference rates to fall back on where none of ``rates``
+    links two currencies (:func:`pair_rates`); default ``None``: none.
     """
 
     rates: tuple[Rate, ...]
+    reference: ReferenceRates | None = None
 
     def path(self, source: str, target: str) -> tuple[tuple[Rate, bool], ...] | None:
         """The rates that take ``source`` to ``target``, each with whether it is used
@@ -482,12 +530,16 @@ Rate(base='JPY', quote='USD', value=0.0067, origin='supplied'))
     return Rate(m.group("base").upper(), target, float(m.group("value")), origin)
 
 
-def as_rates(rates: Rates | Mapping[str, float] | Iterable[Rate | str], *, quote: str = DEFAULT_QUOTE) -> Rates:
+def as_rates(rates: Rates | Mapping[str, float] | Iterable[Rate | str], *, quote: str = DEFAULT_QUOTE,
+             reference: bool | ReferenceRates | None = None) -> Rates:
     """Rates from a mapping (``{"EUR": 1.08, "GBP/EUR": 1.17}``), from :class:`Rate` objects or
     strings :func:`parse_rate` reads, or a :class:`Rates` as it is.
 
     In a mapping, a bare code is quoted in ``quote`` (default USD: ``{"EUR": 1.08}`` is
-    1 EUR = 1.08 USD) and a pair ``"EUR/USD"`` says both.
+    1 EUR = 1.08 USD) and a pair ``"EUR/USD"`` says both. ``reference`` sets the table of
+    reference rates to fall back on (:attr:`Rates.reference`): ``True`` the bundled one
+    (:func:`load_reference_rates`), a :class:`ReferenceRates` that one, ``False`` none;
+    default ``None``: as ``rates`` has it (none, unless a :class:`Rates` carries one).
 
     Raises
     ------
@@ -500,7 +552,18 @@ def as_rates(rates: Rates | Mapping[str, float] | Iterable[Rate | str], *, quote
     True
     >>> as_rates(["EUR=1.08"]) == as_rates({"EUR": 1.08})
     True
+    >>> as_rates({}, reference=True).reference.rate("GBP", "USD", 2017).reason()
+    'at the 2017 reference rate 1 GBP ≈ 1.29 USD'
     """
+    table = _as_rates(rates, quote)
+    if reference is None or (reference is False and table.reference is None):
+        return table
+    if reference is True:
+        reference = load_reference_rates()
+    return replace(table, reference=reference or None)
+
+
+def _as_rates(rates: Rates | Mapping[str, float] | Iterable[Rate | str], quote: str) -> Rates:
     if isinstance(rates, Rates):
         return rates
     if isinstance(rates, Mapping):
@@ -615,3 +678,162 @@ def stated_rate(amount: Quantity, equivalent: Quantity, *, source: str = "the ar
         raise RateError(f"'{amount.text}' and '{equivalent.text}' are not one amount in two currencies")
     return Rate(amount.unit.upper(), equivalent.unit.upper(), _clean(equivalent.value / amount.value),
                 f"stated in {source}")
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class ReferenceRates:
+    """Approximate annual average exchange rates, for confirming that two sums agree.
+
+    ``usd[code][year]`` is what one unit of ``code`` was worth in US dollars on average
+    over ``year``, from ``first_year`` to ``last_year`` (:func:`load_reference_rates`; the
+    bundled table's header says where its figures come from and what it leaves out). A
+    year at most :data:`REFERENCE_REACH` years outside the table is read as the nearest
+    year in it. A sum converted at one of these rates may agree with another, but never
+    conflicts with it: an average is not the day's rate.
+
+    >>> table = load_reference_rates()
+    >>> str(table.rate("JPY", "USD", 2024)), str(table.rate("EUR", "GBP", 2019))
+    ('1 USD ≈ 151 JPY', '1 GBP ≈ 1.14 EUR')
+    >>> table.rate("GBP", "USD", 2031) is None  # beyond the table's reach
+    True
+    """
+
+    usd: Mapping[str, Mapping[int, float]]
+    first_year: int
+    last_year: int
+
+    @property
+    def currencies(self) -> frozenset[str]:
+        """The currencies with a figure for some year, the dollar among them."""
+        return frozenset(self.usd)
+
+    def year(self, year: int) -> int | None:
+        """The table's year for a claim of ``year``: itself, else the nearest within reach, else ``None``."""
+        nearest = min(max(year, self.first_year), self.last_year)
+        return nearest if abs(nearest - year) <= REFERENCE_REACH else None
+
+    def value(self, code: str, year: int) -> float | None:
+        """What one ``code`` was worth in US dollars in ``year`` (read by :meth:`year`);
+        ``None`` where the table gives no figure."""
+        at = self.year(year)
+        return None if at is None else self.usd.get(code.upper(), {}).get(at)
+
+    def rate(self, a: str, b: str, year: int) -> Rate | None:
+        """The reference rate between ``a`` and ``b`` in ``year``, the dearer currency as its
+        base ("1 GBP ≈ 1.29 USD", "1 USD ≈ 151 JPY"); ``None`` where the table lacks either."""
+        worth = {code.upper(): self.value(code, year) for code in (a, b)}
+        if len(worth) < 2 or None in worth.values():
+            return None
+        (base, high), (quote, low) = sorted(worth.items(), key=lambda kv: (-kv[1], kv[0]))
+        return Rate(base, quote, _clean(high / low), REFERENCE, year=self.year(year))
+
+
+@lru_cache(maxsize=8)
+def load_reference_rates(path: str | None = None) -> ReferenceRates:
+    """The table of reference rates: the bundled ``reconcile/data/rates.toml``, or a file of its layout.
+
+    Parameters
+    ----------
+    path
+        A TOML file with ``quote = "USD"``, ``first_year``, ``last_year`` and a table
+        ``[rates.CODE]`` per currency of ``YEAR = dollars per unit``; default ``None``:
+        the bundled one. Nothing is downloaded.
+
+    Raises
+    ------
+    RateError
+        The file cannot be read, or a figure is not a positive number of a year in its range.
+
+    Examples
+    --------
+    >>> table = load_reference_rates()
+    >>> table.first_year, table.value("USD", 2017), table.value("GBP", 2017)
+    (2000, 1.0, 1.289)
+    """
+    if path is None:
+        where = "reconcile/data/rates.toml"
+        text = resources.files("reconcile.data").joinpath("rates.toml").read_text("utf-8")
+    else:
+        where = path
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            raise RateError(f"cannot read reference rates from {path}: {e}") from e
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise RateError(f"{where} is not TOML: {e}") from e
+    return _reference_table(data, where)
+
+
+def _reference_table(data: dict, where: str) -> ReferenceRates:
+    first, last = data.get("first_year"), data.get("last_year")
+    if data.get("quote") != DEFAULT_QUOTE or not (isinstance(first, int) and isinstance(last, int) and first <= last):
+        raise RateError(f'{where} must say quote = "{DEFAULT_QUOTE}" and first_year <= last_year')
+    tables = data.get("rates", {})
+    if not isinstance(tables, dict):
+        raise RateError(f"{where}: rates must be tables [rates.CODE] of YEAR = dollars per unit")
+    usd: dict[str, Mapping[int, float]] = {DEFAULT_QUOTE: MappingProxyType(dict.fromkeys(range(first, last + 1), 1.0))}
+    for code, years in sorted(tables.items()):
+        if not (isinstance(code, str) and len(code) == 3 and code.isalpha() and code.isupper()) \
+                or code == DEFAULT_QUOTE or not isinstance(years, dict):
+            raise RateError(f"{where}: [rates.{code}] is not a table of a currency code such as EUR")
+        figures = {}
+        for year, value in years.items():
+            if not (year.isdigit() and first <= int(year) <= last) or isinstance(value, bool) \
+                    or not isinstance(value, (int, float)) or not (math.isfinite(value) and value > 0):
+                raise RateError(f"{where}: {code} {year} = {value!r} is not a positive figure of a year "
+                                f"from {first} to {last}")
+            figures[int(year)] = float(value)
+        usd[code] = MappingProxyType(dict(sorted(figures.items())))
+    return ReferenceRates(MappingProxyType(usd), first, last)
+
+
+def pair_rates(a: Quantity, b: Quantity, *, rates: Rates | Mapping[str, float] | None,
+               year: int | None) -> Rates | None:
+    """The rates to compare ``a`` and ``b`` at.
+
+    ``rates`` themselves where they link the two currencies (a rate the user supplies
+    always wins) or where ``a`` and ``b`` are not sums in two currencies; else, where
+    ``rates`` carry a reference table (:attr:`Rates.reference`) that knows both currencies
+    in ``year`` (the claims' year), that reference rate alone; else ``rates`` as they are,
+    which convert nothing.
+
+    Examples
+    --------
+    >>> from reconcile.quantities import parse_quantities
+    >>> gbp, usd = parse_quantities("£5m or $6.4m")
+    >>> pair_rates(gbp, usd, rates=as_rates({}, reference=True), year=2017).rates
+    (Rate(base='GBP', quote='USD', value=1.289, origin='reference'),)
+    >>> pair_rates(gbp, usd, rates=as_rates({"GBP": 1.5}, reference=True), year=2017).rates
+    (Rate(base='GBP', quote='USD', value=1.5, origin='supplied'),)
+    """
+    if rates is None:
+        return None
+    table = as_rates(rates)
+    if not _two_currencies(a, b) or table.reference is None or year is None \
+            or table.path(a.unit, b.unit) is not None:
+        return table
+    rate = table.reference.rate(a.unit, b.unit, year)
+    return table if rate is None else Rates((rate,))
+
+
+def by_reference(a: Quantity, b: Quantity, *, rates: Rates | Mapping[str, float] | None) -> bool:
+    """Whether ``rates`` convert between the sums ``a`` and ``b`` at a reference rate, which
+    may show that they agree but never that they conflict.
+
+    >>> from reconcile.quantities import parse_quantities
+    >>> gbp, usd = parse_quantities("£5m or $6.4m")
+    >>> by_reference(gbp, usd, rates=pair_rates(gbp, usd, rates=as_rates({}, reference=True), year=2017))
+    True
+    >>> by_reference(gbp, usd, rates={"GBP": 1.28})
+    False
+    """
+    if rates is None or not _two_currencies(a, b):
+        return False
+    path = as_rates(rates).path(a.unit, b.unit)
+    return any(rate.origin == REFERENCE for rate, _ in path or ())
+
+
+def _two_currencies(a: Quantity, b: Quantity) -> bool:
+    return a.kind == b.kind == "money" and bool(a.unit) and bool(b.unit) and a.unit.upper() != b.unit.upper()

@@ -259,10 +259,10 @@ def test_judge_a_toll_of_another_period_is_not_compared(nlp):
 
 @pytest.mark.parametrize(
     ("rates", "expected"),
-    [(None, []),
+    [(None, [("review", "a reference rate can show that sums agree, not that they conflict")]),
      (["EUR=1.24"], [("agree", "meet once converted at the supplied rate 1 EUR = 1.24 USD")]),
      ({"EUR": 1.08}, [("conflict", "converted at the supplied rate 1 EUR = 1.08 USD")])],
-    ids=["no-rate-never-mixed", "agree-at-a-rate", "conflict-at-a-rate"],
+    ids=["no-rate-reference-only", "agree-at-a-rate", "conflict-at-a-rate"],
 )
 def test_judge_money_in_two_currencies_only_with_a_supplied_rate(nlp, rates, expected):
     import datetime as dt
