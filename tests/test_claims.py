@@ -105,7 +105,7 @@ def test_claims_resolve_weekdays_against_publication_date(seed_claims):
          "bring out"),
         ("The union is still seeking wage increases of 36 percent.", "raise", "raise", ""),
         ("Some 40 percent of the country's voters turned out.", "voter", "voter", "turn out"),
-        ("The commission said 66.14 per cent of registered voters cast a ballot.", "turnout", "turnout", "vote"),
+        ("The commission said 66.14 per cent of registered voters cast a ballot.", "turnout", "turnout", "cast"),
         ("Greek authorities on Thursday revised to 78 the number of dead.", "", "", "revise"),
         ("Only 88 of the dead had been identified by Sunday morning.", "death", "death", "identify"),
         ("The vaccine had an efficacy rate of 95%.", "efficacy", "efficacy", "have"),
