@@ -25,6 +25,7 @@ DEFAULT_THRESHOLD = 0.6
 DEFAULT_WINDOW = 60
 # figures more than this far apart in time are different events, not updates
 HISTORY_DAYS = 365
+CONVERTED = "in two units, read as measures of different things: one figure converted, if they agree"
 PLACE_MATCH = 85.0  # rapidfuzz ratio at which two place names are one place ("Marrakech"/"Marrakesh")
 GENERIC_EVENTS = frozenset({"have", ""})  # events that tie nothing together
 CHANGES = frozenset({"up", "down"})  # a quantity's change that makes it the size of a move
@@ -40,6 +41,7 @@ class Alignment:
     because: tuple[str, ...]
     ambiguous: str = ""  # why the two may be about different things after all: never a plain conflict
     part: str = ""  # the id of the claim that counts a part of what the other counts
+    loose: str = ""  # why the two are compared for agreement only: where they do not meet, nothing is said
 
 
 def measure_key(claim: Claim) -> str:
@@ -345,17 +347,23 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
         thing = 0.45
     # a measure counts its dimension; what it measures must match too
     oa, ob = _object(a, names), _object(b, names)
-    unsided = ""
+    unsided = loose = ""
+    converted = a.quantity.unit != b.quantity.unit
     if a.quantity.kind == "measure":
         if oa and ob and oa != ob and not _named_kind(oa, ob, lex):
-            if _object(a, names, sideless=True) != _object(b, names, sideless=True) \
-                    or a.extra.get("side") and b.extra.get("side"):
+            if _object(a, names, sideless=True) == _object(b, names, sideless=True) \
+                    and not (a.extra.get("side") and b.extra.get("side")):
+                # "the 221-foot tower" and "the tower, 67 metres tall": one says which of the
+                # tower's dimensions it gives, the other leaves it to be assumed
+                unsided = f"'{a.quote}' and '{b.quote}': only one says which dimension it gives"
+            elif converted:
+                loose = CONVERTED  # "4.76 metres" and "15.6 feet": one figure, converted
+            else:
                 return None  # the length of a bridge, the length of a ship
-            # "the 221-foot tower" and "the tower, 67 metres tall": one says which of the
-            # tower's dimensions it gives, the other leaves it to be assumed
-            unsided = f"'{a.quote}' and '{b.quote}': only one says which dimension it gives"
         if a.topic == "duration" and (not oa or not ob or oa != ob):
-            return None  # "two years", "16 weeks": spans of time, compared only for one object
+            if not converted:
+                return None  # "two years", "16 weeks": spans of time, compared only for one object
+            loose = CONVERTED  # "for 36 months", "three years"
     # what happened
     event = 0.5
     other_events = ""
@@ -387,16 +395,23 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
     elif not a.topic or not b.topic:
         return None  # neither the thing nor the event ties them together
     elif a.topic in lex.people or b.topic in lex.people:
-        return None  # a group of people is only a figure once we know what happened to them
+        if a.topic != b.topic:
+            return None  # a group of people is only a figure once we know what happened to them
+        # "between 400 and 750 people" and "around 750 people were on board": the same
+        # people, if they agree; where they do not, nothing says they were counted alike
+        loose = "only one says what happened to them"
     if a.quantity.kind == "time" and not (a.event_norm and a.event_norm == b.event_norm):
-        return None  # when what happened? only the same event's times are compared
+        if a.quantity.unit != b.quantity.unit or a.quantity.approximate or b.quantity.approximate:
+            return None  # when what happened? only the same event's times are compared
+        loose = "clock times of what may be two events"  # "1:28 am" and "at 1:28 am"
     if (not a.topic or not b.topic) and a.quantity.kind != "count":
         return None  # an amount of money or a share of what? unsaid, it ties nothing
     if (not a.topic or not b.topic) and (a.event_norm != b.event_norm or a.event_norm in GENERIC_EVENTS
                                          or a.event_norm not in lex.event_classes):
         return None  # with the thing unsaid, only a telling event of the table ties them ("six remained missing")
     event_topic = a.topic and a.topic == b.topic and a.topic in lex.event_topics
-    if not event_topic and (a.topic in lex.people or b.topic in lex.people) and a.event_norm != b.event_norm:
+    if not event_topic and (a.topic in lex.people or b.topic in lex.people) and a.event_norm != b.event_norm \
+            and not (loose and a.topic == b.topic and not (a.event_norm and b.event_norm)):
         if not (a.topic == b.topic and a.event_norm and b.event_norm
                 and not {a.event_norm, b.event_norm} & lex.event_classes):
             return None  # two workers recovered, eight workers filling potholes: other groups
@@ -434,10 +449,21 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
     if part:
         # "17 Ethiopian citizens" among "157 people": a part of the whole, never the same figure
         return Alignment(a, b, round(score, 3), tuple(because), ambiguous="one counts a named kind of the other",
+                         loose=loose,
                          part=part)
     # "14 of 15 former players studied" against "four former players are suing": two verbs
     # outside the event table may name one happening or two; shown, never a conflict
-    return Alignment(a, b, round(score, 3), tuple(because), ambiguous=other_events or unsided)
+    if loose and not (_definite(a.quantity, point=loose == CONVERTED) and _definite(b.quantity, point=loose == CONVERTED)):
+        return None  # "less than five months" meets every shorter span: agreement with it says nothing
+    return Alignment(a, b, round(score, 3), tuple(because), ambiguous=other_events or unsided, loose=loose)
+
+
+def _definite(q, *, point: bool) -> bool:
+    """A figure that can tell agreement apart from coincidence: bounded on both sides and
+    no vague word ("dozens", "hundreds of"); with ``point``, one value ("about 36 months")."""
+    if q.low is None or q.high is None or q.rule.startswith("vague"):
+        return False
+    return not point or q.low == q.high
 
 
 def _events_differ(a: Claim, b: Claim) -> str:

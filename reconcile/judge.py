@@ -118,16 +118,20 @@ def judge(al: Alignment, *, rates: Rates | None = None, policy: Tolerance | None
         return None  # 1.27 million marchers on 31 January, 1.28 million on 7 March: two marches
     if meet and al.part and _written_figures_differ(a.quantity, b.quantity):
         return None  # a part is never the same figure as its whole, even where the numbers meet
+    if al.loose and not meet:
+        return None  # compared for agreement only: apart, they may well be two figures
     if meet:
         # a running figure re-reported at another time with another value moved, even
         # where an earlier lower bound still holds ("at least 820" then "2,497")
-        moved = times_differ and not al.ambiguous and _written_figures_differ(a.quantity, b.quantity) \
+        moved = times_differ and not (al.ambiguous or al.loose) and _written_figures_differ(a.quantity, b.quantity) \
             and not _refines(a.quantity, b.quantity)
         if moved:
             first, then = timeline.order(a, b) or (a, b)
             reason = f"{_show(first)} then {_show(then)}: the figure moved; {why_times}"
             return Finding("update", a.id, b.id, topic, reason, al.score, al.because)
         reason = f"{_show(a)} and {_show(b)} {_agree_words(a.quantity, b.quantity, rates)}"
+        if al.loose:
+            reason = f"{reason}; compared for agreement only: {al.loose}"
         return Finding("agree", a.id, b.id, topic, reason, al.score, al.because)
     narrow = _narrower(a, b)
     if narrow is not None and (ia if narrow is a else ib)[0] < (ib if narrow is a else ia)[1]:

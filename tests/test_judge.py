@@ -504,3 +504,20 @@ def test_judge_an_unplaced_figure_beside_the_state_a_story_is_about_is_the_state
     judged = _judged(nlp, "At least 111 people died in Texas on Thursday. In Harris County, 31 people died. In "
                           "Travis County, 12 people died.", "The toll now stands at 246.", days=(5, 8))
     assert [status for status, reason in judged if "111" in reason] == ["update"]
+
+
+@pytest.mark.parametrize(
+    ("text_a", "text_b", "statuses"),
+    [("The march followed a roughly two-mile route.", "The 3.2-kilometre route runs west from the park.",
+      ["agree"]),  # one figure converted, whatever each is read to measure
+     ("The march followed a roughly two-mile route.", "The 5-kilometre route runs west from the park.", []),
+     ("Survivors spoke of between 400 and 750 people.", "Around 750 people were on board.", ["agree"]),
+     ("Survivors spoke of about 400 people.", "Around 750 people were on board.", []),
+     ("The review took less than five months.", "The flight lasted six minutes.", [])],
+    ids=["converted-measures-agree", "converted-measures-apart-say-nothing", "people-agree",
+         "people-apart-say-nothing", "an-open-bound-agrees-with-nothing-loosely"],
+)
+def test_judge_pairs_compared_for_agreement_only(nlp, text_a, text_b, statuses):
+    judged = _judged(nlp, text_a, text_b, days=(5, 5))
+    assert [status for status, _ in judged] == statuses
+    assert all("compared for agreement only" in reason for _, reason in judged)
