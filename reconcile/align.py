@@ -174,8 +174,11 @@ def _scopes(claims: Sequence[Claim]) -> dict[tuple[str, str], tuple[set[str], se
         if gap is not None and gap > HISTORY_DAYS:
             continue  # "the 1960 tsunami killed 61": history does not make today's figures ambiguous
         actors, places = scopes[(measure_key(c), c.topic)]
-        if not c.extra.get("subgroup"):
-            actors.update(c.actors)  # "66.22 per cent among male voters": a part, not another whole
+        if c.actors and not c.extra.get("subgroup"):
+            # one claim's actors together ("ethnic Armenian residents" names one group, not
+            # the two actors "ethnic" and "Armenian"); "66.22 per cent among male voters"
+            # is a part, not another whole
+            actors.add(frozenset(c.actors))
         if c.quantity.kind == "measure" and c.extra.get("object"):
             scopes[("objects", measure_key(c), c.topic)][1].add(c.extra["object"])
         if c.place and c.place not in ("*", NATIONAL, CAPITAL) and not _is_venue(c.place) \
@@ -190,6 +193,17 @@ def _parts_of_one_country(named: set[str]) -> bool:
     that of Bihar and of Tripura."""
     found = [places.lookup(p) for p in named]
     return all(f is not None and f.kind != "country" for f in found) and len({f.country for f in found}) == 1
+
+
+def _alternatives(actor_sets: set[frozenset[str]]) -> list[frozenset[str]]:
+    """Whom a figure that names no actor may be about: the claims' actor sets, those that
+    share a name joined ("sudden deaths" and "sudden and unexpected deaths" are one kind;
+    "Labour" and "Labour, Reform" one party among others)."""
+    groups: list[frozenset[str]] = []
+    for names in sorted(actor_sets, key=sorted):
+        joined = names.union(*(g for g in groups if g & names))
+        groups = [g for g in groups if not g & names] + [joined]
+    return groups
 
 
 def time_gap_to_publication(c: Claim) -> int | None:
@@ -233,8 +247,9 @@ def _mark_ambiguous(al: Alignment, scopes, local=frozenset(), names: dict[str, s
                            part=c.id if c.quantity.kind in ("count", "money") else "")
         if c.extra.get("elliptical"):
             return replace(al, ambiguous=f"'{c.quote}' leaves its thing to be guessed from another figure")
-        if not c.actors and len(actors) >= 2:
-            return replace(al, ambiguous=f"'{c.quote}' names none of {len(actors)} actors the others name")
+        rivals = _alternatives(actors)
+        if not c.actors and len(rivals) >= 2:
+            return replace(al, ambiguous=f"'{c.quote}' names none of {len(rivals)} actors the others name")
         # a figure naming no place beside one for the state the story is about ("111 people
         # died in Texas") is that state's too
         if (not c.place or c.place == "*") and len(places) >= 2 and not (c.place == "*") \
@@ -425,6 +440,10 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
     if kind_a and kind_b and set(kind_a) != set(kind_b):
         return None  # seven French nationals, nine British nationals: other groups
     part = a.id if kind_a and not kind_b else b.id if kind_b and not kind_a else ""
+    origins = a.extra.get("from", "").lower(), b.extra.get("from", "").lower()
+    if all(origins) and fuzz.ratio(*origins) < PLACE_MATCH and not (
+            origins[0].endswith(origins[1]) or origins[1].endswith(origins[0])):
+        return None  # 250 km from Kolkata, 171 km from the state capital: two distances
     holders = a.extra.get("holder"), b.extra.get("holder")
     if all(holders) and holders[0] != holders[1]:
         return None  # the captain's flight hours, the first officer's; two trains and one

@@ -161,6 +161,9 @@ def judge(al: Alignment, *, rates: Rates | None = None, policy: Tolerance | None
     if al.ambiguous:
         # may be about different things: not a conflict we can stand behind, nor one to drop
         return Finding("review", a.id, b.id, topic, f"{relation}; but {al.ambiguous}", al.score, al.because)
+    vague = _vague_below(a, ia, b, ib)
+    if vague:
+        return Finding("review", a.id, b.id, topic, f"{relation}; but {vague}", al.score, al.because)
     if times_differ:
         fell = _fell(a, ia, b, ib)
         if fell:
@@ -224,6 +227,16 @@ def _ceilings_differ(a: Claim, ia: Interval, b: Claim, ib: Interval) -> str:
             abs(high_a), abs(high_b)):
         return ""
     return f"{_show(a)} and {_show(b)} name different maxima"
+
+
+def _vague_below(a: Claim, ia: Interval, b: Claim, ib: Interval) -> str:
+    """Why a vague word below a larger figure is no contradiction: "thousands of people"
+    beside "more than 50,000" (a reader hears "thousands" as a floor, not a ceiling);
+    "" otherwise. A vague word above a figure ("thousands" beside 500) still conflicts."""
+    for c, i_c, i_other in ((a, ia, ib), (b, ib, ia)):
+        if c.quantity.rule.startswith("vague") and i_c[1] < i_other[0]:
+            return f"'{c.quote}' is a vague word, which may well reach that far"
+    return ""
 
 
 ORDERS_APART = 30.0
@@ -326,12 +339,15 @@ def _other_occasions(a: Claim, b: Claim) -> bool:
     Monday and of Tuesday, a share's fall on Monday and on Tuesday. A running toll
     re-reported on another day moved; so did a level (a price, a share of the vote, an
     offer), which is what it is on each day."""
-    if not (_of_a_day(a) and _of_a_day(b)) or timeline.is_running(a) or timeline.is_running(b):
+    if not (_of_a_day(a) and _of_a_day(b)) or {a.topic, b.topic} & timeline.RUNNING_TOPICS:
         return False
     if "now" in (a.time_text.lower(), b.time_text.lower()):
         return False
     if a.time_text and b.time_text:
-        return _times_differ(a, b) and [timeline.time_kind(c.time_text) for c in (a, b)] == ["point", "point"]
+        kinds = sorted(timeline.time_kind(c.time_text) for c in (a, b))
+        if kinds == ["cut-off", "point"]:
+            return True  # "13,350 by Tuesday morning" in all, "26,600 crossed on Tuesday" that day
+        return _times_differ(a, b) and kinds == ["point", "point"]
     # a figure with no stated time may be a later report of any earlier day ("Labour won
     # 411 seats" a week after the election); never of a day after its report
     return _after_publication(a, b) or _after_publication(b, a)

@@ -35,6 +35,8 @@ _TIME_PATTERNS = [
     rf"(?:(?:in|during|for)\s+)?{_MONTH}\s*[-\u2013/]\s*{_MONTH}(?:\s+\d{{4}})?",
     # on Monday (evening), by Sunday night, last Friday
     rf"(?:{_PREP}\s+)?(?:(?:early|late)\s+)?{_DAY}(?:\s+{_PART})?(?:,?\s+\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)?",
+    # on 24 and 25 September, 24-25 September: two days
+    rf"(?:{_PREP}\s+)?\d{{1,2}}(?:\s+and\s+|\s*[-\u2013]\s*)\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?",
     # on 31 January (2023), in February 2015, on January 31(, 2023), at the end of September
     rf"(?:(?:{_PREP}\s+)?(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)?(?:{_PREP}\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?",
     rf"(?:(?:{_PREP}\s+)?(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)?(?:{_PREP}\s+)?{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?",
@@ -198,6 +200,9 @@ def _resolve(text: str, published: dt.date | None) -> tuple[dt.date, dt.date] | 
             y -= 1  # "in November" written in February means last November
         if day is not None and 1 <= day <= calendar.monthrange(y, month)[1]:
             d = dt.date(y, month, day)
+            last_day = re.search(rf"\b{day}\s*(?:and|-|\u2013)\s*(\d{{1,2}})\b", t)
+            if last_day and day < int(last_day.group(1)) <= calendar.monthrange(y, month)[1]:
+                return d, dt.date(y, month, int(last_day.group(1)))  # "on 24 and 25 September"
             return d, d
         return dt.date(y, month, 1), dt.date(y, month, calendar.monthrange(y, month)[1])
     if weekday is not None:

@@ -521,3 +521,41 @@ def test_judge_pairs_compared_for_agreement_only(nlp, text_a, text_b, statuses):
     judged = _judged(nlp, text_a, text_b, days=(5, 5))
     assert [status for status, _ in judged] == statuses
     assert all("compared for agreement only" in reason for _, reason in judged)
+
+
+def test_judge_a_vague_word_below_a_figure_is_for_review(nlp):
+    [(status, reason)] = _judged(nlp, "Thousands of people were evacuated.", "More than 50,000 people were evacuated.",
+                                 days=(5, 5))
+    assert status == "review"
+    assert "vague word" in reason
+    [(status, _)] = _judged(nlp, "Thousands of people were evacuated.", "Some 500 people were evacuated.",
+                            days=(5, 5))
+    assert status == "conflict"  # "thousands" is more than 500 in anyone's reading
+
+
+def test_judge_a_total_to_a_moment_and_one_day_s_count_are_two_figures(nlp):
+    assert _judged(nlp, "By Tuesday morning 13,350 refugees had crossed into Armenia.",
+                   "On Tuesday alone 26,600 people crossed into Armenia.", days=(27, 27)) == []
+
+
+def test_judge_distances_from_two_places_are_two_figures(nlp):
+    assert _judged(nlp, "The site lies 171 km from the state capital.", "The village lies some 250 km south-west "
+                   "of Kolkata.", days=(5, 5)) == []
+    from reconcile.claims import extract_claims
+    from reconcile.model import Article
+
+    claims = extract_claims([Article("a", "The epicentre was about 72 kilometres southwest of Marrakech."),
+                             Article("b", "The epicentre was some 45 miles southwest of Marrakesh.")], nlp=nlp)
+    assert [f.status for f in reconcile(claims, as_frame=False)] == ["agree"]  # one city, two spellings
+
+
+def test_judge_actors_of_one_claim_are_one_group_and_a_segment_opens_its_sentence(nlp):
+    from reconcile.claims import extract_claims
+    from reconcile.model import Article
+
+    [claim] = extract_claims([Article("a", "Gaming revenue was $2.49 billion.")], nlp=nlp)
+    assert claim.actors == ("gaming",)
+    # "ethnic Armenian residents" names one group: a figure naming none is not left in doubt
+    [(status, _)] = _judged(nlp, "About 120,000 ethnic Armenian residents had lived in the region.",
+                            "Some 120,000 people had lived in the region.", days=(5, 5))
+    assert status == "agree"

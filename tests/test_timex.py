@@ -40,8 +40,11 @@ def test_timex_finds(sentence, found):
         ("on 31 January", (dt.date(2016, 1, 31), dt.date(2016, 1, 31))),
         ("in the first quarter of 2023", (dt.date(2023, 1, 1), dt.date(2023, 3, 31))),
         ("during the battle", None),
+        ("on 24 and 25 July", (dt.date(2016, 7, 24), dt.date(2016, 7, 25))),
+        ("24-25 July", (dt.date(2016, 7, 24), dt.date(2016, 7, 25))),
     ],
-    ids=["past-weekday", "same-day", "season", "now", "last-year", "past-month", "day-month", "quarter", "unresolved"],
+    ids=["past-weekday", "same-day", "season", "now", "last-year", "past-month", "day-month", "quarter", "unresolved",
+         "two-days", "two-days-dash"],
 )
 def test_timex_resolves_against_publication(text, expected):
     assert resolve(text, TUESDAY) == expected

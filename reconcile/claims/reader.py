@@ -478,6 +478,9 @@ class ClaimReader:
                 extra["object"] = self._noun_lemma(of.head)  # "150 millimetres of rain fell": the rain
             if extra["object"] in _DIRECTIONS:
                 extra["object"] = ""  # "47 nautical miles southwest of Pylos": where, not what
+            reference = self._measured_from(span, sent.end)
+            if reference:
+                extra["from"] = reference  # "250 km south-west of Kolkata": a distance from Kolkata
             if not extra["object"] or extra["object"] in _DIMENSION_WORDS:
                 # "Deimos, which is 7.5 miles in diameter", "the bridge was 1.6 miles long";
                 # "18 inches wide" and "10 inches high" stay two dimensions of one thing
@@ -939,6 +942,25 @@ class ClaimReader:
             return ""
         words = [t for t in _thing.lefts(subject) if t.dep_ in ("nummod", "amod", "compound") and t.i < subject.i]
         return " ".join([*(t.lower_ for t in words), self._noun_lemma(subject)])
+
+    def _measured_from(self, span: Span, sent_end: int) -> str:
+        """Where a distance is measured from: "250 km south-west **of Kolkata**", "171 km
+        **from the state capital**"; "" when the words after it name no such place."""
+        toks = self._toks
+        k = span.end
+        while k < sent_end and (toks[k].lower_ in _DIRECTIONS or toks[k].text == "-"
+                                or toks[k].lower_ in ("north", "south", "east", "west")):
+            k += 1
+        if k >= sent_end or toks[k].lower_ not in ("of", "from") or (toks[k].lower_ == "of" and k == span.end):
+            return ""  # "of" only after a direction: "5 km of road" is what, not where from
+        k += 1
+        while k < sent_end and toks[k].lower_ in _DETERMINERS:
+            k += 1
+        words = []
+        while k < sent_end and len(words) < 4 and toks[k].is_alpha and toks[k].lower_ not in self.lex.stop_words:
+            words.append(toks[k])
+            k += 1
+        return " ".join(w.text if w.text[:1].isupper() else w.lower_ for w in words)
 
     def _anaphoric_place(self, sent: Span) -> bool:
         """Whether the sentence puts what it tells "in the province", "across the state":
@@ -1409,7 +1431,9 @@ class ClaimReader:
             while k + 2 < len(toks) + 1 and k + 1 < len(toks) and toks[k + 1].text == "-" and k + 2 < len(toks):
                 word += "-" + toks[k + 2].lower_
                 k += 2
-            if not t.text[:1].isupper() and not any(c.isdigit() for c in word):
+            # "Gaming revenue was $2.49 billion": a capital that only opens the sentence
+            opening = t.is_sent_start and t.text[1:].islower() and t.lower_ in self.lex.nouns | self.lex.adjectives
+            if (not t.text[:1].isupper() or opening) and not any(c.isdigit() for c in word):
                 words.append(word)
             k += 1
         return words
