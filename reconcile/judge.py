@@ -349,8 +349,19 @@ def _other_occasions(a: Claim, b: Claim) -> bool:
             return True  # "13,350 by Tuesday morning" in all, "26,600 crossed on Tuesday" that day
         return _times_differ(a, b) and kinds == ["point", "point"]
     # a figure with no stated time may be a later report of any earlier day ("Labour won
-    # 411 seats" a week after the election); never of a day after its report
-    return _after_publication(a, b) or _after_publication(b, a)
+    # 411 seats" a week after the election); never of a day after its report; and where
+    # its own article dates another such figure to an earlier day, it is of the report's
+    # day ("3.5 million marched ... above the 1.27 million it counted on 31 January")
+    return _after_publication(a, b) or _after_publication(b, a) or _dated_apart(a, b) or _dated_apart(b, a)
+
+
+def _dated_apart(undated: Claim, dated: Claim) -> bool:
+    """Whether ``dated`` is of a day before ``undated``'s report, in the same article."""
+    if undated.source != dated.source or undated.time_text or not dated.time_end:
+        return False
+    published = undated.extra.get("published")
+    return bool(published) and timeline.time_kind(dated.time_text) == "point" \
+        and dated.time_end < dt.date.fromisoformat(published) - dt.timedelta(days=1)
 
 
 def _of_a_day(c: Claim) -> bool:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -559,3 +560,14 @@ def test_judge_actors_of_one_claim_are_one_group_and_a_segment_opens_its_sentenc
     [(status, _)] = _judged(nlp, "About 120,000 ethnic Armenian residents had lived in the region.",
                             "Some 120,000 people had lived in the region.", days=(5, 5))
     assert status == "agree"
+
+
+def test_judge_an_article_that_dates_one_figure_leaves_today_s_undated(nlp):
+    from reconcile.claims import extract_claims
+    from reconcile.model import Article
+
+    text = ("Some 3.5 million people marched nationwide, the union said. That is far above the 1.27 million people "
+            "who marched on 31 January.")
+    claims = extract_claims([Article("a", text, published=dt.date(2023, 3, 7))], nlp=nlp)
+    assert [c.time_text for c in claims] == ["", "on 31 January"]
+    assert reconcile(claims, as_frame=False) == []  # today's march and January's: two figures
