@@ -226,6 +226,10 @@ def _mark_ambiguous(al: Alignment, scopes, local=frozenset(), names: dict[str, s
     actors_a, places_a = scopes.get((measure_key(al.a), al.a.topic), (set(), set()))
     actors_b, places_b = scopes.get((measure_key(al.b), al.b.topic), (set(), set()))
     actors, places = actors_a | actors_b, places_a | places_b
+    # a place some article gives as a part of a whole it also gives ("Suzu 91" beside the
+    # toll of all) is no rival whole for two figures that name no place
+    wholes_only = {p for p in places if (measure_key(al.a), al.a.topic, p) not in local
+                   and (measure_key(al.b), al.b.topic, p) not in local}
     objects = scopes.get(("objects", measure_key(al.a), al.a.topic), ((), set()))[1]
     if bool(al.a.extra.get("object")) != bool(al.b.extra.get("object")) and len(objects) >= 2:
         # a magnitude of what? the quake, or the aftershock another figure is about
@@ -252,9 +256,10 @@ def _mark_ambiguous(al: Alignment, scopes, local=frozenset(), names: dict[str, s
             return replace(al, ambiguous=f"'{c.quote}' names none of {len(rivals)} actors the others name")
         # a figure naming no place beside one for the state the story is about ("111 people
         # died in Texas") is that state's too
-        if (not c.place or c.place == "*") and len(places) >= 2 and not (c.place == "*") \
-                and not _parts_of_one_country(places) and other.place not in wholes:
-            return replace(al, ambiguous=f"'{c.quote}' names none of {len(places)} places the others name")
+        rival_places = places if other.place else wholes_only
+        if (not c.place or c.place == "*") and len(rival_places) >= 2 and not (c.place == "*") \
+                and not _parts_of_one_country(rival_places) and other.place not in wholes:
+            return replace(al, ambiguous=f"'{c.quote}' names none of {len(rival_places)} places the others name")
     return al
 
 

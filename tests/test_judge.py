@@ -571,3 +571,27 @@ def test_judge_an_article_that_dates_one_figure_leaves_today_s_undated(nlp):
     claims = extract_claims([Article("a", text, published=dt.date(2023, 3, 7))], nlp=nlp)
     assert [c.time_text for c in claims] == ["", "on 31 January"]
     assert reconcile(claims, as_frame=False) == []  # today's march and January's: two figures
+
+
+def test_judge_places_given_as_parts_leave_two_unplaced_tolls_comparable(nlp):
+    # an article that gives a breakdown by town beside the toll of all: the towns are parts,
+    # so two tolls that name no town are both the whole, and they disagree
+    from reconcile.claims import extract_claims
+    from reconcile.model import Article
+
+    published = dt.date(2024, 1, 3)
+    claims = extract_claims([
+        Article("a", "The toll stood at 73 on Wednesday. In Suzu, 40 people died.", published=published),
+        Article("b", "The toll stood at 84 on Wednesday. In Wajima, 33 people died.", published=published)], nlp=nlp)
+    tolls = {c.id for c in claims if c.quantity.value in (73, 84)}
+    assert [f.status for f in reconcile(claims, as_frame=False) if {f.a, f.b} == tolls] == ["conflict"]
+
+
+def test_judge_a_fronted_partitive_counts_a_part(nlp):
+    from reconcile.claims import extract_claims
+    from reconcile.model import Article
+
+    [six, _] = extract_claims([Article("a", "Of the disaster-related deaths, 6 were in Suzu and 2 in Noto.")], nlp=nlp)
+    assert six.extra.get("partitive")
+    [depth] = extract_claims([Article("a", "The survey put its depth at 18.5 km.")], nlp=nlp)
+    assert depth.extra["side"] == "depth"

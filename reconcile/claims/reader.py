@@ -485,6 +485,9 @@ class ClaimReader:
                 # "Deimos, which is 7.5 miles in diameter", "the bridge was 1.6 miles long";
                 # "18 inches wide" and "10 inches high" stay two dimensions of one thing
                 side = extra["object"] if extra["object"] in _SIDE_WORDS else ""  # "long" is a length's own side
+                counted = span._.counted
+                if not side and counted is not None and self._lemma(counted.head) in _SIDE_WORDS:
+                    side = self._lemma(counted.head)  # "put its depth at 18.5 km": a depth
                 measured = self._converted_from(span, q, drafts) or self._measured_in_parse(span) or self._measured(span)
                 extra["object"] = " ".join(w for w in (measured, side) if w) or extra["object"]
                 if side and measured:
@@ -512,8 +515,8 @@ class ClaimReader:
                     extra["inherit_event"] = (prev.event, prev.event_norm)
                 extra["inherit_place"] = prev.place
                 extra["inherit_actors"] = prev.actors
-        if partitive:
-            extra["partitive"] = True
+        if partitive or self._fronted_partitive(sent, span):
+            extra["partitive"] = True  # "32 of the dead"; "Of the disaster-related deaths, 6 were in Suzu"
         listed = self._listed(sent, head) if head is not None and self._noun_lemma(head) == "name" else None
         if listed is not None:
             # "the list of victims ... contains 143 names", "the list of people reported
@@ -942,6 +945,14 @@ class ClaimReader:
             return ""
         words = [t for t in _thing.lefts(subject) if t.dep_ in ("nummod", "amod", "compound") and t.i < subject.i]
         return " ".join([*(t.lower_ for t in words), self._noun_lemma(subject)])
+
+    def _fronted_partitive(self, sent: Span, span: Span) -> bool:
+        """Whether the figure opens the clause after a fronted "Of the ...," phrase: "Of the
+        disaster-related deaths, 6 were in Suzu" counts a part of those deaths."""
+        toks = self._toks
+        if span.start - sent.start < 3 or toks[sent.start].lower_ != "of" or toks[span.start - 1].text != ",":
+            return False
+        return not any(t.text == "," for t in toks[sent.start:span.start - 1])
 
     def _measured_from(self, span: Span, sent_end: int) -> str:
         """Where a distance is measured from: "250 km south-west **of Kolkata**", "171 km
