@@ -760,3 +760,18 @@ def test_claims_a_dateline_s_city_is_never_the_speaker_and_a_legal_form_is_no_pa
 def test_claims_the_names_on_a_list_count_whom_the_list_counts(text, thing, topic, event, nlp):
     [claim] = extract_claims([Article("a", text)], nlp=nlp)
     assert (claim.thing_norm, claim.topic, claim.event_norm) == (thing, topic, event)
+
+
+def test_claims_each_item_of_a_list_of_days_has_its_own_day(nlp):
+    from reconcile.judge import reconcile
+
+    text = ("By his count, about 9,000 people crossed on 24 and 25 September, 22,800 on 26 September and 26,600 on "
+            "27 September.")
+    claims = extract_claims([Article("a", text, published=dt.date(2023, 9, 28))], nlp=nlp)
+    assert [(c.quote, c.time_text) for c in claims] == [
+        ("about 9,000 people", "on 24 and 25 September"), ("22,800", "on 26 September"), ("26,600", "on 27 September")]
+    other = extract_claims([Article("b", "On 26 September, 26,600 people crossed.", published=dt.date(2023, 9, 28))],
+                           nlp=nlp)
+    findings = reconcile(claims + other, as_frame=False)
+    assert [(f.status, {f.a, f.b}) for f in findings if f.status == "conflict"] == [
+        ("conflict", {claims[1].id, other[0].id})]  # the list's 22,800 and another count of that day

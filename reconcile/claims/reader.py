@@ -650,6 +650,12 @@ class ClaimReader:
             extra["time_rule"] = when.rule
         else:
             time_text = self._time(doc, span, reach_end, event_tok)
+        if extra.get("elliptical") and time_text:
+            before = self._drafts.last("start", extra["inherited_from"])
+            if before is not None and before.time_text and before.time_text != time_text:
+                # "9,000 crossed on 24 and 25 September, 22,800 on 26 September": items of
+                # one list that differ by their days count one thing
+                del extra["elliptical"]
         toks = self._toks
         window = toks[max(sent.start, span.start - 4): span.start]
         clause_before = toks[max(sent.start, span.start - 8): span.start]

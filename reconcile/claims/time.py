@@ -94,7 +94,7 @@ def read_time(span: Span, times: list[tuple[int, int, str]]) -> When | None:
     noun = counted_noun(span)
     reach = max(span.end_char, noun.idx + len(noun.text))
     event_verbs = _event_verbs(span._.happened.verb) if span._.happened is not None else set()
-    best: tuple[int, int, When] | None = None
+    best: tuple[int, int, float, When] | None = None
     # only the times near the figure: a tie in the tree is local, and a sentence with no
     # full stop may hold thousands of figures and times
     lo = bisect_left(times, (span.start_char - TIME_REACH,))
@@ -130,9 +130,12 @@ def read_time(span: Span, times: list[tuple[int, int, str]]) -> When | None:
         # counted noun on the right and a little farther on the left ("said on Monday it
         # sold 526,409 cars in October-December": the quarter is the sale's time)
         gap = max(0, start - reach) if start >= span.end_char else (span.start_char - end) * 1.3 + 1
-        if best is None or (k, gap) < best[:2]:
-            best = (k, gap, When(start, end, text, rule))
-    return best[2] if best is not None else None
+        # right after the figure, a time is its own whatever the parser made of a list:
+        # "9,000 crossed on 24 and 25 September, 22,800 on 26 September"
+        adjacent = 0 if start >= reach and not whole[reach:start].strip() else 1
+        if best is None or (adjacent, k, gap) < best[:3]:
+            best = (adjacent, k, gap, When(start, end, text, rule))
+    return best[3] if best is not None else None
 
 
 def _time_before_when(verb: Token, times: list[tuple[int, int, str]], whole: str) -> When | None:

@@ -55,13 +55,14 @@ class KindGrammar:
             r"(?P<phone>\d{3}-\d{3}-\d{4}\b)"
             r"|(?P<time>\d{1,2}(?::[0-5]\d){1,2}(?:\s*(?i:[ap]\.?m\b\.?))?|\d{1,2}\s*(?i:[ap]\.m\.|[ap]m\b)|\d{1,2}\s+o'clock\b)"
             r"|(?P<date>\d{4}-\d{2}-\d{2}\b|\d{1,2}/\d{1,2}/\d{2,4}\b|\d{4}-(?:0[1-9]|1[0-2])\b(?!-)"
-            r"|" + day + r"\s+(?:of\s+)?(?:" + month_alt + r")\.?(?:,?\s+\d{4}\b)?)"
+            r"|" + day + r"(?:\s+and\s+" + day + r"|\s*[-\u2013]\s*" + day + r")?\s+(?:of\s+)?(?:" + month_alt
+            + r")\.?(?:,?\s+\d{4}\b)?)"
             r"|(?P<model>(?:9/11|24/7|7/7)\b)")
         # After a day's one or two digits and a space, the pattern above goes on only
         # with a clock's "am"/"pm", "o'clock", "of" or a month; after a letter, only with
         # "am"/"pm" or "st"/"nd"/"rd"/"th". "5 people" is not tried.
-        self.day_next = frozenset({a + b for a in "aApP" for b in ".mM"} | {"o'", "of"}
-                                  | {m[:2] for m in months})
+        self.day_next = frozenset({a + b for a in "aApP" for b in ".mM"} | {"o'", "of", "an"}
+                                  | {m[:2] for m in months})  # "an": "on 24 and 25 September"
         self.day_suffix_first = frozenset("aApPsnrt")
         self.phone_at = re.compile(r"\+\d{1,3}[-\s.]?\(?\d{1,4}\)?(?:[-\s./]\d{2,5}){2,}|\(\d{3}\)\s*\d{3}[-\s]\d{4}")
         self.month_date = re.compile(r"(?:" + month_alt + r")\.?\s+" + day + r"(?:,?\s+\d{4})?\b(?!\s*(?:%|per))"
