@@ -775,3 +775,11 @@ def test_claims_each_item_of_a_list_of_days_has_its_own_day(nlp):
     findings = reconcile(claims + other, as_frame=False)
     assert [(f.status, {f.a, f.b}) for f in findings if f.status == "conflict"] == [
         ("conflict", {claims[1].id, other[0].id})]  # the list's 22,800 and another count of that day
+
+
+def test_claims_a_count_refers_back_to_the_figure_a_figure_noun_named(nlp):
+    text = ("Rescuers recovered another body on Tuesday, bringing the number of victims found after the crash to 71, "
+            "police said. One person is still missing. By Monday night the count had reached 70.")
+    *_, count = extract_claims([Article("a", text)], nlp=nlp)
+    assert (count.quote, count.topic, count.event_norm, count.extra.get("event_rule")) == (
+        "70", "death", "find", "inherited")  # the victims found, not the one missing

@@ -382,6 +382,8 @@ class ClaimReader:
         """What the reader looks earlier drafts up by (see :class:`_DraftIndex`); the start first."""
         keys: list[tuple[Any, ...]] = [("start", d.start), ("kind", d.quantity.kind),
                                        ("sentence", d.sentence_start, d.quantity.kind)]
+        if "figure" in d.extra or d.rule.endswith(("thing-figure-left", "+figure-left")):
+            keys.append(("figure", d.quantity.kind))  # "the number of victims found ... to 71"
         if d.place in self._country_entities:
             keys.append(("country",))
         if d.place and d.place[:1] not in "<*" and d.place.lower() not in self.lex.countries:
@@ -501,7 +503,8 @@ class ClaimReader:
         if not thing_norm:
             prev = self._drafts.last("sentence", sent.start_char, q.kind)
             if prev is None and q.kind in ("count", "money", "percent") and _refers_back(doc, span, sent.start):
-                prev = self._drafts.last("kind", q.kind)
+                # "the count had reached 70": the figure a figure noun named last, else the last one
+                prev = self._drafts.last("figure", q.kind) or self._drafts.last("kind", q.kind)
                 if prev is not None:
                     extra["refers_back"] = True  # "the authority's count had risen to 81"
             if prev is not None:
@@ -577,6 +580,8 @@ class ClaimReader:
                 extra["holder"] = holder  # "the captain had 8,122 flight hours": whose hours
         elif "inherit_event" in extra:
             event_text, event_norm = extra["inherit_event"]
+            if extra.get("refers_back") and event_norm:
+                extra["event_rule"] = "inherited"  # what the figure it stands for says happened
         # "killing 820 people" counts deaths: people named by what happened to them
         if q.kind == "percent" and figure is not None and figure[0].lower_ == "turnout":
             thing_norm = "turnout"  # a share of voters, not a crowd
