@@ -328,8 +328,9 @@ def _align_block(block: list[Claim], *, threshold: float, window: int, lex: Lexi
 def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
          names: dict[str, str] | None = None) -> Alignment | None:
     """Whether two claims speak of the same quantity; ``None`` when something rules it out."""
-    if a.source == b.source and a.sentence_start == b.sentence_start:
-        return None  # one sentence does not disagree with itself
+    if a.source == b.source and a.sentence_start == b.sentence_start \
+            and bool(a.extra.get("previous")) == bool(b.extra.get("previous")):
+        return None  # one sentence does not disagree with itself; but "stands at 537, up from 511" moved
     because: list[str] = []
     names = names or {}
     if _moved_by(a) != _moved_by(b):

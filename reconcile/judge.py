@@ -404,10 +404,14 @@ def _narrower(a: Claim, b: Claim) -> Claim | None:
 
 
 def _never_conflicts(a: Claim, b: Claim) -> str:
+    # "88 of the dead had been identified", "170 of the bodies have now been identified":
+    # parts of one group picked out by one thing that happened to them are one count
+    picked = bool(a.extra.get("partitive") and b.extra.get("partitive") and a.event_norm
+                  and a.event_norm == b.event_norm and a.extra.get("event_rule") and b.extra.get("event_rule"))
     for c in (a, b):
         if c.incremental:
             return f"'{c.quote}' adds to an earlier count"
-        if c.extra.get("partitive") or c.extra.get("part"):
+        if (c.extra.get("partitive") and not picked) or c.extra.get("part"):
             return f"'{c.quote}' is part of a larger group"
         if c.extra.get("distinct"):
             return f"'{c.quote}' is about another one"

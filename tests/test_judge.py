@@ -595,3 +595,11 @@ def test_judge_a_fronted_partitive_counts_a_part(nlp):
     assert six.extra.get("partitive")
     [depth] = extract_claims([Article("a", "The survey put its depth at 18.5 km.")], nlp=nlp)
     assert depth.extra["side"] == "depth"
+
+
+def test_judge_parts_picked_out_by_one_event_and_a_figure_s_earlier_value(nlp):
+    [(status, _)] = _judged(nlp, "Only 88 of the dead had been identified by Sunday morning.",
+                            "By Monday, 170 of the bodies had been identified.", days=(4, 5))
+    assert status == "update"  # the identified dead, counted twice
+    judged = _judged(nlp, "The toll in Congo stands at 537, up from 511 a week earlier.", "Nothing else.", days=(4, 5))
+    assert [status for status, _ in judged] == ["update"]  # one sentence, two times
