@@ -85,15 +85,29 @@ def align(claims: Sequence[Claim], *, threshold: float = DEFAULT_THRESHOLD, wind
     wholes = _top_regions(claims)
     wholes = wholes if len(wholes) == 1 else set()  # one state the story is about, or none
     names = _names(claims)
+    apart = _told_apart(claims, lex)
     out: list[Alignment] = []
     for block in _blocks(claims, rates):
-        for al in _align_block(block, threshold=threshold, window=window, lex=lex, names=names):
+        for al in _align_block(block, threshold=threshold, window=window, lex=lex, names=names, apart=apart):
             out.append(_mark_ambiguous(al, scopes, local, names, wholes))
     seen = {frozenset((al.a.id, al.b.id)) for al in out}
     out.extend(al for al in _same_figures(claims, lex=lex, names=names, window=window)
                if frozenset((al.a.id, al.b.id)) not in seen)
     out.sort(key=lambda al: (al.a.source, al.a.start, al.b.source, al.b.start))
     return out
+
+
+def _told_apart(claims: Sequence[Claim], lex: Lexicon) -> frozenset[frozenset[str]]:
+    """Pairs of people nouns one article counts side by side for one thing that happened:
+    "68 passengers and four crew were on board" tells passengers and crew apart, so
+    elsewhere in the story "10 foreigners" and "four crew" are two groups, not one group
+    under two names."""
+    seen: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for c in claims:
+        if c.topic in lex.people and c.topic != "person" and c.event_norm and not c.extra.get("kind"):
+            # "seven French nationals, seven British citizens": named kinds, in words varied
+            seen[(c.source, c.event_norm)].add(c.topic)
+    return frozenset(frozenset((x, y)) for topics in seen.values() for x in topics for y in topics if x != y)
 
 
 def _distinctive(c: Claim) -> bool:
@@ -298,7 +312,7 @@ def _currency_groups(rates: Rates | None) -> dict[str, str]:
 
 
 def _align_block(block: list[Claim], *, threshold: float, window: int, lex: Lexicon,
-                 names: dict[str, str]) -> Iterator[Alignment]:
+                 names: dict[str, str], apart: frozenset[frozenset[str]] = frozenset()) -> Iterator[Alignment]:
     if len(block) > window:
         # sorted neighbourhood: claims about the same thing sort together, and people
         # counted under other names ("British citizens", "British nationals") by what
@@ -320,14 +334,17 @@ def _align_block(block: list[Claim], *, threshold: float, window: int, lex: Lexi
                 j = idx[y]
                 if n > window and lo > 0 and y < window // 2 and x < window // 2:
                     continue  # this pair was compared in the previous window
-                al = pair(block[i], block[j], float(sims[x, y]) / 100.0, lex=lex, names=names)
+                al = pair(block[i], block[j], float(sims[x, y]) / 100.0, lex=lex, names=names, apart=apart)
                 if al is not None and al.score >= threshold:
                     yield al
 
 
 def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
-         names: dict[str, str] | None = None) -> Alignment | None:
-    """Whether two claims speak of the same quantity; ``None`` when something rules it out."""
+         names: dict[str, str] | None = None, apart: frozenset[frozenset[str]] = frozenset()) -> Alignment | None:
+    """Whether two claims speak of the same quantity; ``None`` when something rules it out.
+
+    ``apart``: pairs of people nouns some article of the story counts separately
+    (:func:`_told_apart`), which are never two names for one group there."""
     if a.source == b.source and a.sentence_start == b.sentence_start \
             and bool(a.extra.get("previous")) == bool(b.extra.get("previous")):
         return None  # one sentence does not disagree with itself; but "stands at 537, up from 511" moved
@@ -352,7 +369,9 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
             known = lex.thing_classes
             same_fate = bool(a.event_norm) and a.event_norm == b.event_norm and a.event_norm not in GENERIC_EVENTS
             dead = {a.topic, b.topic} - lex.people == {"death"} and "person" in (a.topic, b.topic)
-            if a.topic in lex.people and b.topic in lex.people and ("person" in (a.topic, b.topic) or same_fate) \
+            told_apart = frozenset((a.topic, b.topic)) in apart
+            if a.topic in lex.people and b.topic in lex.people and not told_apart \
+                    and ("person" in (a.topic, b.topic) or same_fate) \
                     or dead and same_fate:
                 # "3,283 people had been buried", "more than 3,000 bodies had been buried"
                 # "people" may be any group of people: employees, residents; and two names

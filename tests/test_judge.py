@@ -603,3 +603,21 @@ def test_judge_parts_picked_out_by_one_event_and_a_figure_s_earlier_value(nlp):
     assert status == "update"  # the identified dead, counted twice
     judged = _judged(nlp, "The toll in Congo stands at 537, up from 511 a week earlier.", "Nothing else.", days=(4, 5))
     assert [status for status, _ in judged] == ["update"]  # one sentence, two times
+
+
+def test_judge_people_an_article_counts_apart_are_two_groups(nlp):
+    from reconcile.claims import extract_claims
+    from reconcile.model import Article
+
+    claims = extract_claims([
+        Article("a", "There were 68 passengers and four crew on board the plane."),
+        Article("b", "Ten foreigners were on board the plane."),
+        Article("c", "Fifteen foreign nationals were on board the plane."),
+    ], nlp=nlp)
+    crew, foreigners, nationals = (next(c for c in claims if c.topic == t) for t in ("crew", "foreigner", "national"))
+    findings = {frozenset((f.a, f.b)): f.status for f in reconcile(claims, as_frame=False)}
+    assert frozenset((crew.id, foreigners.id)) not in findings  # article a tells crew from passengers
+    assert findings[frozenset((foreigners.id, nationals.id))] == "conflict"  # two names for one group
+    [claim] = extract_claims([Article("a", "Officials at Pokhara International Airport said 72 people were on "
+                                           "board.")], nlp=nlp)
+    assert "Pokhara International Airport" not in claim.actors  # where, not who

@@ -1422,8 +1422,9 @@ class ClaimReader:
         out = []
         for n in names:
             canon = self.lex.canonical_name(n)
-            if canon.lower() in self.lex.countries or canon.rsplit(" ", 1)[-1].lower() in self.lex.occurrences:
-                continue  # a country is a place; "the Camp Fire" is what happened, not who did it
+            last = canon.rsplit(" ", 1)[-1].lower()
+            if canon.lower() in self.lex.countries or last in self.lex.occurrences or last in self.lex.venues:
+                continue  # a country is a place; "the Camp Fire" is what happened; an airport is where
             if canon not in out:
                 out.append(canon)
         return tuple(out + [q for q in qualifiers if q not in out])
