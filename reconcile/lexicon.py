@@ -41,6 +41,7 @@ class Lexicon:
     change_verbs: frozenset[str]
     furniture: frozenset[str]
     national: tuple[str, ...]
+    whole_words: frozenset[str]  # "23% overall", "1,200 in all": the whole, never what is counted
     alias_of: dict[str, str]  # lower-cased name -> canonical name
     people: frozenset[str]
     neutral_events: frozenset[str]
@@ -147,6 +148,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         change_verbs=frozenset(data["change_verbs"]["words"]),
         furniture=frozenset(data["furniture"]["lines"]),
         national=tuple(data["scope"]["national"]),
+        whole_words=frozenset(data["scope"].get("whole", [])),
         alias_of=alias_of,
         people=frozenset(data.get("people", {}).get("things", [])),
         neutral_events=frozenset(data.get("neutral_events", {}).get("words", [])),

@@ -783,3 +783,12 @@ def test_claims_a_count_refers_back_to_the_figure_a_figure_noun_named(nlp):
     *_, count = extract_claims([Article("a", text)], nlp=nlp)
     assert (count.quote, count.topic, count.event_norm, count.extra.get("event_rule")) == (
         "70", "death", "find", "inherited")  # the victims found, not the one missing
+
+
+def test_claims_a_share_for_one_group_is_a_part_and_overall_is_the_whole(nlp):
+    whole, youth = extract_claims([Article("a", "Spain's jobless rate is nearly 23 % overall, and nearly 50 % for "
+                                                "youth.")], nlp=nlp)
+    assert (whole.thing_norm, whole.extra.get("subgroup")) == ("rate", None)
+    assert (youth.thing_norm, youth.extra.get("subgroup")) == ("rate", "youth")
+    [claim] = extract_claims([Article("a", "Sales rose 12% for the year.")], nlp=nlp)
+    assert not claim.extra.get("subgroup")  # a span of time is no group

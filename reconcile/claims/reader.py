@@ -1050,8 +1050,8 @@ class ClaimReader:
             return True
         if t.text.isupper() and len(t.text) > 1 and t.text.isalpha():
             return True  # "IS", "US", "WHO": names, not the stop words they spell
-        if low in self.lex.stop_words or low in _AUX:
-            return False
+        if low in self.lex.stop_words or low in _AUX or low in self.lex.whole_words:
+            return False  # "nearly 23% overall": the whole, not what is counted
         if not any(c.isalpha() for c in t.text):
             return False
         if self._verbish(t):

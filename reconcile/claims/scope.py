@@ -33,6 +33,8 @@ SCOPE = "reconcile_scope"
 SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
 PLACE_CASES = frozenset({"in", "across", "throughout", "inside"})
 GROUP_CASES = frozenset({"among"})
+# "for" a span of time is no group: "12% for the year", "5% for the quarter"
+TIME_UNITS = frozenset({"year", "quarter", "month", "week", "day", "period", "decade", "season", "half", "term"})
 # what a counted noun's own "from" phrase says: where those counted come from
 ORIGIN_CASES = frozenset({"from"})
 # how a figure hangs on the head of its clause
@@ -104,6 +106,12 @@ def read_scope(span: Span) -> Scope:
                 groups.append(noun_phrase(child).text.lower())
                 parts.append(groups[-1])
                 rules.append("among")
+            elif host.i == top.i and top.pos_ in ("NOUN", "SYM") and child.dep_ == "nmod" and case == "for" \
+                    and child.pos_ == "NOUN" and not timex.is_calendar_name(child.text) and child.lemma_.lower() not in TIME_UNITS:
+                # "nearly 50% for youth", "a rate of 12% for women": one group's share
+                groups.append(noun_phrase(child).text.lower())
+                parts.append(groups[-1])
+                rules.append("for")
             elif counted_head is not None and host.i == counted_head.i and child.dep_ == "nmod" and case in ORIGIN_CASES \
                     and child.pos_ == "NOUN":
                 # "61 people from her state had died": those of one origin, a part of all the
