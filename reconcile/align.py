@@ -441,9 +441,9 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
         # people, if they agree; where they do not, nothing says they were counted alike
         loose = "only one says what happened to them"
     if a.quantity.kind == "time" and not (a.event_norm and a.event_norm == b.event_norm):
-        if a.quantity.unit != b.quantity.unit or a.quantity.approximate or b.quantity.approximate:
+        if a.quantity.unit != b.quantity.unit:
             return None  # when what happened? only the same event's times are compared
-        loose = "clock times of what may be two events"  # "1:28 am" and "at 1:28 am"
+        loose = "clock times of what may be two events"  # "1:28 am" and "about 1:30 am"
     if (not a.topic or not b.topic) and a.quantity.kind != "count":
         return None  # an amount of money or a share of what? unsaid, it ties nothing
     if (not a.topic or not b.topic) and (a.event_norm != b.event_norm or a.event_norm in GENERIC_EVENTS

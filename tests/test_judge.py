@@ -514,9 +514,12 @@ def test_judge_an_unplaced_figure_beside_the_state_a_story_is_about_is_the_state
      ("The march followed a roughly two-mile route.", "The 5-kilometre route runs west from the park.", []),
      ("Survivors spoke of between 400 and 750 people.", "Around 750 people were on board.", ["agree"]),
      ("Survivors spoke of about 400 people.", "Around 750 people were on board.", []),
-     ("The review took less than five months.", "The flight lasted six minutes.", [])],
+     ("The review took less than five months.", "The flight lasted six minutes.", []),
+     ("The ship struck the bridge at about 1:30 am.", "The bridge collapsed at 1:28 am.", ["agree"]),
+     ("The ship struck the bridge at about 1:30 am.", "The bridge collapsed at 2:10 am.", [])],
     ids=["converted-measures-agree", "converted-measures-apart-say-nothing", "people-agree",
-         "people-apart-say-nothing", "an-open-bound-agrees-with-nothing-loosely"],
+         "people-apart-say-nothing", "an-open-bound-agrees-with-nothing-loosely", "clock-times-agree",
+         "clock-times-apart-say-nothing"],
 )
 def test_judge_pairs_compared_for_agreement_only(nlp, text_a, text_b, statuses):
     judged = _judged(nlp, text_a, text_b, days=(5, 5))
