@@ -435,10 +435,11 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
     elif not a.topic or not b.topic:
         return None  # neither the thing nor the event ties them together
     elif a.topic in lex.people or b.topic in lex.people:
-        if a.topic != b.topic:
+        if a.topic != b.topic and "person" not in (a.topic, b.topic):
             return None  # a group of people is only a figure once we know what happened to them
-        # "between 400 and 750 people" and "around 750 people were on board": the same
-        # people, if they agree; where they do not, nothing says they were counted alike
+        # "between 400 and 750 people" and "around 750 people were on board", "16.63 crore
+        # voters" and "166.3 million people": the same people, if they agree; where they do
+        # not, nothing says they were counted alike
         loose = "only one says what happened to them"
     if a.quantity.kind == "time" and not (a.event_norm and a.event_norm == b.event_norm):
         if a.quantity.unit != b.quantity.unit:
@@ -451,7 +452,7 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
         return None  # with the thing unsaid, only a telling event of the table ties them ("six remained missing")
     event_topic = a.topic and a.topic == b.topic and a.topic in lex.event_topics
     if not event_topic and (a.topic in lex.people or b.topic in lex.people) and a.event_norm != b.event_norm \
-            and not (loose and a.topic == b.topic and not (a.event_norm and b.event_norm)):
+            and not (loose and not (a.event_norm and b.event_norm)):
         if not (a.topic == b.topic and a.event_norm and b.event_norm
                 and not {a.event_norm, b.event_norm} & lex.event_classes):
             return None  # two workers recovered, eight workers filling potholes: other groups
