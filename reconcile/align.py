@@ -360,6 +360,7 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
             a.topic != b.topic or a.extra.get("implicit") == b.extra.get("implicit")):
         return None  # "a tank" counts one tank only against an explicit count of tanks
     # what is counted
+    loose_thing = ""
     if a.topic and b.topic:
         if a.topic == b.topic:
             thing = 1.0
@@ -379,7 +380,17 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
                 # board", "15 foreign nationals were on board") may count the same people
                 thing = 0.8
             elif thing < 0.8 or (a.topic in known and b.topic in known):
-                return None  # two different things of the table, however alike they are spelled
+                # a verb of its own (not a class of the event table, which holds many verbs)
+                said = (same_fate or a.topic in (b.event_norm, b.event.lower())
+                        or b.topic in (a.event_norm, a.event.lower())) \
+                    and not {a.event_norm, b.event_norm} & lex.event_classes \
+                    and not {a.topic, b.topic} & lex.personal
+                if not (said and a.quantity.kind == b.quantity.kind == "count"):
+                    return None  # two different things of the table, however alike they are spelled
+                # "150 rounds of tear gas fired", "150 tear gas canisters fired"; "5,074 tests",
+                # "5,000 people have been tested": one figure in other words, if they agree
+                loose_thing = "two things said to have had one thing happen to them"
+                thing = 0.8
             because.append(f"similar things: {a.topic} / {b.topic}")
     elif a.topic or b.topic:
         thing = 0.55
@@ -387,7 +398,7 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
         thing = 0.45
     # a measure counts its dimension; what it measures must match too
     oa, ob = _object(a, names), _object(b, names)
-    unsided = loose = ""
+    unsided, loose = "", loose_thing
     converted = a.quantity.unit != b.quantity.unit
     if a.quantity.kind == "measure":
         if oa and ob and oa != ob and not _named_kind(oa, ob, lex):
@@ -498,9 +509,30 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
                          part=part)
     # "14 of 15 former players studied" against "four former players are suing": two verbs
     # outside the event table may name one happening or two; shown, never a conflict
-    if loose and not (_definite(a.quantity, point=loose == CONVERTED) and _definite(b.quantity, point=loose == CONVERTED)):
+    if loose and not _telling_pair(a.quantity, b.quantity, point=loose == CONVERTED):
         return None  # "less than five months" meets every shorter span: agreement with it says nothing
     return Alignment(a, b, round(score, 3), tuple(because), ambiguous=other_events or unsided, loose=loose)
+
+
+BOUND_REACH = 0.1
+"""How close (relative) a figure must be to an open bound for their agreement to tell:
+"more than 5,000 people" and "5,074 tests"."""
+
+
+def _telling_pair(qa, qb, *, point: bool) -> bool:
+    """Whether agreement between two figures compared for agreement only would tell
+    anything: both definite (:func:`_definite`), or one an open bound ("more than 5,000")
+    and the other a figure just beyond it (5,074)."""
+    if _definite(qa, point=point) and _definite(qb, point=point):
+        return True
+    if qa.unit != qb.unit:
+        return False  # how near a bound is in another unit is the judge's business
+    for bound, other in ((qa, qb), (qb, qa)):
+        edge = bound.low if bound.high is None else bound.high if bound.low is None else None
+        value = other.value if _definite(other, point=True) else None
+        if edge and value is not None and not bound.rule.startswith("vague") and abs(value - edge) <= BOUND_REACH * abs(edge):
+            return True
+    return False
 
 
 def _definite(q, *, point: bool) -> bool:

@@ -516,10 +516,14 @@ def test_judge_an_unplaced_figure_beside_the_state_a_story_is_about_is_the_state
      ("Survivors spoke of about 400 people.", "Around 750 people were on board.", []),
      ("The review took less than five months.", "The flight lasted six minutes.", []),
      ("The ship struck the bridge at about 1:30 am.", "The bridge collapsed at 1:28 am.", ["agree"]),
-     ("The ship struck the bridge at about 1:30 am.", "The bridge collapsed at 2:10 am.", [])],
+     ("The ship struck the bridge at about 1:30 am.", "The bridge collapsed at 2:10 am.", []),
+     ("Police fired about 150 rounds of tear gas.", "Police fired roughly 150 tear gas canisters.", ["agree"]),
+     ("A total of 5,074 tests so far, the ministry said.", "More than 5,000 people have been tested.", ["agree"]),
+     ("A total of 9,074 tests so far, the ministry said.", "More than 5,000 people have been tested.", [])],
     ids=["converted-measures-agree", "converted-measures-apart-say-nothing", "people-agree",
          "people-apart-say-nothing", "an-open-bound-agrees-with-nothing-loosely", "clock-times-agree",
-         "clock-times-apart-say-nothing"],
+         "clock-times-apart-say-nothing", "one-verb-two-things", "a-thing-and-its-verb-near-a-bound",
+         "a-bound-far-below-says-nothing"],
 )
 def test_judge_pairs_compared_for_agreement_only(nlp, text_a, text_b, statuses):
     judged = _judged(nlp, text_a, text_b, days=(5, 5))
