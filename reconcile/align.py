@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 from reconcile import places, timeline
 from reconcile.lexicon import CAPITAL, NATIONAL, Lexicon, load_lexicon
 from reconcile.model import Claim
-from reconcile.tolerance import Rates
+from reconcile.tolerance import Rates, written_step
 
 DEFAULT_THRESHOLD = 0.6
 DEFAULT_WINDOW = 60
@@ -444,7 +444,10 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
             event = 0.4
             other_events = _events_differ(a, b)
     elif not a.topic or not b.topic:
-        return None  # neither the thing nor the event ties them together
+        unsaid = _unsaid_for_agreement(a, b)
+        if not unsaid:
+            return None  # neither the thing nor the event ties them together
+        loose, thing = unsaid, max(thing, 0.8)  # compared for agreement only: let the figures decide
     elif a.topic in lex.people or b.topic in lex.people:
         if a.topic != b.topic and "person" not in (a.topic, b.topic):
             return None  # a group of people is only a figure once we know what happened to them
@@ -456,11 +459,14 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
         if a.quantity.unit != b.quantity.unit:
             return None  # when what happened? only the same event's times are compared
         loose = "clock times of what may be two events"  # "1:28 am" and "about 1:30 am"
-    if (not a.topic or not b.topic) and a.quantity.kind != "count":
-        return None  # an amount of money or a share of what? unsaid, it ties nothing
-    if (not a.topic or not b.topic) and (a.event_norm != b.event_norm or a.event_norm in GENERIC_EVENTS
-                                         or a.event_norm not in lex.event_classes):
-        return None  # with the thing unsaid, only a telling event of the table ties them ("six remained missing")
+    if (not a.topic or not b.topic) and not loose:
+        loose = _unsaid_for_agreement(a, b)
+        thing = max(thing, 0.8) if loose else thing
+        if not loose and a.quantity.kind != "count":
+            return None  # an amount of money or a share of what? unsaid, it ties nothing
+        if not loose and (a.event_norm != b.event_norm or a.event_norm in GENERIC_EVENTS
+                          or a.event_norm not in lex.event_classes):
+            return None  # with the thing unsaid, only a telling event of the table ties them ("six remained missing")
     event_topic = a.topic and a.topic == b.topic and a.topic in lex.event_topics
     if not event_topic and (a.topic in lex.people or b.topic in lex.people) and a.event_norm != b.event_norm \
             and not (loose and not (a.event_norm and b.event_norm)):
@@ -512,6 +518,36 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
     if loose and not _telling_pair(a.quantity, b.quantity, point=loose == CONVERTED):
         return None  # "less than five months" meets every shorter span: agreement with it says nothing
     return Alignment(a, b, round(score, 3), tuple(because), ambiguous=other_events or unsided, loose=loose)
+
+
+def _unsaid_for_agreement(a: Claim, b: Claim) -> str:
+    """Why two figures at least one of which leaves what it counts unsaid may still be
+    compared for agreement: two sums of money ("worth R$50.9 billion", "about $9.9
+    billion"); two shares for one place or one time ("under 49 per cent", "48.50 per
+    cent" in Bihar); a precise count and a round one ("to 1.81 million", "delivered
+    1,808,581 vehicles"). "" when nothing would make their agreement tell."""
+    qa, qb = a.quantity, b.quantity
+    if qa.kind != qb.kind:
+        return ""
+    if qa.unit == qb.unit and not _rounding_of(qa, qb):
+        return ""  # in one unit, only a figure and its own rounding tell ("$13.51 billion", "$13.5 billion")
+    if qa.kind == "money":
+        return "sums of money one of which leaves unsaid what it is"
+    if qa.kind == "percent" and (a.place and a.place == b.place or a.time_text and a.time_text == b.time_text):
+        return "shares of what one leaves unsaid, for one place or time"
+    if qa.kind == "count" and (_distinctive(a) and qb.approximate or _distinctive(b) and qa.approximate):
+        return "a precise count and a round one, one of which leaves unsaid what it counts"
+    return ""
+
+
+def _rounding_of(qa, qb) -> bool:
+    """Whether one figure is the other as written, or rounded to fewer digits: within half
+    a step of the coarser one's last written digit ("1.81 million" and 1,808,581)."""
+    va, vb = qa.value, qb.value
+    if va is None or vb is None:
+        return False
+    steps = [step for step in (written_step(qa), written_step(qb)) if step]
+    return va == vb or bool(steps) and abs(va - vb) <= 0.5 * max(steps)
 
 
 BOUND_REACH = 0.1

@@ -628,3 +628,20 @@ def test_judge_people_an_article_counts_apart_are_two_groups(nlp):
     [claim] = extract_claims([Article("a", "Officials at Pokhara International Airport said 72 people were on "
                                            "board.")], nlp=nlp)
     assert "Pokhara International Airport" not in claim.actors  # where, not who
+
+
+def test_judge_sums_that_leave_their_purpose_unsaid_may_agree(nlp):
+    from reconcile.claims import extract_claims
+    from reconcile.model import Article
+
+    def statuses(text_a, text_b):
+        claims = extract_claims([Article("a", text_a, published=dt.date(2024, 5, 10)),
+                                 Article("b", text_b, published=dt.date(2024, 5, 10))], nlp=nlp)
+        return [f.status for f in reconcile(claims, as_frame=False)]
+
+    # a conversion, at the reference rate of the year; a figure and its rounding
+    assert statuses("The package is worth R$50.9 billion.", "The government has committed about $9.9 billion.") \
+        == ["agree"]
+    assert statuses("Nvidia posted a record $13.51 billion.", "It more than doubled to $13.5 billion.") == ["agree"]
+    # in one currency, two unrelated sums that happen to be near say nothing
+    assert statuses("Analysts expect about $11 billion.", "It brought in $10.3 billion.") == []
