@@ -483,6 +483,9 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
     if kind_a and kind_b and set(kind_a) != set(kind_b):
         return None  # seven French nationals, nine British nationals: other groups
     part = a.id if kind_a and not kind_b else b.id if kind_b and not kind_a else ""
+    if not part and bool(a.topic) != bool(b.topic) and (a.topic or b.topic) in lex.people - {"person"}:
+        # "72 aboard" and "10 foreigners were on board": a kind of the people the other counts
+        part = a.id if a.topic else b.id
     origins = a.extra.get("from", "").lower(), b.extra.get("from", "").lower()
     if all(origins) and fuzz.ratio(*origins) < PLACE_MATCH and not (
             origins[0].endswith(origins[1]) or origins[1].endswith(origins[0])):
@@ -510,7 +513,7 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
     score = 0.6 * thing + 0.25 * event + 0.15 * (1.0 if place or (a.actors and b.actors) else 0.5)
     if part:
         # "17 Ethiopian citizens" among "157 people": a part of the whole, never the same figure
-        return Alignment(a, b, round(score, 3), tuple(because), ambiguous="one counts a named kind of the other",
+        return Alignment(a, b, round(score, 3), tuple(because), ambiguous="one counts a kind of what the other counts",
                          loose=loose,
                          part=part)
     # "14 of 15 former players studied" against "four former players are suing": two verbs

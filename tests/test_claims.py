@@ -792,3 +792,17 @@ def test_claims_a_share_for_one_group_is_a_part_and_overall_is_the_whole(nlp):
     assert (youth.thing_norm, youth.extra.get("subgroup")) == ("rate", "youth")
     [claim] = extract_claims([Article("a", "Sales rose 12% for the year.")], nlp=nlp)
     assert not claim.extra.get("subgroup")  # a span of time is no group
+
+
+def test_claims_a_bulleted_line_opens_with_a_word_not_a_name(nlp):
+    [claim] = extract_claims([Article("a", "- Analysis of the data indicates a vaccine efficacy rate of 95%.")],
+                             nlp=nlp)
+    assert "Analysis" not in claim.actors
+
+
+def test_claims_a_kind_of_people_beside_all_of_them_is_a_part(nlp):
+    from reconcile.judge import reconcile
+
+    claims = extract_claims([Article("a", "Nepal plane with 72 aboard crashes near Pokhara."),
+                             Article("b", "Ten foreigners were on board the plane.")], nlp=nlp)
+    assert [f.status for f in reconcile(claims, as_frame=False) if f.status == "conflict"] == []

@@ -1468,7 +1468,10 @@ class ClaimReader:
         for t in toks:
             capital = t.text[:1].isupper() and any(c.isalpha() for c in t.text) and not any(
                 c.isdigit() for c in t.text) and not re.search(r"-[a-z]", t.text)
-            initial = t.is_sent_start or (t.i > 0 and self._toks[t.i - 1].text in _QUOTES)
+            before = self._toks[t.i - 1] if t.i > 0 else None
+            # the first word of a sentence, of a quotation or of a bulleted line ("- Analysis of")
+            initial = t.is_sent_start or before is not None and (
+                before.text in _QUOTES or before.text in _thing._BULLETS and before.is_sent_start)
             if initial and t.lower_ in _PREPOSITIONS:
                 capital = False  # "Outside Congo, ...": a preposition, not a name
             is_name = capital and t.i not in skip and t.lower_ not in _CALENDAR and not (
