@@ -112,6 +112,12 @@ def judge(al: Alignment, *, rates: Rates | None = None, policy: Tolerance | None
     topic = _topic(a, b)
     why_times = f"times differ: {_when(a)} / {_when(b)}" if times_differ else ""
     blocked = _never_conflicts(a, b)
+    if blocked and meet and a.incremental != b.incremental and not _written_figures_differ(a.quantity, b.quantity) \
+            and not (a.quantity.value is not None and abs(a.quantity.value) < 10):
+        # "an additional $25.00 billion" of buybacks and "a 25bn dollars share buyback": the
+        # same sum, though one says it adds to another; agreement only
+        return Finding("agree", a.id, b.id, topic, f"{_show(a)} and {_show(b)} give the same figure; "
+                       f"compared for agreement only: {blocked}", al.score, al.because)
     if blocked:
         return None  # not the same quantity after all: neither agreement nor conflict
     if _other_occasions(a, b):

@@ -645,3 +645,11 @@ def test_judge_sums_that_leave_their_purpose_unsaid_may_agree(nlp):
     assert statuses("Nvidia posted a record $13.51 billion.", "It more than doubled to $13.5 billion.") == ["agree"]
     # in one currency, two unrelated sums that happen to be near say nothing
     assert statuses("Analysts expect about $11 billion.", "It brought in $10.3 billion.") == []
+
+
+def test_judge_an_increment_and_the_same_sum_may_agree_but_never_conflict(nlp):
+    [(status, reason)] = _judged(nlp, "The board authorised an additional $25 billion of share repurchases.",
+                                 "Nvidia announced a $25 billion share buyback.", days=(5, 5))
+    assert status == "agree" and "adds to an earlier count" in reason
+    assert _judged(nlp, "The board authorised an additional $25 billion of share repurchases.",
+                   "Nvidia announced a $30 billion share buyback.", days=(5, 5)) == []
