@@ -322,7 +322,8 @@ def _statuses(nlp, text_a: str, text_b: str) -> list[str]:
     [("Ten foreigners were on board, the airline said.", "Fifteen foreign nationals were on board.",
       ["conflict"]),  # two names for people to whom one thing happened
      ("Four boys were injured in the crush.", "Twelve boys were killed in the crush.", []),  # other fates
-     ("About 400 firefighters have been mobilised.", "Around 500 firefighters were involved.", ["review"]),
+     ("About 400 firefighters have been mobilised.", "Around 500 firefighters were involved.", ["conflict"]),
+     # mobilised, involved: one class of the event table, people sent to a task
      ("The 14 of 15 former players studied had the disease.", "Four former players are suing the league.",
       ["review"]),  # two verbs outside the event table: shown, never a conflict
      ("Rescuers had pulled 68 bodies from the wreckage.", "Police handed 22 bodies over to their families.",
@@ -332,7 +333,7 @@ def _statuses(nlp, text_a: str, text_b: str) -> list[str]:
      ("Kasparov won the 12-game rematch.", "Kasparov won 144 games.", []),
      ("There are some additional 863 cancer cases among fire personnel.",
       "There are at least 2,509 certified cancer cases among responders.", [])],
-    ids=["people-paraphrase", "people-with-other-fates", "verbs-outside-the-table", "studied-or-suing",
+    ids=["people-paraphrase", "people-with-other-fates", "deployed-in-other-words", "studied-or-suing",
          "pulled-or-handed-over", "died-or-handed-over", "cases-or-recovered", "attributive-count",
          "additional-adds-to-a-total"],
 )
@@ -653,3 +654,12 @@ def test_judge_an_increment_and_the_same_sum_may_agree_but_never_conflict(nlp):
     assert status == "agree" and "adds to an earlier count" in reason
     assert _judged(nlp, "The board authorised an additional $25 billion of share repurchases.",
                    "Nvidia announced a $30 billion share buyback.", days=(5, 5)) == []
+
+
+def test_judge_people_sent_to_one_task_in_other_words(nlp):
+    [(status, _)] = _judged(nlp, "Some 400 firefighters fought the blaze through the night.",
+                            "Around 500 firefighters were involved, officials said.", days=(5, 5))
+    assert status == "conflict"
+    [(status, _)] = _judged(nlp, "By Thursday 66,500 people had crossed into Armenia.",
+                            "By Thursday 68,386 people had arrived in Armenia.", days=(28, 28))
+    assert status == "conflict"
