@@ -806,3 +806,11 @@ def test_claims_a_kind_of_people_beside_all_of_them_is_a_part(nlp):
     claims = extract_claims([Article("a", "Nepal plane with 72 aboard crashes near Pokhara."),
                              Article("b", "Ten foreigners were on board the plane.")], nlp=nlp)
     assert [f.status for f in reconcile(claims, as_frame=False) if f.status == "conflict"] == []
+
+
+def test_claims_a_body_named_with_of_is_no_place(nlp):
+    [claim] = extract_claims([Article("a", "The Texas Department of State Health Services has identified 246 deaths.")],
+                             nlp=nlp)
+    assert claim.place != "State Health Services"
+    [claim] = extract_claims([Article("a", "Floods killed 300 people in the city of Derna.")], nlp=nlp)
+    assert claim.place == "Derna"

@@ -1550,7 +1550,9 @@ class ClaimReader:
         for t in toks[sent.start:sent.end]:
             if t.lower_ == "there" and toks[t.i - 1].lower_ not in ("are", "is", "were", "was"):
                 in_order.append((t.i, t.idx, _THERE))
-            prep = t.lower_ in _PLACE_PREPS or (t.lower_ == "of" and t.i > 0 and toks[t.i - 1].lower_ in _PLACE_NOUNS) \
+            # "the city of Derna"; but "the Texas Department of State Health Services" is a body
+            prep = t.lower_ in _PLACE_PREPS or (t.lower_ == "of" and t.i > 0 and toks[t.i - 1].lower_ in _PLACE_NOUNS
+                                                and toks[t.i - 1].text.islower()) \
                 or (t.lower_ == "for" and t.i > 0 and toks[t.i - 1].lower_ in _CONTESTS)
             if not prep or t.i + 1 >= sent.end:
                 continue
