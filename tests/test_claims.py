@@ -814,3 +814,11 @@ def test_claims_a_body_named_with_of_is_no_place(nlp):
     assert claim.place != "State Health Services"
     [claim] = extract_claims([Article("a", "Floods killed 300 people in the city of Derna.")], nlp=nlp)
     assert claim.place == "Derna"
+
+
+def test_claims_a_number_an_article_writes_as_a_name_is_no_count(nlp):
+    text = ("The Boeing 737 MAX jets were grounded on Monday. Cayman Airways is grounding its two 737 MAX 8s. "
+            "Norwegian has 34 MAX 8s.")
+    quotes = [c.quote for c in extract_claims([Article("a", text)], nlp=nlp)]
+    assert not any(q.startswith("737") for q in quotes)
+    assert "34 MAX 8s" in quotes  # a count of the model, which the model's own number is not

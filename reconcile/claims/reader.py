@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import re
 from bisect import bisect_left, bisect_right, insort
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -318,6 +319,7 @@ class ClaimReader:
                 self._figures_by_sentence.setdefault(self._sent_of[s.start].start, []).append(
                     (s.start_char, s.end_char))
         self._figure_starts = {k: [f[0] for f in figs] for k, figs in self._figures_by_sentence.items()}
+        model_numbers = self._model_numbers(doc)
         for span in quantities:
             q = span._.quantity
             if q is None:
@@ -337,6 +339,8 @@ class ClaimReader:
                 continue
             if q.kind not in COUNTABLE_KINDS or "score" in q.rule.split("+"):
                 continue  # "won 3-2" is a result, not a count
+            if self._names_a_model(span, model_numbers):
+                continue  # "its two 737 MAX 8s" where the article writes "Boeing 737": a name
             draft = self._read(doc, span, self._share(q), drafts)
             prev_start = draft.extra.get("inherited_from")
             if prev_start is not None:
@@ -983,6 +987,33 @@ class ClaimReader:
             words.append(toks[k])
             k += 1
         return " ".join(w.text if w.text[:1].isupper() else w.lower_ for w in words)
+
+    def _model_numbers(self, doc: Doc) -> frozenset[str]:
+        """Numbers the article writes as part of a name: right after a capitalised word
+        that opens no sentence ("Boeing 737", "Airbus A320"), then a capitalised word
+        ("737 MAX")."""
+        toks = self._toks
+        found = set()
+        seen: Counter[tuple[str, str]] = Counter()
+        for t in toks:
+            if t.like_num and t.text.isdigit() and 0 < t.i < len(toks) - 1:
+                before, after = toks[t.i - 1], toks[t.i + 1]
+                if not (after.text[:1].isupper() and after.is_alpha):
+                    continue
+                seen[(t.text, after.text)] += 1
+                if before.like_num or before.text[:1].isupper() and before.is_alpha and not before.is_sent_start:
+                    found.add(t.text)  # "Boeing 737 MAX", "its two 737 MAX 8s"
+        # the same number before the same name, again and again ("737 MAX"): a name
+        found.update(number for (number, _), n in seen.items() if n >= 3)
+        return frozenset(found)
+
+    def _names_a_model(self, span: Span, model_numbers: frozenset[str]) -> bool:
+        """Whether the number in ``span`` is a name's ("737" of "737 MAX 8s") where the
+        article writes it so: a bare number that a capitalised word follows."""
+        if span.text not in model_numbers or span.end >= len(self._toks):
+            return False
+        after = self._toks[span.end]
+        return after.text[:1].isupper() and after.is_alpha and after.lower_ not in self.lex.stop_words
 
     def _anaphoric_place(self, sent: Span) -> bool:
         """Whether the sentence puts what it tells "in the province", "across the state":
