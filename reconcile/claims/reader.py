@@ -65,6 +65,7 @@ _PLACE_PREPS = {"in", "at", "near", "across", "inside", "around", "throughout", 
 _PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "state", "county", "port",
                 "capital", "island", "area", "municipality", "prefecture", "department", "suburb",
                 "mountains", "mountain", "valley", "coast", "islands", "peninsula", "governorate"}
+FRONTED_REACH = 12  # the longest fronted "Of the ...," phrase a figure may follow, in tokens
 # a place named only by its kind, which refers to one named before: "in the province"
 _ANAPHORIC_PLACES = {"province", "state", "country", "region", "county", "territory", "prefecture"}
 _CALENDAR = timex.CALENDAR_WORDS
@@ -279,6 +280,7 @@ class ClaimReader:
         self._sentence_sources: dict[int, tuple[str, list[Token]]] = {}
         self._sentence_speakers: dict[int, _Speakers] = {}
         self._sentence_places: dict[int, tuple[list[tuple[int, str]], list[tuple[int, int, str]]]] = {}
+        self._anaphoric_sentences: dict[int, bool] = {}
         self._furniture: dict[int, bool] = {}
         self._countries_named: tuple[list[int], list[int], list[str]] | None = None
         self._datelines: dict[int, int] = {}
@@ -965,7 +967,8 @@ class ClaimReader:
         """Whether the figure opens the clause after a fronted "Of the ...," phrase: "Of the
         disaster-related deaths, 6 were in Suzu" counts a part of those deaths."""
         toks = self._toks
-        if span.start - sent.start < 3 or toks[sent.start].lower_ != "of" or toks[span.start - 1].text != ",":
+        if not 3 <= span.start - sent.start <= FRONTED_REACH or toks[sent.start].lower_ != "of" \
+                or toks[span.start - 1].text != ",":
             return False
         return not any(t.text == "," for t in toks[sent.start:span.start - 1])
 
@@ -1017,7 +1020,13 @@ class ClaimReader:
 
     def _anaphoric_place(self, sent: Span) -> bool:
         """Whether the sentence puts what it tells "in the province", "across the state":
-        a place named only by its kind."""
+        a place named only by its kind. Read once per sentence."""
+        found = self._anaphoric_sentences.get(sent.start)
+        if found is None:
+            found = self._anaphoric_sentences[sent.start] = self._names_place_by_kind(sent)
+        return found
+
+    def _names_place_by_kind(self, sent: Span) -> bool:
         for t in sent:
             if t.lower_ in _ANAPHORIC_PLACES and t.dep_ in ("obl", "nmod"):
                 kids = _thing.children(t)
