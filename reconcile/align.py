@@ -569,7 +569,8 @@ def _telling_pair(qa, qb, *, point: bool) -> bool:
     for bound, other in ((qa, qb), (qb, qa)):
         edge = bound.low if bound.high is None else bound.high if bound.low is None else None
         value = other.value if _definite(other, point=True) else None
-        if edge and value is not None and not bound.rule.startswith("vague") and abs(value - edge) <= BOUND_REACH * abs(edge):
+        if edge and value is not None and not bound.rule.startswith("vague") \
+                and abs(value - edge) <= BOUND_REACH * abs(edge):
             return True
     return False
 

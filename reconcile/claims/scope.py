@@ -9,6 +9,8 @@ subject that is a place    "**Tripura** recorded the highest turnout"     ``subj
 "in"/"across" + a name     "**In Tamil Nadu**, turnout was 65.19%",       ``in``
                            "three people are reported killed **in Gaza**"
 "among" + a group          "66.22 per cent **among male voters**"         ``among``
+"for" + a group            "nearly 50% **for youth**"                     ``for``
+counted noun + "from"      "61 people **from her state** had died"        ``from``
 owner of the counted noun  "shares **of Zoom** slid 17%"                   ``owner``
 =========================  =============================================  ==============
 
@@ -16,7 +18,10 @@ The ``reconcile_scope`` component stores a :class:`Scope` in ``span._.scope`` fo
 quantity span. A subject is a place only when the place model knows it
 (:mod:`reconcile.places`): "the ministry recorded 1,200 cases" names who counted, not
 where. The claim reader takes the parse's place where its own words found none, and a
-subgroup as a qualifier, so a subgroup's figure is never compared with the whole's.
+subgroup as a qualifier, so a subgroup's figure is never compared with the whole's: the
+``among``, ``for`` and ``from`` groups are parts of a whole (:attr:`Scope.parts`), never
+rival actors. A named origin ("refugees from Nagorno-Karabakh") may be where all of them
+come from and is no part; "for the year" is a time, not a group.
 """
 from __future__ import annotations
 
@@ -107,13 +112,14 @@ def read_scope(span: Span) -> Scope:
                 parts.append(groups[-1])
                 rules.append("among")
             elif host.i == top.i and top.pos_ in ("NOUN", "SYM") and child.dep_ == "nmod" and case == "for" \
-                    and child.pos_ == "NOUN" and not timex.is_calendar_name(child.text) and child.lemma_.lower() not in TIME_UNITS:
+                    and child.pos_ == "NOUN" and not timex.is_calendar_name(child.text) \
+                    and child.lemma_.lower() not in TIME_UNITS:
                 # "nearly 50% for youth", "a rate of 12% for women": one group's share
                 groups.append(noun_phrase(child).text.lower())
                 parts.append(groups[-1])
                 rules.append("for")
-            elif counted_head is not None and host.i == counted_head.i and child.dep_ == "nmod" and case in ORIGIN_CASES \
-                    and child.pos_ == "NOUN":
+            elif counted_head is not None and host.i == counted_head.i and child.dep_ == "nmod" \
+                    and case in ORIGIN_CASES and child.pos_ == "NOUN":
                 # "61 people from her state had died": those of one origin, a part of all the
                 # dead; a named origin ("refugees from Nagorno-Karabakh") may be all of them
                 groups.append(" ".join(t.lower_ for t in lefts(child) if t.dep_ != "case") + " " + child.lower_)

@@ -16,7 +16,10 @@ hangs on the figure's clause   "the toll rose to 72 **by Wednesday evening**"   
 =============================  ===================================================  ===========
 
 The base of a change ("up 22% from **a year ago**", "higher than **a year earlier**") is
-never the figure's time.
+never the figure's time. A time right after the figure is its own, whatever the parser
+made of a list ("9,000 crossed on 24 and 25 September, 22,800 **on 26 September**"), and
+the time right before a "when" clause is that clause's ("since **2001**, when only 59.4
+per cent ... cast a ballot"), wherever the parser hung the clause.
 
 A time that modifies the head of a relative or adverbial clause holding the figure
 (``another``) is the time of that other event, however far it is from the number: the
