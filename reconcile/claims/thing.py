@@ -19,6 +19,12 @@ level a verb reached    "**Pledges** reached EUR 880 million"            ``verb-
 size of a change        "**Sales** rose 101%"                            ``verb-subject``
 ======================  ==============================================  =================
 
+A word tagged as a verb in a noun's place ("seeking wage **increases** of 36 percent":
+a verb is never an object or a subject in Universal Dependencies) is read as the noun
+it is (:func:`nominal`); the subject of an active verb that sets a figure ("authorities
+revised to 78 the number of dead") is who set it, so only the verbs of
+:data:`SUBJECT_FIGURE_VERBS` (and a passive) give their subject as what is counted.
+
 A label is the layout of a fact box or a list, not of a sentence: a short noun phrase
 opening its line, then a colon, then the figure (or a name and the figure, in a list of
 "Name N" items). The parse of such a line is unreliable, so the line's shape is read.
