@@ -97,17 +97,17 @@ def align(claims: Sequence[Claim], *, threshold: float = DEFAULT_THRESHOLD, wind
     return out
 
 
-def _told_apart(claims: Sequence[Claim], lex: Lexicon) -> frozenset[frozenset[str]]:
-    """Pairs of people nouns one article counts side by side for one thing that happened:
-    "68 passengers and four crew were on board" tells passengers and crew apart, so
-    elsewhere in the story "10 foreigners" and "four crew" are two groups, not one group
-    under two names."""
-    seen: dict[tuple[str, str], set[str]] = defaultdict(set)
+def _told_apart(claims: Sequence[Claim], lex: Lexicon) -> frozenset[str]:
+    """People nouns a sentence counts side by side with another for one thing that
+    happened: "68 passengers and four crew were on board" tells passengers and crew
+    apart, so in the story the crew are a group of their own, never "10 foreigners" or
+    any other group under another name."""
+    seen: dict[tuple[str, int, str], set[str]] = defaultdict(set)
     for c in claims:
         if c.topic in lex.people and c.topic != "person" and c.event_norm and not c.extra.get("kind"):
             # "seven French nationals, seven British citizens": named kinds, in words varied
-            seen[(c.source, c.event_norm)].add(c.topic)
-    return frozenset(frozenset((x, y)) for topics in seen.values() for x in topics for y in topics if x != y)
+            seen[(c.source, c.sentence_start, c.event_norm)].add(c.topic)
+    return frozenset(topic for topics in seen.values() if len(topics) >= 2 for topic in topics)
 
 
 def _distinctive(c: Claim) -> bool:
@@ -312,7 +312,7 @@ def _currency_groups(rates: Rates | None) -> dict[str, str]:
 
 
 def _align_block(block: list[Claim], *, threshold: float, window: int, lex: Lexicon,
-                 names: dict[str, str], apart: frozenset[frozenset[str]] = frozenset()) -> Iterator[Alignment]:
+                 names: dict[str, str], apart: frozenset[str] = frozenset()) -> Iterator[Alignment]:
     if len(block) > window:
         # sorted neighbourhood: claims about the same thing sort together, and people
         # counted under other names ("British citizens", "British nationals") by what
@@ -340,11 +340,11 @@ def _align_block(block: list[Claim], *, threshold: float, window: int, lex: Lexi
 
 
 def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
-         names: dict[str, str] | None = None, apart: frozenset[frozenset[str]] = frozenset()) -> Alignment | None:
+         names: dict[str, str] | None = None, apart: frozenset[str] = frozenset()) -> Alignment | None:
     """Whether two claims speak of the same quantity; ``None`` when something rules it out.
 
-    ``apart``: pairs of people nouns some article of the story counts separately
-    (:func:`_told_apart`), which are never two names for one group there."""
+    ``apart``: people nouns some sentence of the story counts beside another
+    (:func:`_told_apart`), which are never another name for another group there."""
     if a.source == b.source and a.sentence_start == b.sentence_start \
             and bool(a.extra.get("previous")) == bool(b.extra.get("previous")):
         return None  # one sentence does not disagree with itself; but "stands at 537, up from 511" moved
@@ -370,7 +370,7 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
             known = lex.thing_classes
             same_fate = bool(a.event_norm) and a.event_norm == b.event_norm and a.event_norm not in GENERIC_EVENTS
             dead = {a.topic, b.topic} - lex.people == {"death"} and "person" in (a.topic, b.topic)
-            told_apart = frozenset((a.topic, b.topic)) in apart
+            told_apart = a.topic in apart or b.topic in apart
             if a.topic in lex.people and b.topic in lex.people and not told_apart \
                     and ("person" in (a.topic, b.topic) or same_fate) \
                     or dead and same_fate:
