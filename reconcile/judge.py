@@ -414,6 +414,9 @@ def _never_conflicts(a: Claim, b: Claim) -> str:
     # parts of one group picked out by one thing that happened to them are one count
     picked = bool(a.extra.get("partitive") and b.extra.get("partitive") and a.event_norm
                   and a.event_norm == b.event_norm and a.extra.get("event_rule") and b.extra.get("event_rule"))
+    # "Harris County reported 31 of the deaths", "Harris County recorded the most deaths, 43":
+    # a place's share of the whole is that place's count
+    picked = picked or bool(a.place and a.place == b.place and a.place != "*")
     for c in (a, b):
         if c.incremental:
             return f"'{c.quote}' adds to an earlier count"

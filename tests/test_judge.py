@@ -663,3 +663,14 @@ def test_judge_people_sent_to_one_task_in_other_words(nlp):
     [(status, _)] = _judged(nlp, "By Thursday 66,500 people had crossed into Armenia.",
                             "By Thursday 68,386 people had arrived in Armenia.", days=(28, 28))
     assert status == "conflict"
+
+
+def test_judge_a_place_s_share_of_the_dead_is_its_count(nlp):
+    from reconcile.claims import extract_claims
+    from reconcile.model import Article
+
+    claims = extract_claims([
+        Article("a", "Harris County reported 31 of the deaths.", published=dt.date(2021, 3, 26)),
+        Article("b", "Harris County has since recorded 43 of the deaths.", published=dt.date(2021, 3, 26))], nlp=nlp)
+    assert [c.place for c in claims] == ["Harris County", "Harris County"]
+    assert [f.status for f in reconcile(claims, as_frame=False)] == ["conflict"]

@@ -37,6 +37,9 @@ from reconcile.claims.thing import (QUANTITIES_KEY, anchor, case_of, children, d
 SCOPE = "reconcile_scope"
 SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
 PLACE_CASES = frozenset({"in", "across", "throughout", "inside"})
+# the last word of a name that makes it a place the place model may not list: "Harris County"
+PLACE_KINDS = frozenset({"county", "province", "prefecture", "district", "municipality", "governorate", "oblast",
+                         "state", "region", "city"})
 GROUP_CASES = frozenset({"among"})
 # "for" a span of time is no group: "12% for the year", "5% for the quarter"
 TIME_UNITS = frozenset({"year", "quarter", "month", "week", "day", "period", "decade", "season", "half", "term"})
@@ -142,8 +145,8 @@ def read_scope(span: Span) -> Scope:
         if child.dep_ in SUBJECTS and child.pos_ == "PROPN" and not span.start <= child.i < span.end \
                 and child.idx >= dateline_end(child):  # "NEW YORK, 23 August (Wire) - ": where it was written
             name = _name(child)
-            if places.lookup(name) is not None:
-                found_places.append(name)
+            if places.lookup(name) is not None or name.rsplit(" ", 1)[-1].lower() in PLACE_KINDS:
+                found_places.append(name)  # "Tripura recorded", "Harris County reported"
                 rules.append("subject")
     return Scope(tuple(dict.fromkeys(found_places)), tuple(dict.fromkeys(groups)), tuple(dict.fromkeys(rules)),
                  tuple(dict.fromkeys(parts)))
