@@ -265,9 +265,13 @@ def _mark_ambiguous(al: Alignment, scopes, local=frozenset(), names: dict[str, s
                            part=c.id if c.quantity.kind in ("count", "money") else "")
         if c.extra.get("elliptical"):
             return replace(al, ambiguous=f"'{c.quote}' leaves its thing to be guessed from another figure")
-        rivals = _alternatives(actors)
+        # whom it may be about: the names the others give ("Tesla", "BYD"); a lower-case
+        # qualifier ("sudden deaths", "tech jobs") narrows the thing, it names no one
+        rivals = _alternatives({frozenset(n for n in names_ if n[:1].isupper()) for names_ in actors} - {frozenset()})
         if not c.actors and len(rivals) >= 2:
-            return replace(al, ambiguous=f"'{c.quote}' names none of {len(rivals)} actors the others name")
+            named = ", ".join(sorted(" ".join(sorted(r)) for r in rivals)[:4])
+            return replace(al, ambiguous=f"'{c.quote}' names none of {len(rivals)} actors the others name "
+                                         f"({named}{', ...' if len(rivals) > 4 else ''})")
         # a figure naming no place beside one for the state the story is about ("111 people
         # died in Texas") is that state's too
         rival_places = places if other.place else wholes_only
