@@ -107,6 +107,8 @@ def test_claims_resolve_weekdays_against_publication_date(seed_claims):
         ("Some 40 percent of the country's voters turned out.", "voter", "voter", "turn out"),
         ("The commission said 66.14 per cent of registered voters cast a ballot.", "turnout", "turnout", "cast"),
         ("Greek authorities on Thursday revised to 78 the number of dead.", "", "", "revise"),
+        ("Each boy is accompanied by two divers, who are carrying his air tank.", "diver", "diver", "carry tank"),
+        ("The plane was carrying 157 people.", "person", "person", "aboard"),
         ("Only 88 of the dead had been identified by Sunday morning.", "death", "death", "identify"),
         ("The vaccine had an efficacy rate of 95%.", "efficacy", "efficacy", "have"),
     ],
@@ -114,7 +116,7 @@ def test_claims_resolve_weekdays_against_publication_date(seed_claims):
          "let-go", "and-after-comma", "n-seat", "hold-n", "seat-n-spectators", "among-those-killed",
          "lost-another-object", "lost-lives", "brought-out-of", "noun-tagged-as-verb", "possessor-is-not-counted",
          "share-of-voters-who-voted", "who-revised-is-not-what-is-counted", "identified-of-the-dead",
-         "figure-noun-named-by-its-compound"],
+         "figure-noun-named-by-its-compound", "those-counted-did-it", "it-was-done-to-those-counted"],
 )
 def test_claims_thing_topic_and_event(text, thing, topic, event, nlp):
     claims = extract_claims([Article(source="t", text=text)], nlp=nlp)

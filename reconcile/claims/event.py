@@ -60,6 +60,7 @@ class Happened:
     rule: str
     passive: bool = False
     negated: bool = False
+    acted_on: Token | None = None  # what those counted did it to: "two divers, who are carrying his air **tank**"
 
 
 def counted_noun(span: Span) -> Token:
@@ -68,6 +69,20 @@ def counted_noun(span: Span) -> Token:
     if counted is not None and counted.rule == "nummod":
         return counted.head
     return anchor(span)
+
+
+def _acted_on(noun: Token, verb: Token, passive: bool) -> Token | None:
+    """The object of an active ``verb`` whose subject is what the figure counts, or the
+    relative pronoun standing for it: then those counted did what the verb says ("20
+    soldiers killed five fighters", "two divers, who are carrying his air tank"), and it
+    did not happen to them. ``None`` otherwise."""
+    if passive:
+        return None
+    kids = children(verb)
+    subject = next((c for c in kids if c.dep_ == "nsubj"), None)
+    if subject is None or not (subject.i == noun.i or subject.lower_ in ("who", "that", "which") and verb.head.i == noun.i):
+        return None
+    return next((c for c in kids if c.dep_ == "obj" and c.i != noun.i and c.pos_ in ("NOUN", "PROPN")), None)
 
 
 def read_event(span: Span, *, neutral: frozenset[str], events: frozenset[str] = frozenset()) -> Happened | None:
@@ -82,7 +97,7 @@ def read_event(span: Span, *, neutral: frozenset[str], events: frozenset[str] = 
         if child.dep_ in CLAUSES and child.pos_ in PREDICATES and child.i > noun.i and not _sentential(child):
             happened = _telling(child, "clause", neutral)
             if happened is not None:
-                return happened
+                return replace(happened, acted_on=_acted_on(noun, happened.verb, happened.passive))
         if child.dep_ == "amod" and child.pos_ == "ADJ" and child.i == noun.i + 1 and child.lower_ in events:
             return Happened(child, "clause")  # "at least 44 people dead", "six people missing"
     first = noun
@@ -92,6 +107,8 @@ def read_event(span: Span, *, neutral: frozenset[str], events: frozenset[str] = 
         first = first.head  # "seven French nationals, seven British citizens ... were on board"
     if first.dep_ in ARGUMENTS and first.head.pos_ in VERBS | {"AUX"}:
         happened = _telling(first.head, "verb", neutral, passive=first.dep_ == "nsubj:pass")
+        if happened is not None and happened.verb.i == first.head.i:
+            happened = replace(happened, acted_on=_acted_on(first, happened.verb, happened.passive))
         if happened is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in children(first)):
             happened = replace(happened, negated=True)  # "no U.S. forces are involved"
         if happened is None and first.head.lemma_.lower() in LINKING:

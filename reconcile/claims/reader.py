@@ -65,6 +65,9 @@ _PLACE_PREPS = {"in", "at", "near", "across", "inside", "around", "throughout", 
 _PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "state", "county", "port",
                 "capital", "island", "area", "municipality", "prefecture", "department", "suburb",
                 "mountains", "mountain", "valley", "coast", "islands", "peninsula", "governorate"}
+# classes of the event table that say what happened to those counted ("killed", "carried",
+# "rescued"): of the doer, the same verb says something else
+PATIENT_EVENTS = frozenset({"die", "injure", "missing", "arrest", "evacuate", "aboard", "infect"})
 FRONTED_REACH = 12  # the longest fronted "Of the ...," phrase a figure may follow, in tokens
 # a place named only by its kind, which refers to one named before: "in the province"
 _ANAPHORIC_PLACES = {"province", "state", "country", "region", "county", "territory", "prefecture"}
@@ -566,6 +569,12 @@ class ClaimReader:
             event_text = event_tok.text
             event_norm = self._event_class(event_tok) or self._lemma(event_tok)
             other = self._other_object(event_tok, span, thing_tokens)
+            if other is None and happened is not None and happened.acted_on is not None \
+                    and happened.verb.i == event_tok.i and event_norm in PATIENT_EVENTS \
+                    and self._lemma(event_tok) not in self.lex.event_objects:  # "lost their lives" is a death
+                # "two divers, who are carrying his air tank": what they did, not what was
+                # done to them, which is all a class that names what happened to people says
+                other = happened.acted_on
             if other is not None:
                 event_norm = f"{self._lemma(event_tok)} {self._noun_lemma(other)}"  # "lost electricity"
             # "up" and "down" mostly say which way a figure moved ("closed down 5.3 percent")
