@@ -288,6 +288,9 @@ def test_claims_a_batch_is_never_the_total(nlp):
     assert claim.incremental
     [claim] = extract_claims([Article(source="a", text="Four boys were brought out on Tuesday.")], nlp=nlp)
     assert not claim.incremental
+    [claim] = extract_claims([Article(source="a", text="Cases fell after the first two weeks of the outbreak.")],
+                             nlp=nlp)
+    assert claim.incremental  # a stretch of the outbreak, not its length
 
 
 def test_claims_a_figure_unstated_in_time_is_not_about_what_came_after_its_report(nlp):

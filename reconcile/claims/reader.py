@@ -692,8 +692,10 @@ class ClaimReader:
         other_kind = bool(drafts) and drafts[-1].sentence_start == sent.start_char and drafts[-1].topic != topic
         another = (before_number in ("additional", "further") and not other_kind) or (
             before_number == "another" and bool(drafts) and drafts[-1].topic == topic)
-        if before_number in lex.batches and q.kind == "count":
-            incremental = True  # "the last four boys were brought out": one batch, not how many in all
+        if before_number in lex.batches and q.kind in ("count", "measure"):
+            # "the last four boys were brought out", "the first two weeks of the outbreak":
+            # one batch or stretch of a whole, never the whole
+            incremental = True
         if any(t.lower_ == "plus" for t in toks[max(sent.start, span.start - 2): span.start]):
             extra["part"] = True  # "2,000 for-profit haunts, plus another 1,000": one part of a total
         distinct = any(t.lower_ in _DISTINCT for t in window) or any(
