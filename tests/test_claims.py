@@ -827,3 +827,11 @@ def test_claims_a_number_an_article_writes_as_a_name_is_no_count(nlp):
     quotes = [c.quote for c in extract_claims([Article("a", text)], nlp=nlp)]
     assert not any(q.startswith("737") for q in quotes)
     assert "34 MAX 8s" in quotes  # a count of the model, which the model's own number is not
+
+
+def test_claims_a_reading_on_another_scale_is_no_magnitude(nlp):
+    *_, reading = extract_claims([Article("a", "It registered 7, the top of the Japanese seismic intensity scale, in "
+                                               "Shika, the first reading of 7 anywhere since 2018.")], nlp=nlp)
+    assert reading.topic.endswith("intensity scale")
+    [claim] = extract_claims([Article("a", "The quake had a reading of 7.0 on the Richter scale.")], nlp=nlp)
+    assert claim.topic == "magnitude"

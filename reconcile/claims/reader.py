@@ -455,6 +455,10 @@ class ClaimReader:
             thing_text, thing_norm = fig_text, fig_norm
             rule = "figure-left"
             extra["figure"] = fig_tok.text
+            if thing_norm == "magnitude":
+                # "the first reading of 7" in a sentence that names "the Japanese seismic
+                # intensity scale": a reading on that scale, not a magnitude
+                thing_norm = self._other_scale(sent) or thing_norm
         elif event_tok is None and q.kind != "measure" and span._.counted is not None \
                 and span._.counted.rule in _PARSE_THING_RULES and not self._verb_form(span._.counted.head):
             # nothing next to the number says what it counts: the parse does
@@ -1028,6 +1032,16 @@ class ClaimReader:
             return False
         after = self._toks[span.end]
         return after.text[:1].isupper() and after.is_alpha and after.lower_ not in self.lex.stop_words
+
+    def _other_scale(self, sent: Span) -> str:
+        """The scale a sentence names other than a magnitude's ("seismic intensity scale"),
+        in lemmas; "" if it names none."""
+        for t in sent:
+            if t.lower_ == "scale" and t.pos_ == "NOUN":
+                words = [self._lemma(c) for c in _thing.lefts(t) if c.dep_ in ("compound", "amod") and c.is_alpha]
+                if words and not {"richter", "magnitude", "moment"} & set(words):
+                    return " ".join(words + ["scale"])
+        return ""
 
     def _anaphoric_place(self, sent: Span) -> bool:
         """Whether the sentence puts what it tells "in the province", "across the state":
