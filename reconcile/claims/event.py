@@ -21,7 +21,9 @@ A verb that only says how the figure is known (an attribution verb, "reported",
 the parse names no event and the claim reader's own reading stands. The
 ``reconcile_event`` component stores a :class:`Happened` in ``span._.happened`` for each
 quantity span (``None`` where the parse names no event), with the voice and whether the
-verb is negated ("no U.S. forces **are involved**").
+verb is negated ("no U.S. forces **are involved**"), and, where those counted are the
+active subject of a verb with an object, that object (``acted_on``: "two divers, who are
+carrying his air **tank**" did the carrying; it did not happen to them).
 """
 from __future__ import annotations
 
@@ -60,7 +62,7 @@ class Happened:
     rule: str
     passive: bool = False
     negated: bool = False
-    acted_on: Token | None = None  # what those counted did it to: "two divers, who are carrying his air **tank**"
+    acted_on: Token | None = None  # what those counted did it to: "two divers, who are carrying his air tank"
 
 
 def counted_noun(span: Span) -> Token:
@@ -80,7 +82,8 @@ def _acted_on(noun: Token, verb: Token, passive: bool) -> Token | None:
         return None
     kids = children(verb)
     subject = next((c for c in kids if c.dep_ == "nsubj"), None)
-    if subject is None or not (subject.i == noun.i or subject.lower_ in ("who", "that", "which") and verb.head.i == noun.i):
+    relative = subject is not None and subject.lower_ in ("who", "that", "which") and verb.head.i == noun.i
+    if subject is None or not (subject.i == noun.i or relative):
         return None
     return next((c for c in kids if c.dep_ == "obj" and c.i != noun.i and c.pos_ in ("NOUN", "PROPN")), None)
 
