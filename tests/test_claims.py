@@ -106,7 +106,7 @@ def test_claims_resolve_weekdays_against_publication_date(seed_claims):
         ("The union is still seeking wage increases of 36 percent.", "raise", "raise", ""),
         ("Some 40 percent of the country's voters turned out.", "voter", "voter", "turn out"),
         ("The commission said 66.14 per cent of registered voters cast a ballot.", "turnout", "turnout", "cast"),
-        ("Greek authorities on Thursday revised to 78 the number of dead.", "", "", "revise"),
+        ("Greek authorities on Thursday revised to 78 the number of victims.", "death", "death", ""),
         ("Each boy is accompanied by two divers, who are carrying his air tank.", "diver", "diver", "carry tank"),
         ("The plane was carrying 157 people.", "person", "person", "aboard"),
         ("Only 88 of the dead had been identified by Sunday morning.", "death", "death", "identify"),

@@ -124,7 +124,7 @@ _RATE_UNIT = {"daily": "day", "weekly": "week", "monthly": "month", "annually": 
 # verb's object are within the window's reach; where it found none there, it had a reason
 # ("14 of 15 players", "a two-race streak"), and reading one from the parse without the
 # scope of the part or the event of the verb only makes false conflicts (EQUATE: +8).
-_PARSE_THING_RULES = frozenset({"copula-subject", "verb-subject", "verb-object", "of-noun", "label"})
+_PARSE_THING_RULES = frozenset({"copula-subject", "verb-subject", "verb-object", "of-noun", "label", "apposition"})
 # how many words may stand between a number and the noun it modifies ("486 sudden and
 # unexpected deaths")
 _MODIFIER_REACH = 5

@@ -12,6 +12,7 @@ copula's subject        "Gaming **revenue** was $2.49 billion"            ``copu
 figure verb + at/to     "**turnout** stood at 66%", "the **toll** rose to 45" ``verb-subject``
 ... with an object      "put the **losses** at $7 billion"                ``verb-object``
 noun + "of"             "**raises** of 36%", "a **toll** of 45"          ``of-noun``
+apposition of the number "revised to 78 **the number** of dead"           ``apposition``
 elided noun             "killed 20 **people** and injured 290"           ``elided-conjunct``
 a line's label          "**Deaths**: 206", "**Deaths** by town: Suzu 91"  ``label``
 ... saying what happened "**Missing**: 125" (what happened to them)         ``label-event``
@@ -138,6 +139,12 @@ def read_counted(span: Span) -> Counted | None:
 
     if dep == "nummod" and countable(head):
         return _counted(head, "nummod")
+    appositive = next((c for c in children(top) if c.dep_ == "appos" and c.i > top.i and countable(c)
+                       and any(case_of(g) == "of" for g in children(c))), None)
+    if appositive is not None:
+        # "revised to 78 the number of confirmed dead"; but "at 30,000, a gap that ..." says
+        # what the figure means, not what it counts
+        return _counted(appositive, "apposition")
     for child in children(top):
         if child.dep_ in ("nmod", "obl") and case_of(child) == "of" and countable(child):
             return _counted(child, "partitive")
