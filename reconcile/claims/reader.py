@@ -992,9 +992,8 @@ class ClaimReader:
         **from the state capital**"; "" when the words after it name no such place."""
         toks = self._toks
         k = span.end
-        while k < sent_end and (toks[k].lower_ in _DIRECTIONS or toks[k].text == "-"
-                                or toks[k].lower_ in ("north", "south", "east", "west")):
-            k += 1
+        while k < sent_end and (toks[k].lower_ in _DIRECTIONS or toks[k].text == "-"):
+            k += 1  # "south-west", tokenized "south", "-", "west"
         if k >= sent_end or toks[k].lower_ not in ("of", "from") or (toks[k].lower_ == "of" and k == span.end):
             return ""  # "of" only after a direction: "5 km of road" is what, not where from
         k += 1
