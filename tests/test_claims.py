@@ -835,3 +835,8 @@ def test_claims_a_reading_on_another_scale_is_no_magnitude(nlp):
     assert reading.topic.endswith("intensity scale")
     [claim] = extract_claims([Article("a", "The quake had a reading of 7.0 on the Richter scale.")], nlp=nlp)
     assert claim.topic == "magnitude"
+
+
+def test_claims_where_those_counted_were_pulled_from_is_no_origin(nlp):
+    [claim] = extract_claims([Article("a", "Rescuers pulled 20 people from the rubble of their homes.")], nlp=nlp)
+    assert not claim.extra.get("subgroup")

@@ -43,6 +43,10 @@ PLACE_KINDS = frozenset({"county", "province", "prefecture", "district", "munici
 GROUP_CASES = frozenset({"among"})
 # "for" a span of time is no group: "12% for the year", "5% for the quarter"
 TIME_UNITS = frozenset({"year", "quarter", "month", "week", "day", "period", "decade", "season", "half", "term"})
+# where those counted may come from: "61 people from her state"; never "20 people from the
+# rubble", which says where they were pulled out
+ORIGIN_KINDS = PLACE_KINDS | frozenset({"country", "town", "village", "area", "community", "neighbourhood",
+                                        "neighborhood", "island", "territory"})
 # what a counted noun's own "from" phrase says: where those counted come from
 ORIGIN_CASES = frozenset({"from"})
 # how a figure hangs on the head of its clause
@@ -122,7 +126,7 @@ def read_scope(span: Span) -> Scope:
                 parts.append(groups[-1])
                 rules.append("for")
             elif counted_head is not None and host.i == counted_head.i and child.dep_ == "nmod" \
-                    and case in ORIGIN_CASES and child.pos_ == "NOUN":
+                    and case in ORIGIN_CASES and child.pos_ == "NOUN" and child.lemma_.lower() in ORIGIN_KINDS:
                 # "61 people from her state had died": those of one origin, a part of all the
                 # dead; a named origin ("refugees from Nagorno-Karabakh") may be all of them
                 groups.append(" ".join(t.lower_ for t in lefts(child) if t.dep_ != "case") + " " + child.lower_)
