@@ -81,9 +81,9 @@ def align(claims: Sequence[Claim], *, threshold: float = DEFAULT_THRESHOLD, wind
     """
     lex = lexicon or load_lexicon()
     scopes = _scopes(claims)
-    local = _local_places(claims)
-    wholes = _top_regions(claims)
-    wholes = wholes if len(wholes) == 1 else set()  # one state the story is about, or none
+    tops = _top_regions(claims)
+    local = _local_places(claims, tops)
+    wholes = tops if len(tops) == 1 else set()  # one state the story is about, or none
     names = _names(claims)
     apart = _told_apart(claims, lex)
     out: list[Alignment] = []
@@ -148,13 +148,14 @@ def _same_figures(claims: Sequence[Claim], *, lex: Lexicon, names: dict[str, str
                 yield Alignment(a, b, 0.6, (f"same figure: {a.quantity.describe()}",), ambiguous="same figure only")
 
 
-def _local_places(claims: Sequence[Claim]) -> set[tuple[str, str, str]]:
+def _local_places(claims: Sequence[Claim], tops: set[str] | None = None) -> set[tuple[str, str, str]]:
     """(measure, thing, place) where one article gives the thing both for that place and
     with no place at all: there the place is a part ("18 killed in Marrakesh") of a
-    whole (the national toll), and the two are not comparable."""
+    whole (the national toll), and the two are not comparable. ``tops``: the story's
+    :func:`_top_regions`, when the caller has them already."""
     placed: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     unplaced: set[tuple[str, str, str]] = set()
-    tops = _top_regions(claims)
+    tops = _top_regions(claims) if tops is None else tops
     for c in claims:
         key = (c.source, measure_key(c), c.topic)
         if c.place and c.place not in ("*", NATIONAL) and not _is_country(c.place) and not _is_venue(c.place) \

@@ -69,8 +69,6 @@ _PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "st
 # "rescued"): of the doer, the same verb says something else
 PATIENT_EVENTS = frozenset({"die", "injure", "missing", "arrest", "evacuate", "aboard", "infect"})
 FRONTED_REACH = 12  # the longest fronted "Of the ...," phrase a figure may follow, in tokens
-# a place named only by its kind, which refers to one named before: "in the province"
-_ANAPHORIC_PLACES = {"province", "state", "country", "region", "county", "territory", "prefecture"}
 _CALENDAR = timex.CALENDAR_WORDS
 _SUPERLATIVE = re.compile(r"\b(?:\w+est|most|worst|best|first|only)\b(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
 _PREVIOUS = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increased|decreased|climbed|dropped)\s+from\s+(?:about\s+|some\s+|around\s+)?$")
@@ -1052,7 +1050,8 @@ class ClaimReader:
 
     def _names_place_by_kind(self, sent: Span) -> bool:
         for t in sent:
-            if t.lower_ in _ANAPHORIC_PLACES and t.dep_ in ("obl", "nmod"):
+            # a place named only by its kind refers to one named before: "in the province"
+            if t.lower_ in _scope.ORIGIN_KINDS and t.dep_ in ("obl", "nmod"):
                 kids = _thing.children(t)
                 if any(c.dep_ == "det" and c.lower_ == "the" for c in kids) and any(
                         c.dep_ == "case" and c.lower_ in ("in", "across", "throughout") for c in kids):

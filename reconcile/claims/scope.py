@@ -103,10 +103,17 @@ def read_scope(span: Span) -> Scope:
     # modifiers of the figure itself, of the noun it counts, and of its clause
     # "At least 78 people died in Greece": a figure in the subject takes the clause's places too
     counted_head = top.head if top.dep_ == "nummod" else None
-    hosts = [top, clause] + ([top.head] if top.dep_ == "nummod" else [])
+    hosts = [top, clause] + ([counted_head] if counted_head is not None else [])
     happened = span._.happened
     if happened is not None and happened.rule in ("clause", "complement"):
         hosts.append(happened.verb)  # "three people are reported killed in Gaza": where it happened
+
+    def part(group: str, rule: str) -> None:
+        """A subgroup, which is a part of the whole the others give."""
+        groups.append(group)
+        parts.append(group)
+        rules.append(rule)
+
     for host in dict.fromkeys(hosts):
         for child in children(host):
             case = case_of(child)
@@ -115,23 +122,16 @@ def read_scope(span: Span) -> Scope:
                 found_places.append(_name(child))
                 rules.append("in")
             elif child.dep_ in ("obl", "nmod") and case in GROUP_CASES and child.pos_ in ("NOUN", "PROPN"):
-                groups.append(noun_phrase(child).text.lower())
-                parts.append(groups[-1])
-                rules.append("among")
+                part(noun_phrase(child).text.lower(), "among")
             elif host.i == top.i and top.pos_ in ("NOUN", "SYM") and child.dep_ == "nmod" and case == "for" \
                     and child.pos_ == "NOUN" and not timex.is_calendar_name(child.text) \
                     and child.lemma_.lower() not in TIME_UNITS:
-                # "nearly 50% for youth", "a rate of 12% for women": one group's share
-                groups.append(noun_phrase(child).text.lower())
-                parts.append(groups[-1])
-                rules.append("for")
+                part(noun_phrase(child).text.lower(), "for")  # "nearly 50% for youth": one group's share
             elif counted_head is not None and host.i == counted_head.i and child.dep_ == "nmod" \
                     and case in ORIGIN_CASES and child.pos_ == "NOUN" and child.lemma_.lower() in ORIGIN_KINDS:
                 # "61 people from her state had died": those of one origin, a part of all the
                 # dead; a named origin ("refugees from Nagorno-Karabakh") may be all of them
-                groups.append(" ".join(t.lower_ for t in lefts(child) if t.dep_ != "case") + " " + child.lower_)
-                parts.append(groups[-1])
-                rules.append("from")
+                part(" ".join(t.lower_ for t in lefts(child) if t.dep_ != "case") + " " + child.lower_, "from")
     # whose figure it is: "Shares **of Zoom** slid 17%", "**Pfizer's** shares rose 7.7%"
     counted = span._.counted
     owned = [counted.head] if counted is not None else ([top.head] if top.dep_ == "nummod" else [])
