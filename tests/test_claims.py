@@ -111,12 +111,16 @@ def test_claims_resolve_weekdays_against_publication_date(seed_claims):
         ("The plane was carrying 157 people.", "person", "person", "aboard"),
         ("Only 88 of the dead had been identified by Sunday morning.", "death", "death", "identify"),
         ("The vaccine had an efficacy rate of 95%.", "efficacy", "efficacy", "have"),
+        ("The review, carried out by a committee, began once 94 confirmed cases had been recorded.", "case", "case",
+         ""),
+        ("The analysis is based on 170 confirmed cases.", "case", "case", ""),
     ],
     ids=["toll-left", "measure-area", "turnout-percent", "killing-n", "arrested", "wounded-elided", "remain-missing",
          "let-go", "and-after-comma", "n-seat", "hold-n", "seat-n-spectators", "among-those-killed",
          "lost-another-object", "lost-lives", "brought-out-of", "noun-tagged-as-verb", "possessor-is-not-counted",
          "share-of-voters-who-voted", "who-revised-is-not-what-is-counted", "identified-of-the-dead",
-         "figure-noun-named-by-its-compound", "those-counted-did-it", "it-was-done-to-those-counted"],
+         "figure-noun-named-by-its-compound", "those-counted-did-it", "it-was-done-to-those-counted",
+         "a-neutral-verb-over-the-noun-says-nothing-happened", "based-on-says-nothing-happened"],
 )
 def test_claims_thing_topic_and_event(text, thing, topic, event, nlp):
     claims = extract_claims([Article(source="t", text=text)], nlp=nlp)
@@ -241,6 +245,14 @@ def test_claims_a_subgroup_and_the_states_of_a_country_are_parts_of_the_whole(nl
     findings = reconcile(claims, as_frame=False)
     conflicts = [{f.a, f.b} for f in findings if f.status == "conflict"]
     assert conflicts == [national]  # the two national figures, and no others
+
+
+def test_claims_those_among_whom_a_figure_is_counted_are_a_part_only_when_picked_out(nlp):
+    # "among male voters" picks some voters out; "among the trial's volunteers" names them all
+    picked, whole = extract_claims([Article("a", "Turnout was 66.22 per cent among male voters. "
+                                            "94 cases were recorded among the trial's volunteers.")], nlp=nlp)
+    assert picked.extra.get("subgroup") == "male voters"
+    assert "subgroup" not in whole.extra
 
 
 def test_claims_the_place_a_sentence_names_by_its_kind_is_the_speaker_s(nlp):

@@ -110,6 +110,11 @@ def read_event(span: Span, *, neutral: frozenset[str], events: frozenset[str] = 
         first = first.head  # "seven French nationals, seven British citizens ... were on board"
     if first.dep_ in ARGUMENTS and first.head.pos_ in VERBS | {"AUX"}:
         happened = _telling(first.head, "verb", neutral, passive=first.dep_ == "nsubj:pass")
+        if happened is None and first.dep_ in ("nsubj", "nsubj:pass") and first.head.pos_ == "VERB" \
+                and first.head.lemma_.lower() not in LINKING:
+            # "94 confirmed cases had been recorded": the verb over the counted noun only
+            # says how the figure is known, and so the parse says nothing happened
+            return Happened(first.head, "neutral", passive=first.dep_ == "nsubj:pass")
         if happened is not None and happened.verb.i == first.head.i:
             happened = replace(happened, acted_on=_acted_on(first, happened.verb, happened.passive))
         if happened is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in children(first)):

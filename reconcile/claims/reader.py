@@ -541,11 +541,14 @@ class ClaimReader:
         # the event: the verb the parse puts over the counted noun, else a word of the
         # event table near the number, right side first
         happened = span._.happened
+        said_nothing = happened is not None and happened.rule == "neutral"
+        if said_nothing:
+            happened = None
         if event_tok is None and happened is not None and rule not in ("capacity", "thing-listed") and (
                 happened.rule != "adverbial" or self._event_class(happened.verb)):
             event_tok = happened.verb
             extra["event_rule"] = happened.rule
-        if event_tok is None and not extra.get("refers_back"):
+        if event_tok is None and not extra.get("refers_back") and not said_nothing:
             # a list's names: only a word of the event table ("people reported missing"),
             # never the verb that says what the list holds ("contains", "published")
             event_tok = self._event_near(doc, span, after, table_only=rule == "thing-listed")

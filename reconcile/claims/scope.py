@@ -121,7 +121,10 @@ def read_scope(span: Span) -> Scope:
                     and not timex.is_calendar_name(child.text):
                 found_places.append(_name(child))
                 rules.append("in")
-            elif child.dep_ in ("obl", "nmod") and case in GROUP_CASES and child.pos_ in ("NOUN", "PROPN"):
+            elif child.dep_ in ("obl", "nmod") and case in GROUP_CASES and child.pos_ in ("NOUN", "PROPN") \
+                    and not any(c.dep_ == "nmod:poss" for c in children(child)):
+                # "among male voters" picks some out; "among the trial's volunteers", "among
+                # the country's voters" name all of whose they are, and so no part
                 part(noun_phrase(child).text.lower(), "among")
             elif host.i == top.i and top.pos_ in ("NOUN", "SYM") and child.dep_ == "nmod" and case == "for" \
                     and child.pos_ == "NOUN" and not timex.is_calendar_name(child.text) \

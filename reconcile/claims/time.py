@@ -93,10 +93,11 @@ def read_time(span: Span, times: list[tuple[int, int, str]]) -> When | None:
         named = _time_before_when(path[other - 1][0], times, whole)
         if named is not None:
             return named  # "since 2001, when only 59.4 per cent ... cast a ballot", however it is parsed
-    happened = span._.happened.verb.i if span._.happened is not None else None
+    told = span._.happened if span._.happened is not None and span._.happened.rule != "neutral" else None
+    happened = told.verb.i if told is not None else None
     noun = counted_noun(span)
     reach = max(span.end_char, noun.idx + len(noun.text))
-    event_verbs = _event_verbs(span._.happened.verb) if span._.happened is not None else set()
+    event_verbs = _event_verbs(told.verb) if told is not None else set()
     best: tuple[int, int, float, When] | None = None
     # only the times near the figure: a tie in the tree is local, and a sentence with no
     # full stop may hold thousands of figures and times
