@@ -42,6 +42,12 @@ _TIME_PATTERNS = [
     rf"(?:(?:{_PREP}\s+)?(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)?(?:{_PREP}\s+)?{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?",
     # in 2019, since 2001, the first quarter of 2023
     rf"(?:(?:{_PREP}\s+)?(?:the\s+)?(?:first|second|third|fourth|last)\s+(?:quarter|half)\s+of\s+)?(?:{_PREP}\s+)?(?:19|20)\d\d\b",
+    # in the fourth quarter, in the quarter, in Q4 (2023), the first half: a period of a year
+    # (never "a quarter of the burn zone", "half of the residents": a share)
+    r"(?:(?:in|during|for|over|from)\s+)?(?:the|its|their)\s+(?:first|second|third|fourth|final|last)\s+(?:fiscal\s+)?"
+    r"(?:quarter|half)(?:\s+of\s+the\s+year)?",
+    r"(?:in|during|for|over|from)\s+(?:the|its|their)\s+(?:fiscal\s+)?quarter",
+    r"(?:(?:in|during|for|over|from)\s+)?(?:the\s+)?q[1-4](?:\s+(?:19|20)\d\d)?",
     # this past spring, last year, next week, earlier this month
     r"(?:(?:earlier|later)\s+)?(?:this\s+past|this|last|next|past|previous|coming)\s+(?:spring|summer|autumn|fall|winter|week|weekend|month|year|quarter|decade)",
     # two days earlier, a week ago
@@ -67,6 +73,7 @@ _ANCHOR_WORDS = frozenset(
     + ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
     + ("morning", "afternoon", "evening", "night", "overnight")
     + ("spring", "summer", "autumn", "fall", "winter", "week", "weekend", "month", "year", "quarter", "decade")
+    + ("half", "q1", "q2", "q3", "q4")
     + ("day", "days", "weeks", "months", "years", "hour", "hours")
     + ("now", "today", "yesterday", "tonight", "currently", "far", "date", "present", "time")
     + ("am", "pm")
@@ -214,12 +221,17 @@ def _resolve(text: str, published: dt.date | None) -> tuple[dt.date, dt.date] | 
         else:
             d = published - dt.timedelta(days=back if "last" not in words or back else 7)
         return d, d
+    quarter = next((int(w[1]) - 1 for w in words if re.fullmatch(r"q[1-4]", w)), None)
     if year is not None:
+        if quarter is not None:
+            return _part_of_year([("first", "second", "third", "fourth")[quarter], "quarter"], year)
         if "quarter" in words or "half" in words:
             return _part_of_year(words, year)
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
     if published is None:
         return None
+    if quarter is not None or "quarter" in words or "half" in words:
+        return _latest_part(words, quarter, published)
     for season, (first, last) in SEASONS.items():
         if season in words:
             y = published.year - (1 if "last" in words or "previous" in words else 0)
@@ -249,8 +261,32 @@ def _resolve(text: str, published: dt.date | None) -> tuple[dt.date, dt.date] | 
     return None
 
 
+def _latest_part(words: list[str], quarter: int | None, published: dt.date) -> tuple[dt.date, dt.date] | None:
+    """A quarter or half named without its year: "in the fourth quarter", "Q4" is the
+    latest one begun by the report; "in the quarter", "last quarter" the latest one over
+    by then (a quarter is reported once it is over); "this quarter" the one it is in."""
+    half = "half" in words and quarter is None
+    if quarter is not None:
+        which: int | None = quarter
+    else:
+        which = next((i for i, w in enumerate(("first", "second", "third", "fourth")) if w in words), None)
+        if which is None and any(w in words for w in ("final", "last")) and {"the", "its", "their"} & set(words):
+            which = 1 if half else 3  # "the last quarter of the year", "the final quarter"
+    parts = [_part_of_year([("first", "second", "third", "fourth")[k], "half" if half else "quarter"], y)
+             for y in (published.year - 1, published.year) for k in range(2 if half else 4)]
+    if which is not None:
+        named = [p for k, p in enumerate(parts) if k % (2 if half else 4) == which and p[0] <= published]
+        return named[-1] if named else None
+    if any(w in words for w in ("next", "coming")):
+        return None
+    if "this" in words:
+        return next((p for p in parts if p[0] <= published <= p[1]), None)
+    over = [p for p in parts if p[1] < published]
+    return over[-1] if over else None
+
+
 def _part_of_year(words: list[str], year: int) -> tuple[dt.date, dt.date]:
-    order = {"first": 0, "second": 1, "third": 2, "fourth": 3, "last": -1}
+    order = {"first": 0, "second": 1, "third": 2, "fourth": 3, "last": -1, "final": -1}
     which = next((order[w] for w in words if w in order), 0)
     if "half" in words:
         start_month = 7 if which in (1, -1) else 1

@@ -101,3 +101,30 @@ def test_timex_at_calendar_edge(published, edge):
 def test_timex_month_ranges(sentence, published, found, dates):
     [(_, _, text)] = find_times(sentence)
     assert (text, resolve(text, published)) == (found, dates)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "found", "dates"),
+    [("Tesla delivered 484,507 vehicles in the fourth quarter.", dt.date(2024, 1, 2), "in the fourth quarter",
+      (dt.date(2023, 10, 1), dt.date(2023, 12, 31))),
+     ("It produced 494,989 vehicles in the quarter.", dt.date(2024, 1, 2), "in the quarter",
+      (dt.date(2023, 10, 1), dt.date(2023, 12, 31))),
+     ("a record $13.51 billion in revenue for its second fiscal quarter", dt.date(2023, 8, 23),
+      "for its second fiscal quarter", (dt.date(2023, 4, 1), dt.date(2023, 6, 30))),
+     ("Q4 deliveries rose", dt.date(2024, 1, 2), "Q4", (dt.date(2023, 10, 1), dt.date(2023, 12, 31))),
+     ("sales in Q1 2023 fell", dt.date(2024, 1, 2), "in Q1 2023", (dt.date(2023, 1, 1), dt.date(2023, 3, 31))),
+     ("growth this quarter", dt.date(2024, 2, 10), "this quarter", (dt.date(2024, 1, 1), dt.date(2024, 3, 31))),
+     ("in the final quarter of the year", dt.date(2024, 1, 2), "in the final quarter of the year",
+      (dt.date(2023, 10, 1), dt.date(2023, 12, 31)))],
+    ids=["named-quarter-is-the-latest-begun", "the-quarter-is-the-latest-over", "fiscal", "q4", "q1-year",
+         "this-quarter", "final-quarter"],
+)
+def test_timex_quarters_without_a_year(sentence, published, found, dates):
+    [(_, _, text)] = find_times(sentence)
+    assert (text, resolve(text, published)) == (found, dates)
+
+
+@pytest.mark.parametrize("sentence", ["searchers covered about a quarter of the burn zone", "half of the residents left",
+                                      "three quarters of voters"])
+def test_timex_a_share_is_no_quarter_of_a_year(sentence):
+    assert find_times(sentence) == []
