@@ -155,6 +155,13 @@ def judge(al: Alignment, *, rates: Rates | None = None, policy: Tolerance | None
             reason = f"{_show(part)} is for {part.place}, larger than {_show(whole)}, which names no place: " \
                      "a part larger than its whole, if that is the whole"
             return Finding("review", a.id, b.id, topic, reason, al.score, al.because)
+        if i_part[0] > i_whole[1] and timeline.order(a, b) == (part, whole) \
+                and timeline.is_running(part) and timeline.is_running(whole):
+            # "the toll in Derna had soared to 11,300" on one day, 3,958 for all of the east
+            # days later: the whole is now below what its part was, so the count was revised
+            reason = f"{_show(part)} is for {part.place or part.extra.get('subgroup')}, larger than the whole " \
+                     f"{_show(whole)} given later: the count was revised; {why_times}"
+            return Finding("update", a.id, b.id, topic, reason, al.score, al.because)
         return None  # a part smaller than its whole is what a part should be
     if a.quantity.kind == "time":
         return None  # a clock time read well enough to agree, not to contradict ("shortly after 11 pm")

@@ -674,3 +674,35 @@ def test_judge_a_place_s_share_of_the_dead_is_its_count(nlp):
         Article("b", "Harris County has since recorded 43 of the deaths.", published=dt.date(2021, 3, 26))], nlp=nlp)
     assert [c.place for c in claims] == ["Harris County", "Harris County"]
     assert [f.status for f in reconcile(claims, as_frame=False)] == ["conflict"]
+
+
+def test_judge_a_whole_given_later_below_a_part_given_earlier_was_revised(nlp):
+    from reconcile.claims import extract_claims
+    from reconcile.model import Article
+
+    claims = extract_claims([
+        Article("a", "The floods killed 11,500 people. The death toll in Derna had soared to 11,300.",
+                published=dt.date(2023, 9, 14)),
+        Article("b", "The United Nations said 3,958 people died in the floods.", published=dt.date(2023, 9, 18))],
+        nlp=nlp)
+    derna, whole = (next(c.id for c in claims if c.quantity.value == v) for v in (11300, 3958))
+    [finding] = [f for f in reconcile(claims, as_frame=False) if {f.a, f.b} == {derna, whole}]
+    assert finding.status == "update" and "revised" in finding.reason
+    # the other way round, a part given later larger than an earlier whole, the whole grew
+    later = extract_claims([
+        Article("a", "The toll stood at 73 on Wednesday. In Wajima, 12 people died.", published=dt.date(2024, 1, 4)),
+        Article("b", "In Suzu, 91 people have died.", published=dt.date(2024, 1, 9))], nlp=nlp)
+    assert not [f for f in reconcile(later, as_frame=False) if f.status in ("update", "conflict")]
+
+
+def test_judge_where_the_teller_is_and_elsewhere_are_not_where_the_figure_is(nlp):
+    from reconcile.claims import extract_claims
+    from reconcile.model import Article
+
+    [tobruk] = extract_claims([Article("a", "At least 145 of the dead were Egyptian workers, officials in the "
+                                            "eastern city of Tobruk said.")], nlp=nlp)
+    assert (tobruk.place, tobruk.extra.get("partitive")) == ("", True)
+    [there] = extract_claims([Article("a", "At least 30 people died in Tobruk, officials said.")], nlp=nlp)
+    assert there.place == "Tobruk"
+    [other] = extract_claims([Article("a", "170 deaths had also been recorded elsewhere in the east.")], nlp=nlp)
+    assert other.extra.get("distinct")

@@ -93,6 +93,7 @@ _GENERIC_MODIFIERS = {"more", "other", "additional", "total", "overall", "estima
                       "registered", "local", "some", "new", "further", "extra", "people", "official", "known"}
 _CONTESTS = {"battle", "fight", "war", "struggle", "offensive", "assault", "race", "siege"}
 PLACE_REACH = 120  # characters: a place further from the number is about something else
+MAX_HEAD_STEPS = 12  # the deepest a place may sit under the subject of a verb of saying
 _THE_CAPITAL = re.compile(r"\bthe (?:capital|capital city)\b")
 _THE_COUNTRY = "<the country>"  # "the country has recorded", "the toll for the country"
 _FOR_THE_COUNTRY = re.compile(r"\b(?:for|of) the country\b")
@@ -423,6 +424,10 @@ class ClaimReader:
             thing_tokens, head, after = list(modified.phrase), modified.head, max(after, modified.head.i + 1)
             rule = "thing-nummod"
         counted = span._.counted
+        if not partitive and q.kind == "count" and counted is not None and counted.rule == "partitive" \
+                and head is not None and head.i == counted.head.i and self._toks[span.end].lower_ == "of" \
+                and self._toks[span.end + 1].lower_ in _DETERMINERS | _PRONOUNS:
+            partitive = True  # "at least 145 of the dead": a bound picks some of them out too
         if head is not None and head.dep_ == "nmod:poss" and counted is not None and counted.rule == "partitive" \
                 and head.head.i == counted.head.i:
             # "80 percent of the city's hotels": the possessor is whose, the noun it
@@ -707,7 +712,7 @@ class ClaimReader:
             t.lower_ in _DISTINCT for t in thing_tokens[:2]) or any(
             t.lower_ in ("separate", "different", "unrelated", "together", "combined")
             for t in toks[max(sent.start, span.start - 12): min(sent.end, span.end + 8)])
-        if distinct:
+        if distinct or self._elsewhere(span):
             extra["distinct"] = True
         before = self._text[max(sent.start_char, span.start_char - 24): span.start_char].lower()
         if _PREVIOUS.search(before) or any(t.lower_ in ("originally", "initially") for t in clause_before) or (
@@ -742,6 +747,14 @@ class ClaimReader:
             hedged=hedged, incremental=incremental and not inherited or another, rule=f"{q.rule}+{rule}" if q.rule else rule,
             extra=extra,
         )
+
+    @staticmethod
+    def _elsewhere(span: Span) -> bool:
+        """Whether the parse says the figure is of another place than the one the story
+        follows: "170 deaths had also been recorded **elsewhere** in the east"."""
+        noun = _event.counted_noun(span)
+        hosts = [noun] + ([noun.head] if noun.dep_ in _event.ARGUMENTS else [])
+        return any(c.lower_ == "elsewhere" for h in hosts for c in _thing.children(h))
 
     def _share(self, q: Quantity) -> Quantity:
         """A fraction of something is a share of it: "a quarter of the burn zone" is 25%,
@@ -1570,7 +1583,8 @@ class ClaimReader:
             if name == _THERE:
                 if i > span.start:
                     candidates.append((idx, "*"))
-            elif not (idx >= reach_end and self._another_clause(doc, reach_end, idx, event_tok)):
+            elif not (idx >= reach_end and self._another_clause(doc, reach_end, idx, event_tok)) \
+                    and not self._speakers_place(i, span):
                 # "won four seats and came third ... across England": another clause's place
                 candidates.append((idx, name))
         candidates = [c for c in candidates if c[1] == NATIONAL or (
@@ -1587,6 +1601,19 @@ class ClaimReader:
             return name
         canon = self.lex.canonical_name(name)
         return canon
+
+    def _speakers_place(self, i: int, span: Span) -> bool:
+        """Whether the place named after token ``i`` is where the one who tells the figure
+        is: "officials in the eastern city of Tobruk said" (inside the subject of a verb of
+        saying that does not hold the figure)."""
+        t = self._toks[i]
+        for _ in range(MAX_HEAD_STEPS):
+            if t.dep_ in ("nsubj", "nsubj:pass") and self._lemma(t.head) in self.lex.attribution_verbs:
+                return not (t.left_edge.i <= span.start and span.end - 1 <= t.right_edge.i)
+            if t.head.i == t.i:
+                return False
+            t = t.head
+        return False
 
     def _places_in(self, sent: Span) -> tuple[list[tuple[int, str]], list[tuple[int, int, str]]]:
         """The places a sentence names, found once for all the claims in it.

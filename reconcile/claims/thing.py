@@ -284,6 +284,10 @@ def nominal(token: Token) -> bool:
     of a clause's own dependents."""
     if token.pos_ in NOUNS:
         return True
+    if token.pos_ in ("ADJ", "VERB") and token.dep_ in NOMINAL_DEPS | {"nmod", "obl"} \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in children(token)) \
+            and not any(c.dep_ in CLAUSE_DEPS | {"amod"} for c in children(token)):
+        return True  # "32 of the dead", "among the injured": an adjective standing for those it describes
     return token.pos_ == "VERB" and token.dep_ in NOMINAL_DEPS and token.tag_ in PLURAL_OR_BARE and not any(
         c.dep_ in CLAUSE_DEPS for c in children(token))
 
