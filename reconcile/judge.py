@@ -352,7 +352,15 @@ def _other_occasions(a: Claim, b: Claim) -> bool:
     Monday and of Tuesday, a share's fall on Monday and on Tuesday. A running toll
     re-reported on another day moved; so did a level (a price, a share of the vote, an
     offer), which is what it is on each day."""
-    if not (_of_a_day(a) and _of_a_day(b)) or {a.topic, b.topic} & timeline.RUNNING_TOPICS:
+    if not (_of_a_day(a) and _of_a_day(b)):
+        return False
+    alone = a if a.extra.get("alone") else b if b.extra.get("alone") else None
+    if alone is not None:
+        # "26,600 crossed on Tuesday alone": that day's count, never a total nor another day's
+        other = b if alone is a else a
+        if not other.time_text or _times_differ(a, b):
+            return True
+    if {a.topic, b.topic} & timeline.RUNNING_TOPICS:
         return False
     if "now" in (a.time_text.lower(), b.time_text.lower()):
         return False

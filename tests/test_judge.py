@@ -706,3 +706,18 @@ def test_judge_where_the_teller_is_and_elsewhere_are_not_where_the_figure_is(nlp
     assert there.place == "Tobruk"
     [other] = extract_claims([Article("a", "170 deaths had also been recorded elsewhere in the east.")], nlp=nlp)
     assert other.extra.get("distinct")
+
+
+def test_judge_a_day_s_count_alone_is_no_total(nlp):
+    from reconcile.claims import extract_claims
+    from reconcile.model import Article
+
+    claims = extract_claims([
+        Article("a", "He said 26,600 people crossed on Tuesday alone.", published=dt.date(2023, 9, 27)),
+        Article("b", "She said 68,386 people had crossed into Armenia.", published=dt.date(2023, 9, 28)),
+        Article("c", "Officials said 26,600 people crossed on Tuesday.", published=dt.date(2023, 9, 28))], nlp=nlp)
+    [alone] = [c for c in claims if c.source == "a"]
+    assert alone.extra.get("alone")
+    statuses = {frozenset((f.a[0], f.b[0])): f.status for f in reconcile(claims, as_frame=False)}
+    assert frozenset("ab") not in statuses  # one day's count beside the total
+    assert statuses.get(frozenset("ac")) == "agree"  # the same day's count

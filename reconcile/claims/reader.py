@@ -680,6 +680,8 @@ class ClaimReader:
             extra["time_rule"] = when.rule
         else:
             time_text = self._time(doc, span, reach_end, event_tok)
+        if time_text and re.search(rf"{re.escape(time_text)}\s+alone\b", self._span_text(sent)):
+            extra["alone"] = True  # "26,600 people crossed on Tuesday alone": that day's count, no total
         if extra.get("elliptical") and time_text:
             before = self._drafts.last("start", extra["inherited_from"])
             if before is not None and before.time_text and before.time_text != time_text:
