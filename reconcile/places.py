@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -80,6 +81,25 @@ def lookup(name: str) -> Place | None:
     if key.startswith("the "):
         key = key[4:]
     return _table().get(key)
+
+
+@lru_cache(maxsize=1)
+def _codes() -> dict[tuple[str, str], Place]:
+    return {(p.country, p.code.rsplit("-", 1)[-1]): p for p in _table().values() if p.kind != "country"}
+
+
+def abbreviation(word: str, countries: Iterable[str]) -> Place | None:
+    """The subdivision an upper-case abbreviation names in one of ``countries`` (ISO codes):
+    "BC" in a Canadian story is British Columbia, "NSW" in an Australian one New South
+    Wales; ``None`` where the word is no such code, or is one in two of them.
+
+    >>> abbreviation("BC", ["CA"]).name, abbreviation("BC", ["US"])
+    ('British Columbia', None)
+    """
+    if not (2 <= len(word) <= 3 and word.isalpha() and word.isupper()):
+        return None
+    found = {_codes().get((country, word)) for country in countries} - {None}
+    return found.pop() if len(found) == 1 else None
 
 
 def contains(whole: str, part: str) -> bool:

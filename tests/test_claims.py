@@ -262,6 +262,10 @@ def test_claims_the_place_a_sentence_names_by_its_kind_is_the_speaker_s(nlp):
     [claim] = extract_claims([Article(source="a", text="British Columbia's chief coroner said 486 sudden deaths "
                                                         "had been reported.")], nlp=nlp)
     assert claim.place == ""
+    # a province's abbreviation in the speaker's name, in a story that names the province
+    text = "Temperatures hit records in British Columbia. The BC Coroners Service said on Friday that " \
+           "719 sudden deaths were reported in the province."
+    assert [c.place for c in extract_claims([Article(source="a", text=text)], nlp=nlp)] == ["British Columbia"]
 
 
 def test_claims_those_of_one_origin_are_a_subgroup(nlp):

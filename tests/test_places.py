@@ -36,3 +36,13 @@ def test_places_shipped_table_is_what_pycountry_gives():
     from reconcile.places import _table, build_table
 
     assert _table() == build_table()
+
+
+def test_places_an_abbreviation_names_a_subdivision_of_a_country_the_story_names():
+    from reconcile.places import abbreviation
+
+    assert abbreviation("BC", ["CA"]).name == "British Columbia"
+    assert abbreviation("NSW", ["AU"]).name == "New South Wales"
+    assert abbreviation("TX", ["US", "MX"]).name == "Texas"
+    assert abbreviation("BC", ["US"]) is None  # no such state
+    assert abbreviation("Bc", ["CA"]) is None and abbreviation("B", ["CA"]) is None

@@ -97,6 +97,9 @@ MAX_HEAD_STEPS = 12  # the deepest a place may sit under the subject of a verb o
 _THE_CAPITAL = re.compile(r"\bthe (?:capital|capital city)\b")
 _THE_COUNTRY = "<the country>"  # "the country has recorded", "the toll for the country"
 _FOR_THE_COUNTRY = re.compile(r"\b(?:for|of) the country\b")
+# capitalised words side by side ("In British Columbia"), never across a full stop
+_NAME_RUN = re.compile(r"\b[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*)*")
+MAX_PLACE_WORDS = 4  # the most capitalised words a place name is looked up with ("Dadra And Nagar Haveli")
 _CAPITALISED = re.compile(r"\b[A-Z][\w.'-]*(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w.'-]*)*")
 _THERE = "<there>"  # a "there" among the places of a sentence: the place named before
 _CROWDS = {"spectator", "fan", "seat", "passenger", "supporter"}  # what a capacity counts
@@ -285,6 +288,7 @@ class ClaimReader:
         self._anaphoric_sentences: dict[int, bool] = {}
         self._furniture: dict[int, bool] = {}
         self._countries_named: tuple[list[int], list[int], list[str]] | None = None
+        self._place_countries: set[str] | None = None
         self._datelines: dict[int, int] = {}
         skipped: list[Span] = []
         # sentences looked up once: Span.sent walks the Doc on every call
@@ -1087,8 +1091,23 @@ class ClaimReader:
                 text = self._slice_text(name[0].i, name[-1].i + 1)
                 if places.lookup(text) is not None or text.lower() in self.lex.countries:
                     return self.lex.canonical_name(text)
+                for word in name:  # "the BC Coroners Service" in a story of British Columbia
+                    found = places.abbreviation(word.text, self._named_countries())
+                    if found is not None:
+                        return found.name
             name = []
         return ""
+
+    def _named_countries(self) -> set[str]:
+        """The countries (ISO codes) the article's places lie in, found once per Doc."""
+        if self._place_countries is None:
+            found = set()
+            for m in _NAME_RUN.finditer(self._text):
+                words = m.group().split()
+                found.update(places.lookup(" ".join(words[i:j])) for i in range(len(words))
+                             for j in range(i + 1, min(len(words), i + MAX_PLACE_WORDS) + 1))
+            self._place_countries = {p.country for p in found if p is not None}
+        return self._place_countries
 
     def _thing_class(self, phrase: Sequence[Token], head: Token) -> str:
         """The canonical thing of a noun phrase ("air strikes" -> strike), its hyphens left out."""
