@@ -729,9 +729,12 @@ def test_claims_event_component_reads_voice_and_negation(nlp_all):
      ("The toll had risen to 72 by Wednesday evening, officials said.", "72", "by Wednesday evening", "clause"),
      ("The update puts the number of people killed by last Friday's earthquake at 2,946.", "2,946", None, None),
      ("That is the weakest showing since 2001, when only 59.4 per cent of registered voters cast a ballot.",
-      "59.4 per cent", "since 2001", "another")],
+      "59.4 per cent", "since 2001", "another"),
+     ("The tower was completed in 1974 and contains 120 flats.", "120", "", "other-tense"),
+     ("Police arrested 20 people on Monday and released 12.", "20", "on Monday", "event")],
     ids=["year-of-the-noun-a-clause-describes", "when-clause", "time-of-what-happened", "cut-off",
-         "a-possessive-time-dates-its-noun", "when-clause-hung-elsewhere"],
+         "a-possessive-time-dates-its-noun", "when-clause-hung-elsewhere", "a-verb-in-another-tense-has-its-own-time",
+         "one-tense"],
 )
 def test_claims_time_component_ties_a_figure_to_its_clause_s_time(nlp_all, text, number, time, rule):
     doc = nlp_all(text)

@@ -13,6 +13,9 @@ describes another time         "since **1992**, when an Airbus crashed, killing
                                all 167 people aboard"
 hangs on what happened        "killing 820 people late **on Friday**"             ``event``
 hangs on the figure's clause   "the toll rose to 72 **by Wednesday evening**"       ``clause``
+only on a verb in another      "was completed **in 1974** and contains 120 flats"   ``other-tense``
+tense the figure's verb is                                                          (no time)
+coordinated with
 =============================  ===================================================  ===========
 
 The base of a change ("up 22% from **a year ago**", "higher than **a year earlier**") is
@@ -93,12 +96,17 @@ def read_time(span: Span, times: list[tuple[int, int, str]]) -> When | None:
         named = _time_before_when(path[other - 1][0], times, whole)
         if named is not None:
             return named  # "since 2001, when only 59.4 per cent ... cast a ballot", however it is parsed
+    # "was completed in 1974 and contains 120 flats": a verb in another tense than the one
+    # it is coordinated with has times of its own, and none of the other's
+    tense_break = next((k for k in range(1, len(path)) if path[k][1] == "conj" and _tenses_differ(
+        path[k - 1][0], path[k][0])), None)
     told = span._.happened if span._.happened is not None and span._.happened.rule != "neutral" else None
     happened = told.verb.i if told is not None else None
     noun = counted_noun(span)
     reach = max(span.end_char, noun.idx + len(noun.text))
     event_verbs = _event_verbs(told.verb) if told is not None else set()
     best: tuple[int, int, float, When] | None = None
+    other_tense = False
     # only the times near the figure: a tie in the tree is local, and a sentence with no
     # full stop may hold thousands of figures and times
     lo = bisect_left(times, (span.start_char - TIME_REACH,))
@@ -124,6 +132,9 @@ def read_time(span: Span, times: list[tuple[int, int, str]]) -> When | None:
             continue  # another branch of the sentence
         if other is not None and k > other:
             continue  # the main clause's time, not that of the clause the figure is in
+        if tense_break is not None and k >= tense_break:
+            other_tense = True
+            continue
         if other is not None and k == other:
             rule = "another"
         elif root.head.i in event_verbs:
@@ -139,6 +150,8 @@ def read_time(span: Span, times: list[tuple[int, int, str]]) -> When | None:
         adjacent = 0 if start >= reach and not whole[reach:start].strip() else 1
         if best is None or (adjacent, k, gap) < best[:3]:
             best = (adjacent, k, gap, When(start, end, text, rule))
+    if best is None and other_tense:
+        return When(span.start_char, span.start_char, "", "other-tense")  # no time, and none to guess
     return best[3] if best is not None else None
 
 
@@ -154,6 +167,19 @@ def _time_before_when(verb: Token, times: list[tuple[int, int, str]], whole: str
     start, end, text = times[k]
     between = whole[end:when.idx]
     return When(start, end, text, "another") if between.strip() in (",", "") and len(between) <= 3 else None
+
+
+def _tenses_differ(a: Token, b: Token) -> bool:
+    """Whether two coordinated verbs are in other tenses: one present, one past ("was
+    completed ... and contains"), read from their own and their auxiliaries' morphology."""
+    def tense(verb: Token) -> str:
+        for t in [*(c for c in verb.children if c.dep_ in ("aux", "aux:pass", "cop")), verb]:
+            found = t.morph.get("Tense")
+            if found:
+                return found[0]
+        return ""
+    ta, tb = tense(a), tense(b)
+    return bool(ta and tb) and ta != tb
 
 
 def _when_clause(verb: Token) -> bool:
