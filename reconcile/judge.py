@@ -112,10 +112,12 @@ def judge(al: Alignment, *, rates: Rates | None = None, policy: Tolerance | None
     topic = _topic(a, b)
     why_times = f"times differ: {_when(a)} / {_when(b)}" if times_differ else ""
     blocked = _never_conflicts(a, b)
-    if blocked and meet and a.incremental != b.incremental and not _written_figures_differ(a.quantity, b.quantity) \
+    one_sided = a.incremental != b.incremental or bool(a.extra.get("partitive")) != bool(b.extra.get("partitive"))
+    if blocked and meet and one_sided and not _written_figures_differ(a.quantity, b.quantity) \
             and not (a.quantity.value is not None and abs(a.quantity.value) < 10):
-        # "an additional $25.00 billion" of buybacks and "a 25bn dollars share buyback": the
-        # same sum, though one says it adds to another; agreement only
+        # "an additional $25.00 billion" of buybacks and "a 25bn dollars share buyback";
+        # "among them 22 police officers" and "22 officers had been hurt": the same figure,
+        # though one says it adds to another or is a part of more; agreement only
         return Finding("agree", a.id, b.id, topic, f"{_show(a)} and {_show(b)} give the same figure; "
                        f"compared for agreement only: {blocked}", al.score, al.because)
     if blocked:

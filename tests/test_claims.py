@@ -114,13 +114,16 @@ def test_claims_resolve_weekdays_against_publication_date(seed_claims):
         ("The review, carried out by a committee, began once 94 confirmed cases had been recorded.", "case", "case",
          ""),
         ("The analysis is based on 170 confirmed cases.", "case", "case", ""),
+        ("Its operator said all 22 crew members aboard were Indian nationals.", "crew", "crew", "aboard"),
+        ("Residents of the town of about 27,000 people had little time to flee.", "person", "person", ""),
     ],
     ids=["toll-left", "measure-area", "turnout-percent", "killing-n", "arrested", "wounded-elided", "remain-missing",
          "let-go", "and-after-comma", "n-seat", "hold-n", "seat-n-spectators", "among-those-killed",
          "lost-another-object", "lost-lives", "brought-out-of", "noun-tagged-as-verb", "possessor-is-not-counted",
          "share-of-voters-who-voted", "who-revised-is-not-what-is-counted", "identified-of-the-dead",
          "figure-noun-named-by-its-compound", "those-counted-did-it", "it-was-done-to-those-counted",
-         "a-neutral-verb-over-the-noun-says-nothing-happened", "based-on-says-nothing-happened"],
+         "a-neutral-verb-over-the-noun-says-nothing-happened", "based-on-says-nothing-happened",
+         "a-number-hung-on-a-compound-counts-its-head", "a-plural-compound-is-no-modifier"],
 )
 def test_claims_thing_topic_and_event(text, thing, topic, event, nlp):
     claims = extract_claims([Article(source="t", text=text)], nlp=nlp)

@@ -721,3 +721,19 @@ def test_judge_a_day_s_count_alone_is_no_total(nlp):
     statuses = {frozenset((f.a[0], f.b[0])): f.status for f in reconcile(claims, as_frame=False)}
     assert frozenset("ab") not in statuses  # one day's count beside the total
     assert statuses.get(frozenset("ac")) == "agree"  # the same day's count
+
+
+def test_judge_those_picked_out_among_them_are_a_part_that_may_agree(nlp):
+    from reconcile.claims import extract_claims
+    from reconcile.model import Article
+
+    claims = extract_claims([
+        Article("a", "The clashes left more than 100 people injured, among them 22 police officers.",
+                published=dt.date(2019, 6, 13)),
+        Article("b", "Police said 22 officers had been hurt.", published=dt.date(2019, 6, 13)),
+        Article("c", "Police said eight officers had been hurt.", published=dt.date(2019, 6, 13))], nlp=nlp)
+    [whole, picked] = [c for c in claims if c.source == "a"]
+    assert picked.extra.get("partitive") and not whole.extra.get("partitive")
+    statuses = {frozenset((f.a[0], f.b[0])): f.status for f in reconcile(claims, as_frame=False)}
+    assert statuses.get(frozenset("ab")) == "agree"  # the same 22
+    assert statuses.get(frozenset("ac")) is None  # a part picked out is never set against another count

@@ -538,7 +538,7 @@ class ClaimReader:
                     extra["inherit_event"] = (prev.event, prev.event_norm)
                 extra["inherit_place"] = prev.place
                 extra["inherit_actors"] = prev.actors
-        if partitive or self._fronted_partitive(sent, span):
+        if partitive or self._fronted_partitive(sent, span) or self._among_them(span):
             extra["partitive"] = True  # "32 of the dead"; "Of the disaster-related deaths, 6 were in Suzu"
         listed = self._listed(sent, head) if head is not None and self._noun_lemma(head) == "name" else None
         if listed is not None:
@@ -753,6 +753,20 @@ class ClaimReader:
             hedged=hedged, incremental=incremental and not inherited or another, rule=f"{q.rule}+{rule}" if q.rule else rule,
             extra=extra,
         )
+
+    @staticmethod
+    def _among_them(span: Span) -> bool:
+        """Whether the figure picks some out of those just counted: "more than 100 people
+        injured, **among them** 22 police officers", "including ... among those"."""
+        noun = _event.counted_noun(span)
+        for host in (noun, noun.head):
+            for c in _thing.children(host):
+                if c.pos_ == "PRON" and c.lower_ in ("them", "those", "whom") and _thing.case_of(c) == "among" \
+                        and c.i < span.start:
+                    return True
+        doc = span.doc
+        return span.start >= 2 and doc[span.start - 2].lower_ == "among" \
+            and doc[span.start - 1].lower_ in ("them", "those", "whom")
 
     @staticmethod
     def _elsewhere(span: Span) -> bool:
@@ -1132,8 +1146,10 @@ class ClaimReader:
         noun = counted.head
         if noun.i < span.end or noun.i - span.end > _MODIFIER_REACH or noun.pos_ != "NOUN":
             return None
-        if head is not None and (head.i >= noun.i or self._is_noun(head) and head.pos_ in _thing.NOUNS):
-            return None  # the window reached the noun, or found a noun of its own
+        compound = head is not None and head.dep_ == "compound" and head.head.i == noun.i
+        if head is not None and not compound and (
+                head.i >= noun.i or self._is_noun(head) and head.pos_ in _thing.NOUNS):
+            return None  # the window reached the noun, or found a noun of its own ("22 crew members": its compound)
         if head is not None and self._event_class(head) and not self._is_noun(head) and head.pos_ == "VERB" \
                 and head.head.i != noun.i:
             return None  # "over 1,500 wounded ...": the word after the number says what happened

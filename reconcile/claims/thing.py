@@ -138,6 +138,9 @@ def read_counted(span: Span) -> Counted | None:
         return Counted(head.doc[label[0].i:label[0].i + 1], label[0], rule)
 
     if dep == "nummod" and countable(head):
+        while head.dep_ == "compound" and head.head.i == head.i + 1 and countable(head.head) \
+                and "Plur" not in head.morph.get("Number"):
+            head = head.head  # "22 crew members" with the number hung on "crew": the members
         return _counted(head, "nummod")
     appositive = next((c for c in children(top) if c.dep_ == "appos" and c.i > top.i and countable(c)
                        and any(case_of(g) == "of" for g in children(c))), None)
