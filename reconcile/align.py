@@ -189,11 +189,13 @@ def _scopes(claims: Sequence[Claim]) -> dict[tuple[str, str], tuple[set[str], se
         if gap is not None and gap > HISTORY_DAYS:
             continue  # "the 1960 tsunami killed 61": history does not make today's figures ambiguous
         actors, places = scopes[(measure_key(c), c.topic)]
-        if c.actors and not c.extra.get("subgroup"):
+        kinds = {k.lower() for k in c.extra.get("kind", ())}
+        named = frozenset(a for a in c.actors if a.lower() not in kinds)
+        if named and not c.extra.get("subgroup"):
             # one claim's actors together ("ethnic Armenian residents" names one group, not
             # the two actors "ethnic" and "Armenian"); "66.22 per cent among male voters"
-            # is a part, not another whole
-            actors.add(frozenset(c.actors))
+            # is a part, not another whole; "17 Ethiopian citizens" a kind of citizen
+            actors.add(named)
         if c.quantity.kind == "measure" and c.extra.get("object"):
             scopes[("objects", measure_key(c), c.topic)][1].add(c.extra["object"])
         if c.place and c.place not in ("*", NATIONAL, CAPITAL) and not _is_venue(c.place) \

@@ -362,6 +362,8 @@ def _other_occasions(a: Claim, b: Claim) -> bool:
         other = b if alone is a else a
         if not other.time_text or _times_differ(a, b):
             return True
+    if _event_days_apart(a, b):
+        return True  # "killing all 189 people" on 29 October, "killing 157" on a Sunday in March: two crashes
     if {a.topic, b.topic} & timeline.RUNNING_TOPICS:
         return False
     if "now" in (a.time_text.lower(), b.time_text.lower()):
@@ -376,6 +378,30 @@ def _other_occasions(a: Claim, b: Claim) -> bool:
     # its own article dates another such figure to an earlier day, it is of the report's
     # day ("3.5 million marched ... above the 1.27 million it counted on 31 January")
     return _after_publication(a, b) or _after_publication(b, a) or _dated_apart(a, b) or _dated_apart(b, a)
+
+
+EVENT_GAP_DAYS = 30
+"""Days between what one figure counts and the report of another beyond which they count two happenings."""
+
+
+def _event_days_apart(a: Claim, b: Claim) -> bool:
+    """Whether both figures are dated by the day what they count happened ("crashed on
+    Sunday morning, killing 157"; "On October 29, a jet plunged ..., killing all 189"), and
+    the days differ: what happened on each is another happening, whatever each toll is."""
+    def event_day(c: Claim) -> tuple[dt.date, dt.date] | None:
+        if c.extra.get("time_rule") not in ("event", "fronted") or not (c.time_start and c.time_end):
+            return None
+        return (c.time_start, c.time_end) if timeline.time_kind(c.time_text) == "point" else None
+    da, db = event_day(a), event_day(b)
+    if da is not None and db is not None:
+        return da[1] < db[0] or db[1] < da[0]
+    # two tolls, one dated by what happened, the other as of its report: a month or more
+    # apart, what happened is another happening than the one the report's toll counts
+    dated, day = (a, da) if da is not None else (b, db)
+    other = timeline.as_of(b if dated is a else a)
+    if day is None or other is None or not (timeline.is_running(a) and timeline.is_running(b)):
+        return False  # a toll, not what was announced one day and done another
+    return (other[0] - day[1]).days > EVENT_GAP_DAYS or (day[0] - other[1]).days > EVENT_GAP_DAYS
 
 
 def _dated_apart(undated: Claim, dated: Claim) -> bool:

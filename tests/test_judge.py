@@ -737,3 +737,32 @@ def test_judge_those_picked_out_among_them_are_a_part_that_may_agree(nlp):
     statuses = {frozenset((f.a[0], f.b[0])): f.status for f in reconcile(claims, as_frame=False)}
     assert statuses.get(frozenset("ab")) == "agree"  # the same 22
     assert statuses.get(frozenset("ac")) is None  # a part picked out is never set against another count
+
+
+def test_judge_tolls_of_what_happened_on_days_apart_count_two_happenings(nlp):
+    from reconcile.claims import extract_claims
+    from reconcile.model import Article
+
+    claims = extract_claims([
+        Article("a", "The jet crashed on Sunday morning, killing 157 people. UN agencies said at least 19 of the "
+                     "dead worked for the organisation.", published=dt.date(2019, 3, 10)),
+        Article("b", "On October 29, a Lion Air jet of the same type plunged into the Java Sea 13 minutes after "
+                     "leaving Jakarta, killing all 189 people on board.", published=dt.date(2019, 3, 11))], nlp=nlp)
+    lion = next(c for c in claims if c.quantity.value == 189)
+    assert (lion.time_text, lion.extra.get("time_rule")) == ("On October 29", "fronted")
+    assert not [f for f in reconcile(claims, as_frame=False) if lion.id in (f.a, f.b)]
+
+
+def test_judge_a_name_after_a_preposition_and_a_kind_are_no_rival_actors(nlp):
+    from reconcile.claims import extract_claims
+    from reconcile.model import Article
+
+    claims = extract_claims([
+        Article("a", "Four weeks after Ethiopian Airlines flight ET302 crashed, killing 157 people, the report came.",
+                published=dt.date(2019, 4, 4)),
+        Article("b", "The government says 17 Ethiopian citizens died in the crash.", published=dt.date(2019, 4, 4)),
+        Article("c", "The crash killed 157 people.", published=dt.date(2019, 4, 4)),
+        Article("d", "The crash killed 149 people.", published=dt.date(2019, 4, 4))], nlp=nlp)
+    assert next(c for c in claims if c.source == "a").actors == ()  # not the tail "Airlines" of the name
+    tolls = {c.id for c in claims if c.source in "cd"}
+    assert [f.status for f in reconcile(claims, as_frame=False) if {f.a, f.b} == tolls] == ["conflict"]

@@ -684,6 +684,10 @@ class ClaimReader:
             extra["time_rule"] = when.rule
         else:
             time_text = self._time(doc, span, reach_end, event_tok)
+        if not time_text and when is None:
+            time_text = self._fronted_time(sent, span)
+            if time_text:
+                extra["time_rule"] = "fronted"
         if time_text and re.search(rf"{re.escape(time_text)}\s+alone\b", self._span_text(sent)):
             extra["alone"] = True  # "26,600 people crossed on Tuesday alone": that day's count, no total
         if extra.get("elliptical") and time_text:
@@ -1206,6 +1210,20 @@ class ClaimReader:
         last = self._toks[end - 1]
         return self._text[self._toks[start].idx:last.idx + len(last.text)]
 
+    def _fronted_time(self, sent: Span, span: Span) -> str:
+        """A time that opens the sentence and is set off by a comma ("On October 29, a
+        Lion Air jet ... plunged into the Java Sea, killing all 189 people"): the time of
+        all the sentence tells, for a figure no other time is tied to."""
+        offset, opens = sent.start_char, self._dateline_end(sent)
+        times = [t for t in self._times_in(sent) if offset + t[0] >= opens]
+        if not times:
+            return ""
+        start, end, text = times[0]
+        if self._text[opens: offset + start].strip():
+            return ""
+        rest = self._text[offset + end: span.start_char]
+        return text if rest.lstrip().startswith(",") and timex.normalize(text) not in ("now", "today") else ""
+
     def _times_in(self, sent: Span) -> list[tuple[int, int, str]]:
         """Time expressions of a sentence, found once for all the claims in it."""
         found = self._sentence_times.get(sent.start)
@@ -1581,6 +1599,7 @@ class ClaimReader:
                      modifiers: bool = False) -> list[str]:
         groups: list[list[Token]] = []
         cur: list[Token] = []
+        passed = False  # inside a name after a preposition, which is a place or a time, never an actor
         for t in toks:
             capital = t.text[:1].isupper() and any(c.isalpha() for c in t.text) and not any(
                 c.isdigit() for c in t.text) and not re.search(r"-[a-z]", t.text)
@@ -1597,11 +1616,12 @@ class ClaimReader:
                                                      and t.lower_ not in self.lex.stop_words
                                                      and t.lower_ not in self.lex.adjectives))
             prev_place = not modifiers and t.i > 0 and self._toks[t.i - 1].lower_ in _PLACE_PREPS | _PREPOSITIONS | {"of", "from"}
-            if is_name and not (prev_place and not cur):
-                cur.append(t)
-            elif cur and t.lower_ in ("of",) and False:
+            if is_name and prev_place and not cur:
+                passed = True  # "after Ethiopian Airlines flight ET302 crashed": the whole name, not its tail
+            elif is_name and not passed:
                 cur.append(t)
             else:
+                passed = passed and is_name
                 if cur:
                     groups.append(cur)
                 cur = []
