@@ -124,6 +124,8 @@ def judge(al: Alignment, *, rates: Rates | None = None, policy: Tolerance | None
         return None  # not the same quantity after all: neither agreement nor conflict
     if _other_occasions(a, b):
         return None  # 1.27 million marchers on 31 January, 1.28 million on 7 March: two marches
+    if _readings_of_two_days(a, b):
+        return None  # a river at 5.35 metres one Sunday, above 4.5 metres the next: two readings
     if meet and al.part and _written_figures_differ(a.quantity, b.quantity):
         return None  # a part is never the same figure as its whole, even where the numbers meet
     if al.loose and not meet:
@@ -402,6 +404,16 @@ def _event_days_apart(a: Claim, b: Claim) -> bool:
     if day is None or other is None or not (timeline.is_running(a) and timeline.is_running(b)):
         return False  # a toll, not what was announced one day and done another
     return (other[0] - day[1]).days > EVENT_GAP_DAYS or (day[0] - other[1]).days > EVENT_GAP_DAYS
+
+
+def _readings_of_two_days(a: Claim, b: Claim) -> bool:
+    """Whether two measures (a level, a depth, a temperature) are each stated for a day,
+    and the days differ: what was measured on each, never one figure re-reported."""
+    if not (a.quantity.kind == b.quantity.kind == "measure") or not (a.time_end and b.time_end):
+        return False
+    if not all(timeline.time_kind(c.time_text) == "point" for c in (a, b)):
+        return False
+    return a.time_end < b.time_start or b.time_end < a.time_start
 
 
 def _dated_apart(undated: Claim, dated: Claim) -> bool:

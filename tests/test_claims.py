@@ -197,9 +197,12 @@ def test_claims_a_fraction_of_something_is_a_share(text, kind, low, high, nlp):
         ("The bridge was 1.6 miles long.", "bridge"),
         ("The crevice was about 18 inches wide.", "crevice wide"),
         ("The tower, roughly 67 metres tall, was completed in 1974.", "tower tall"),
+        ("The Guaiba, the vast body of water that borders Porto Alegre, peaked at 5.35 metres on Sunday.", "Guaiba"),
+        ("The water has fallen only slowly since the Guaiba lake peaked at 5.33 meters.", "Guaiba"),
     ],
     ids=["which-is", "has-a-diameter-of", "with-a-diameter", "diameter-of-the", "subject-of-the-clause",
-         "noun-it-modifies", "a-direction-is-no-object", "was-long", "was-wide", "appositive-dimension"],
+         "noun-it-modifies", "a-direction-is-no-object", "was-long", "was-wide", "appositive-dimension",
+         "the-noun-a-participle-clause-describes", "a-name-compound-names-it"],
 )
 def test_claims_what_a_measure_measures(text, measured, nlp):
     [claim] = extract_claims([Article(source="m", text=text)], nlp=nlp)

@@ -766,3 +766,11 @@ def test_judge_a_name_after_a_preposition_and_a_kind_are_no_rival_actors(nlp):
     assert next(c for c in claims if c.source == "a").actors == ()  # not the tail "Airlines" of the name
     tolls = {c.id for c in claims if c.source in "cd"}
     assert [f.status for f in reconcile(claims, as_frame=False) if {f.a, f.b} == tolls] == ["conflict"]
+
+
+def test_judge_measures_stated_for_two_days_are_two_readings(nlp):
+    [] = _judged(nlp, "The Guaiba peaked at 5.35 metres on Sunday.",
+                 "The Guaiba rose back above 4.5 metres on Sunday afternoon.", days=(6, 13))
+    [(status, _)] = _judged(nlp, "The Guaiba peaked at 5.35 metres on Sunday.",
+                            "The Guaiba peaked at 5.33 metres on Sunday.", days=(4, 4))
+    assert status == "conflict"

@@ -819,6 +819,8 @@ class ClaimReader:
         if in_subject:
             return ""
         subject = next((c for c in _thing.children(clause) if c.dep_ in _thing.SUBJECTS), None)
+        if subject is None and clause.dep_ == "acl" and clause.pos_ == "VERB" and clause.head.i < clause.i:
+            subject = clause.head  # "The Guaiba, the vast body of water ..., peaked at 5.35 metres" (as parsed)
         if subject is None:
             return ""
         if subject.lower_ in ("which", "that", "who") and clause.dep_ == "acl:relcl":
@@ -827,6 +829,9 @@ class ClaimReader:
             return _scope._name(subject)  # "The Guaiba rose back above 4.5 metres"
         if subject.pos_ != "NOUN" or self._lemma(subject) in _DIMENSION_WORDS | _MEASURE_NOUNS:
             return ""  # "the temperature fell to minus 2F": the measure itself, not what it measures
+        named = next((c for c in _thing.children(subject) if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"), None)
+        if named is not None:
+            return _scope._name(named)  # "the Guaiba lake peaked at 5.33 meters": the Guaiba
         words = [w for w in _thing.noun_phrase(subject) if w.is_alpha]  # "the terrestrial moon"
         return " ".join([w.lower_ for w in words[:-1]] + [self._noun_lemma(subject)])
 
