@@ -62,6 +62,9 @@ _TIME_PATTERNS = [
     r"(?:during|throughout)\s+the\s+(?:battle|war|fighting|conflict|campaign|offensive|siege|pandemic|protests?|strike)",
 ]
 TIME_RE = re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in _TIME_PATTERNS) + r")\b", re.IGNORECASE)
+# "two days after", "a week before" as the whole time; followed by what they are counted
+# from ("four weeks after the crash") they date nothing the publication date resolves
+_ANCHORED = re.compile(r"\b(?:after|before)$", re.IGNORECASE)
 # a time of day is not a time scope; a lone "may" is a modal verb
 _NOT_TIME = re.compile(r"^(?:may|march)$", re.IGNORECASE)
 # Every match of TIME_RE holds one of these words (or a year) as a whole word, at
@@ -95,6 +98,8 @@ def find_times(text: str) -> list[tuple[int, int, str]]:
         phrase = m.group(0)
         if _NOT_TIME.match(phrase.strip()):
             continue
+        if _ANCHORED.search(phrase) and re.match(r"\s+[\w$\u00a3\u20ac]", text[m.end():]):
+            continue  # "four weeks after flight ET302 crashed": after another happening, not a date
         found.append((m.start(), m.end(), phrase))
     return found
 

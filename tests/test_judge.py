@@ -702,6 +702,9 @@ def test_judge_where_the_teller_is_and_elsewhere_are_not_where_the_figure_is(nlp
     [tobruk] = extract_claims([Article("a", "At least 145 of the dead were Egyptian workers, officials in the "
                                             "eastern city of Tobruk said.")], nlp=nlp)
     assert (tobruk.place, tobruk.extra.get("partitive")) == ("", True)
+    [picked] = extract_claims([Article("a", "UN agencies said at least 19 of the dead worked for the organisation "
+                                            "or its affiliates.")], nlp=nlp)
+    assert picked.extra.get("partitive")  # a bound picks some out as a figure does, whatever the parse
     [there] = extract_claims([Article("a", "At least 30 people died in Tobruk, officials said.")], nlp=nlp)
     assert there.place == "Tobruk"
     [other] = extract_claims([Article("a", "170 deaths had also been recorded elsewhere in the east.")], nlp=nlp)

@@ -128,3 +128,13 @@ def test_timex_quarters_without_a_year(sentence, published, found, dates):
                                       "three quarters of voters"])
 def test_timex_a_share_is_no_quarter_of_a_year(sentence):
     assert find_times(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("Nearly four weeks after flight ET302 crashed, the report came.", []),
+    ("Two weeks after the quake, 40 people had died.", []),
+    ("It came two days after.", ["two days after"]),
+    ("up from 511 a week earlier", ["a week earlier"]),
+], ids=["after-a-clause", "after-a-noun", "after-alone", "earlier"])
+def test_timex_a_span_counted_from_another_happening_is_no_date(sentence, found):
+    assert [t for _, _, t in find_times(sentence)] == found

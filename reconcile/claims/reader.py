@@ -909,7 +909,8 @@ class ClaimReader:
         partitive = False
         if i < sent_end and self._toks[i].lower_ == "of":
             nxt = self._toks[i + 1] if i + 1 < sent_end else None
-            if q.kind == "count" and q.value is not None and not q.approximate and nxt is not None \
+            if q.kind == "count" and (q.value is not None or q.low is not None) and not q.approximate \
+                    and nxt is not None \
                     and (nxt.lower_ in _DETERMINERS or nxt.lower_ in _PRONOUNS):
                 partitive = True
             i += 1
