@@ -721,6 +721,10 @@ def test_judge_a_day_s_count_alone_is_no_total(nlp):
         Article("c", "Officials said 26,600 people crossed on Tuesday.", published=dt.date(2023, 9, 28))], nlp=nlp)
     [alone] = [c for c in claims if c.source == "a"]
     assert alone.extra.get("alone")
+    listed = extract_claims([Article("d", "About 9,000 people crossed on 24 and 25 September, 22,800 on 26 "
+                                          "September and 26,600 on 27 September.", published=dt.date(2023, 9, 28))],
+                            nlp=nlp)
+    assert [c.extra.get("alone") for c in listed] == [True, True, True]  # a breakdown by day
     statuses = {frozenset((f.a[0], f.b[0])): f.status for f in reconcile(claims, as_frame=False)}
     assert frozenset("ab") not in statuses  # one day's count beside the total
     assert statuses.get(frozenset("ac")) == "agree"  # the same day's count

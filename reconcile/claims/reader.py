@@ -694,8 +694,9 @@ class ClaimReader:
             before = self._drafts.last("start", extra["inherited_from"])
             if before is not None and before.time_text and before.time_text != time_text:
                 # "9,000 crossed on 24 and 25 September, 22,800 on 26 September": items of
-                # one list that differ by their days count one thing
+                # one list that differ by their days count one thing, each a day's share
                 del extra["elliptical"]
+                extra["alone"] = before.extra["alone"] = True
         toks = self._toks
         window = toks[max(sent.start, span.start - 4): span.start]
         clause_before = toks[max(sent.start, span.start - 8): span.start]
