@@ -547,6 +547,14 @@ def test_claims_scope_from_the_parse(text, quote, place, group, nlp):
         assert group in claim.actors
 
 
+def test_claims_a_place_that_opens_the_sentence_or_that_a_figure_is_given_with(nlp):
+    claims = extract_claims([Article("a", "Voting was slow.\n\nIn Tamil Nadu, where all 39 seats voted, turnout was "
+                                          "65.19 per cent, down from 72.44 per cent in 2019.\n\nHarris County recorded "
+                                          "the most deaths, 43, followed by Travis County with 28 and Dallas County "
+                                          "with 22.")], nlp=nlp)
+    assert [c.place for c in claims] == ["Tamil Nadu"] * 3 + ["Harris County", "Travis County", "Dallas County"]
+
+
 def test_claims_a_counting_subject_is_no_place(nlp):
     # "the ministry recorded": who counted, not where; only a known place is a scope
     claims = extract_claims([Article("a", "The ministry recorded 1,200 cases on Friday.")], nlp=nlp)

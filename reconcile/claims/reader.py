@@ -643,7 +643,7 @@ class ClaimReader:
         if not actors and extra.get("inherit_actors"):
             actors = extra["inherit_actors"]
         reach_end = thing_tokens[-1].idx + len(thing_tokens[-1].text) if thing_tokens else span.end_char
-        place = self._place(doc, span, reach_end, event_tok)
+        place = self._place_with(span) or self._place(doc, span, reach_end, event_tok)
         scope = span._.scope
         if not place and scope is not None and scope.places:
             # "Tripura recorded the highest turnout, at 79.90 per cent", "In Tamil Nadu, ...
@@ -661,6 +661,10 @@ class ClaimReader:
                 extra["subgroup"] = scope.parts[0]  # a part of the whole others may give
         if not place:
             place = self._subject_country(span)  # "Congo had also reported 524 deaths"
+        if not place:
+            place = self._fronted_place(sent, span)
+            if place:
+                extra["place_rule"] = "fronted"
         if not place and extra.get("inherit_place"):
             place = extra["inherit_place"]
         if not place and self._anaphoric_place(sent):
@@ -1230,6 +1234,41 @@ class ClaimReader:
             return ""
         rest = self._text[offset + end: span.start_char]
         return text if rest.lstrip().startswith(",") and timex.normalize(text) not in ("now", "today") else ""
+
+    def _place_with(self, span: Span) -> str:
+        """A place the figure is given with: "followed by **Travis County** with 28",
+        "**West Bengal** at 77.57 per cent" (a place, then "with" or "at" and the number)."""
+        toks, sent = self._toks, self._sent(span)
+        k = span.start - 1
+        if k - 1 < sent.start or toks[k].lower_ not in ("with", "at"):
+            return ""
+        end = k
+        while k - 1 >= sent.start and toks[k - 1].text[:1].isupper() and toks[k - 1].is_alpha and end - k < 4:
+            k -= 1
+        if k == end:
+            return ""
+        name = self._slice_text(k, end)
+        known = places.lookup(name) is not None or name.lower() in self.lex.countries \
+            or name.rsplit(" ", 1)[-1].lower() in _scope.PLACE_KINDS
+        return self.lex.canonical_name(name) if known and not timex.is_calendar_name(name) else ""
+
+    def _fronted_place(self, sent: Span, span: Span) -> str:
+        """A place that opens the sentence and is set off by a comma ("In Tamil Nadu,
+        where all 39 seats voted, turnout was 65.19 per cent"): where all the sentence
+        tells is, for a figure no other place is tied to."""
+        _, in_order = self._places_in(sent)
+        if not in_order:
+            return ""
+        i, idx, name = in_order[0]
+        if name in (_THERE, "*") or self._toks[i].lower_ not in _PLACE_PREPS:
+            return ""
+        opens = self._dateline_end(sent)
+        if self._text[opens: self._toks[i].idx].strip():
+            return ""  # not the sentence's opening words
+        end = self._text.find(name, idx) + len(name)  # the name after its preposition
+        if not self._text[end: span.start_char].lstrip().startswith(","):
+            return ""
+        return self.lex.canonical_name(name)
 
     def _times_in(self, sent: Span) -> list[tuple[int, int, str]]:
         """Time expressions of a sentence, found once for all the claims in it."""
