@@ -271,7 +271,8 @@ def _mark_ambiguous(al: Alignment, scopes, local=frozenset(), names: dict[str, s
         # whom it may be about: the names the others give ("Tesla", "BYD"); a lower-case
         # qualifier ("sudden deaths", "tech jobs") narrows the thing, it names no one
         rivals = _alternatives({frozenset(n for n in names_ if n[:1].isupper()) for names_ in actors} - {frozenset()})
-        if not c.actors and len(rivals) >= 2:
+        # (two figures for one named place are pinned by it: "Harris County reported 31")
+        if not c.actors and len(rivals) >= 2 and not (c.place and c.place == other.place):
             named = ", ".join(sorted(" ".join(sorted(r)) for r in rivals)[:4])
             return replace(al, ambiguous=f"'{c.quote}' names none of {len(rivals)} actors the others name "
                                          f"({named}{', ...' if len(rivals) > 4 else ''})")

@@ -781,3 +781,17 @@ def test_judge_measures_stated_for_two_days_are_two_readings(nlp):
     [(status, _)] = _judged(nlp, "The Guaiba peaked at 5.35 metres on Sunday.",
                             "The Guaiba peaked at 5.33 metres on Sunday.", days=(4, 4))
     assert status == "conflict"
+
+
+def test_judge_two_figures_for_one_named_place_need_no_actor(nlp):
+    from reconcile.claims import extract_claims
+    from reconcile.model import Article
+
+    claims = extract_claims([
+        Article("a", "Harris County reported 31 of the deaths. Acme Corp has identified 12 deaths.",
+                published=dt.date(2021, 3, 26)),
+        Article("b", "Harris County recorded the most deaths, 43. Beta Inc has identified 9 deaths.",
+                published=dt.date(2021, 12, 31))], nlp=nlp)  # two other actors' counts beside them
+    harris = {c.id for c in claims if c.place == "Harris County"}
+    assert len(harris) == 2
+    assert [f.status for f in reconcile(claims, as_frame=False) if {f.a, f.b} == harris] == ["update"]
