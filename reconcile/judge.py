@@ -159,7 +159,7 @@ def judge(al: Alignment, *, rates: Rates | None = None, policy: Tolerance | None
             reason = f"{_show(part)} is for {part.place}, larger than {_show(whole)}, which names no place: " \
                      "a part larger than its whole, if that is the whole"
             return Finding("review", a.id, b.id, topic, reason, al.score, al.because)
-        if i_part[0] > i_whole[1] and timeline.order(a, b) == (part, whole) \
+        if i_part[0] > i_whole[1] and timeline.order(a, b) == (part, whole) and part.source != whole.source \
                 and timeline.is_running(part) and timeline.is_running(whole):
             # "the toll in Derna had soared to 11,300" on one day, 3,958 for all of the east
             # days later: the whole is now below what its part was, so the count was revised

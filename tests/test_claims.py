@@ -555,6 +555,17 @@ def test_claims_a_place_that_opens_the_sentence_or_that_a_figure_is_given_with(n
     assert [c.place for c in claims] == ["Tamil Nadu"] * 3 + ["Harris County", "Travis County", "Dallas County"]
 
 
+def test_claims_the_count_referred_back_to_keeps_its_place(nlp):
+    [bc, expected, update] = extract_claims([Article("a", "British Columbia's chief coroner said 486 sudden deaths "
+                                                          "had been reported in the province. About 165 deaths would "
+                                                          "normally be expected. An update had put the count at 233 "
+                                                          "deaths from Friday through Monday.")], nlp=nlp)[-3:]
+    assert (bc.place, expected.place) == ("British Columbia", "")
+    assert (update.place, update.extra["place_rule"]) == ("British Columbia", "refers-back")
+    [plain] = extract_claims([Article("a", "Oregon reported 63 deaths. Officials counted 233 deaths.")], nlp=nlp)[-1:]
+    assert plain.place == ""  # no figure it refers back to
+
+
 def test_claims_a_counting_subject_is_no_place(nlp):
     # "the ministry recorded": who counted, not where; only a known place is a scope
     claims = extract_claims([Article("a", "The ministry recorded 1,200 cases on Friday.")], nlp=nlp)

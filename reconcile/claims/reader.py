@@ -400,6 +400,8 @@ class ClaimReader:
             keys.append(("country",))
         if d.place and d.place[:1] not in "<*" and d.place.lower() not in self.lex.countries:
             keys.append(("named-place",))  # a city or region: what "the capital" may be
+        if d.place and d.topic:
+            keys.append(("placed", d.topic))  # where "the count" of that thing was last given
         return keys
 
     # -- the parts of a claim --------------------------------------------------------
@@ -667,6 +669,13 @@ class ClaimReader:
                 extra["place_rule"] = "fronted"
         if not place and extra.get("inherit_place"):
             place = extra["inherit_place"]
+        if not place and topic and _refers_back(doc, span, sent.start):
+            # "An update on Tuesday had put the count at 233 deaths": the count given before,
+            # for the place it was given for
+            before = self._drafts.last("placed", topic)
+            if before is not None:
+                place = before.place
+                extra["place_rule"] = "refers-back"
         if not place and self._anaphoric_place(sent):
             # "British Columbia's chief coroner said 486 deaths had been reported in the
             # province": the place "the province" refers to is the one the speaker speaks for
