@@ -124,6 +124,8 @@ def judge(al: Alignment, *, rates: Rates | None = None, policy: Tolerance | None
         return None  # not the same quantity after all: neither agreement nor conflict
     if _other_occasions(a, b):
         return None  # 1.27 million marchers on 31 January, 1.28 million on 7 March: two marches
+    if _changed_from(a, b) or _changed_from(b, a):
+        return None  # "weakened to a Category 2 storm" from the Category 5 the other gives: two times
     if _readings_of_two_days(a, b):
         return None  # a river at 5.35 metres one Sunday, above 4.5 metres the next: two readings
     if meet and al.part and _written_figures_differ(a.quantity, b.quantity):
@@ -404,6 +406,16 @@ def _event_days_apart(a: Claim, b: Claim) -> bool:
     if day is None or other is None or not (timeline.is_running(a) and timeline.is_running(b)):
         return False  # a toll, not what was announced one day and done another
     return (other[0] - day[1]).days > EVENT_GAP_DAYS or (day[0] - other[1]).days > EVENT_GAP_DAYS
+
+
+def _changed_from(later: Claim, other: Claim) -> bool:
+    """Whether ``later`` is a level its own sentence says a figure changed to from the
+    value ``other`` gives: ``other`` is then of the time before the change."""
+    before = later.extra.get("changed_from")
+    if before is None or other.extra.get("changed_from") is not None:
+        return False
+    low, high = interval(other.quantity)[:2]
+    return low <= before <= high
 
 
 def _readings_of_two_days(a: Claim, b: Claim) -> bool:

@@ -800,3 +800,14 @@ def test_judge_two_figures_for_one_named_place_need_no_actor(nlp):
     harris = {c.id for c in claims if c.place == "Harris County"}
     assert len(harris) == 2
     assert [f.status for f in reconcile(claims, as_frame=False) if {f.a, f.b} == harris] == ["update"]
+
+
+def test_judge_a_level_changed_to_from_the_other_s_figure_is_of_a_later_time(nlp):
+    findings = _judged(nlp, "The storm came ashore as a Category 5 hurricane, but it lost strength over the mountains "
+                            "and had weakened to a Category 2 storm by Wednesday morning.",
+                       "Hurricane Otis tore into Acapulco on Wednesday as a Category 5 storm.", days=(26, 26))
+    assert [status for status, _ in findings if status in ("conflict", "update")] == []
+    # the same figures with no change between them disagree
+    [(status, _)] = _judged(nlp, "The storm came ashore as a Category 2 storm on Wednesday.",
+                            "Hurricane Otis tore into Acapulco on Wednesday as a Category 5 storm.", days=(26, 26))
+    assert status == "conflict"

@@ -745,6 +745,13 @@ class ClaimReader:
             # the figure it was before
             extra["previous"] = True
             time_text = time_text or "before"
+        if q.change == "level" and drafts and drafts[-1].sentence_start == sent.start_char \
+                and drafts[-1].topic == topic and topic and drafts[-1].quantity.change is None \
+                and "changed_from" not in extra:
+            # "came ashore as a Category 5 hurricane, but ... had weakened to a Category 2
+            # storm": the figure it changed from, which is of an earlier time
+            if drafts[-1].quantity.value is not None:
+                extra["changed_from"] = drafts[-1].quantity.value
         rate = _RATE.match(self._text, reach_end)
         if rate:
             # "8,000 victims per day", "1,000 a week": a rate, not a total
