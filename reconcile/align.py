@@ -10,6 +10,7 @@ number of claims.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -86,10 +87,11 @@ def align(claims: Sequence[Claim], *, threshold: float = DEFAULT_THRESHOLD, wind
     wholes = tops if len(tops) == 1 else set()  # one state the story is about, or none
     names = _names(claims)
     apart = _told_apart(claims, lex)
+    protagonists = _protagonists(claims)
     out: list[Alignment] = []
     for block in _blocks(claims, rates):
         for al in _align_block(block, threshold=threshold, window=window, lex=lex, names=names, apart=apart):
-            out.append(_mark_ambiguous(al, scopes, local, names, wholes))
+            out.append(_mark_ambiguous(al, scopes, local, names, wholes, protagonists))
     seen = {frozenset((al.a.id, al.b.id)) for al in out}
     out.extend(al for al in _same_figures(claims, lex=lex, names=names, window=window)
                if frozenset((al.a.id, al.b.id)) not in seen)
@@ -190,7 +192,7 @@ def _scopes(claims: Sequence[Claim]) -> dict[tuple[str, str], tuple[set[str], se
             continue  # "the 1960 tsunami killed 61": history does not make today's figures ambiguous
         actors, places = scopes[(measure_key(c), c.topic)]
         kinds = {k.lower() for k in c.extra.get("kind", ())}
-        named = frozenset(a for a in c.actors if a.lower() not in kinds)
+        named = frozenset(a for a in c.actors if a.lower() not in kinds) | _doer(c)
         if named and not c.extra.get("subgroup"):
             # one claim's actors together ("ethnic Armenian residents" names one group, not
             # the two actors "ethnic" and "Armenian"); "66.22 per cent among male voters"
@@ -234,8 +236,44 @@ def time_gap_to_publication(c: Claim) -> int | None:
     return (c.time_start - d).days if c.time_start > d else 0
 
 
+def _doer(c: Claim) -> frozenset[str]:
+    doer = c.extra.get("doer")
+    return frozenset((doer,)) if doer else frozenset()
+
+
+def _named(c: Claim) -> frozenset[str]:
+    """The names a claim is pinned to: its capitalised actors and who did what it counts."""
+    kinds = {k.lower() for k in c.extra.get("kind", ())}
+    return frozenset(a for a in c.actors if a[:1].isupper() and a.lower() not in kinds) | _doer(c)
+
+
+MIN_PROTAGONIST_SOURCES = 3
+
+
+def _protagonists(claims: Sequence[Claim]) -> frozenset[str]:
+    """The names a story is about: those its claims are pinned to that every one of its
+    articles (three or more) names in a sentence it gives a figure in ("Tesla" in a story
+    of Tesla's deliveries; "Pfizer" and "BioNTech" in one of their vaccine). Places are
+    no protagonists."""
+    sources = {c.source for c in claims}
+    if len(sources) < MIN_PROTAGONIST_SOURCES:
+        return frozenset()
+    names = {n for c in claims for n in _named(c)
+             if places.lookup(n) is None and n.lower() not in load_lexicon().countries}
+    sentences: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        sentences[c.source].add(c.sentence)
+    found = set()
+    for name in names:
+        pattern = re.compile(rf"\b{re.escape(name)}\b")
+        if all(any(pattern.search(s) for s in sentences[src]) for src in sources):
+            found.add(name)
+    return frozenset(found)
+
+
 def _mark_ambiguous(al: Alignment, scopes, local=frozenset(), names: dict[str, str] | None = None,
-                    wholes: set[str] | frozenset[str] = frozenset()) -> Alignment:
+                    wholes: set[str] | frozenset[str] = frozenset(),
+                    protagonists: frozenset[str] = frozenset()) -> Alignment:
     """A claim that names no actor (or place) where others about the same thing name
     several cannot be pinned to one of them: it may agree, but it cannot conflict."""
     if al.a.quantity.kind == "time":
@@ -271,8 +309,17 @@ def _mark_ambiguous(al: Alignment, scopes, local=frozenset(), names: dict[str, s
         # whom it may be about: the names the others give ("Tesla", "BYD"); a lower-case
         # qualifier ("sudden deaths", "tech jobs") narrows the thing, it names no one
         rivals = _alternatives({frozenset(n for n in names_ if n[:1].isupper()) for names_ in actors} - {frozenset()})
-        # (two figures for one named place are pinned by it: "Harris County reported 31")
-        if not c.actors and len(rivals) >= 2 and not (c.place and c.place == other.place):
+        mine, theirs = _named(c), _named(other)
+        if mine and theirs and not mine & theirs:
+            # "Tesla delivered 484,507", "BYD sold 526,409": whose each is differs
+            return replace(al, ambiguous=f"'{c.quote}' is {', '.join(sorted(mine))}'s, "
+                                         f"'{other.quote}' {', '.join(sorted(theirs))}'s")
+        # a figure that names no one, in a story every article of which names its
+        # protagonist, is the protagonist's ("The company says it delivered 494,989");
+        # two figures for one named place are pinned by it ("Harris County reported 31")
+        pinned = bool(theirs) and theirs <= protagonists and bool(c.event_norm) and c.event_norm == other.event_norm \
+            and c.time_text.lower() == other.time_text.lower() or bool(c.place and c.place == other.place)
+        if not c.actors and not mine and len(rivals) >= 2 and not pinned:
             named = ", ".join(sorted(" ".join(sorted(r)) for r in rivals)[:4])
             return replace(al, ambiguous=f"'{c.quote}' names none of {len(rivals)} actors the others name "
                                          f"({named}{', ...' if len(rivals) > 4 else ''})")

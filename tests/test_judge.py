@@ -811,3 +811,23 @@ def test_judge_a_level_changed_to_from_the_other_s_figure_is_of_a_later_time(nlp
     [(status, _)] = _judged(nlp, "The storm came ashore as a Category 2 storm on Wednesday.",
                             "Hurricane Otis tore into Acapulco on Wednesday as a Category 5 storm.", days=(26, 26))
     assert status == "conflict"
+
+
+def test_judge_a_figure_that_names_no_one_is_the_protagonist_s_where_the_other_names_it(nlp):
+    from reconcile.claims import extract_claims
+    from reconcile.model import Article
+
+    day = dt.date(2024, 1, 2)
+    claims = extract_claims([
+        Article("a", "AUSTIN, Jan 2 (Wire) - Tesla delivered a record 484,507 vehicles in the fourth quarter. "
+                     "BYD sold 526,409 vehicles in the fourth quarter.", published=day),
+        Article("b", "Tesla shares rose 1%. The company says it delivered 494,989 vehicles in the fourth quarter. "
+                     "Rivian delivered 13,972 vehicles in the fourth quarter.", published=day),
+        Article("c", "Tesla shares rose 2% on Tuesday.", published=day)], nlp=nlp)  # Tesla: in every article
+    doers = {c.quantity.value: c.extra.get("doer") for c in claims if c.topic == "vehicle"}
+    assert doers == {484507: "Tesla", 526409: "BYD", 494989: None, 13972: "Rivian"}
+    findings = {frozenset((f.a, f.b)): f for f in reconcile(claims, as_frame=False)}
+    ids = {c.quantity.value: c.id for c in claims}
+    assert findings[frozenset((ids[484507], ids[494989]))].status == "conflict"  # both Tesla's
+    byd = findings.get(frozenset((ids[526409], ids[494989])))
+    assert byd is None or byd.status == "review"  # BYD's figure is never pinned to Tesla

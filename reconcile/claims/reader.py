@@ -609,6 +609,9 @@ class ClaimReader:
             holder = self._holder(event_tok, span)
             if holder:
                 extra["holder"] = holder  # "the captain had 8,122 flight hours": whose hours
+            doer = self._doer(event_tok, span)
+            if doer:
+                extra["doer"] = doer  # "Tesla delivered a record 484,507 vehicles": whose deliveries
         elif "inherit_event" in extra:
             event_text, event_norm = extra["inherit_event"]
             if extra.get("refers_back") and event_norm:
@@ -1042,6 +1045,29 @@ class ClaimReader:
             return ""
         words = [t for t in _thing.lefts(subject) if t.dep_ in ("nummod", "amod", "compound") and t.i < subject.i]
         return " ".join([*(t.lower_ for t in words), self._noun_lemma(subject)])
+
+    def _doer(self, verb: Token, span: Span) -> str:
+        """The name that did what a figure counts, where the parse makes what is counted the
+        object of an active verb and a name its subject: "**Tesla** delivered a record
+        484,507 vehicles", "**BYD** sold 3.02 million". "" for a pronoun, a common noun, a
+        place, or any other structure. A figure's doer pins it to one of several actors a
+        story names; it never sets two figures apart by itself (see :mod:`reconcile.align`)."""
+        noun = _event.counted_noun(span)
+        if noun.dep_ != "obj" or noun.head.i != verb.i or any(c.dep_ == "aux:pass" for c in _thing.children(verb)):
+            return ""
+        subject = next((c for c in _thing.children(verb) if c.dep_ == "nsubj"), None)
+        opens = self._dateline_end(self._sent(span))
+        if subject is not None and subject.idx < opens:
+            # "AUSTIN, Jan 2 (Wire) - Tesla delivered": the parser may hang the name on the dateline
+            subject = next((c for c in _thing.children(subject) if c.dep_ == "appos" and c.idx >= opens
+                            and c.i < verb.i and c.pos_ == "PROPN"), None)
+        if subject is None or not (subject.pos_ == "PROPN" or subject.text[:1].isupper() and subject.is_alpha
+                                   and subject.lower_ not in self.lex.nouns | self.lex.adjectives | self.lex.stop_words):
+            return ""  # a name, whatever the tagger made of it ("Rivian delivered": a subject is no adjective)
+        name = _scope._name(subject)
+        if places.lookup(name) is not None or name.lower() in self.lex.countries:
+            return ""  # "Congo had also reported 524 deaths": a place
+        return self.lex.canonical_name(name)
 
     def _fronted_partitive(self, sent: Span, span: Span) -> bool:
         """Whether the figure opens the clause after a fronted "Of the ...," phrase: "Of the
