@@ -566,6 +566,12 @@ def test_claims_the_count_referred_back_to_keeps_its_place(nlp):
     assert plain.place == ""  # no figure it refers back to
 
 
+def test_claims_an_article_opening_a_name_is_no_part_of_it(nlp):
+    [plane] = extract_claims([Article("a", "KATHMANDU, Jan 15 (Wire) - A Yeti Airlines passenger plane with 72 people "
+                                           "on board crashed.")], nlp=nlp)
+    assert plane.actors == ("Yeti Airlines",)
+
+
 def test_claims_a_counting_subject_is_no_place(nlp):
     # "the ministry recorded": who counted, not where; only a known place is a scope
     claims = extract_claims([Article("a", "The ministry recorded 1,200 cases on Friday.")], nlp=nlp)

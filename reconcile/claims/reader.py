@@ -1718,6 +1718,8 @@ class ClaimReader:
         # "Taroudant province", "the High Atlas mountains": places, not actors
         groups = [g for g in groups if not (g[-1].i + 1 < len(self._toks)
                                             and self._toks[g[-1].i + 1].lower_ in _PLACE_NOUNS)]
+        # "AUSTIN - The Texas Department ...": an article is no part of a name
+        groups = [g[1:] if len(g) > 1 and g[0].lower_ in ("the", "a", "an") else g for g in groups]
         return [" ".join(t.text for t in g) for g in groups]
 
     def _place(self, doc: Doc, span: Span, reach_end: int, event_tok: Token | None = None) -> str:
