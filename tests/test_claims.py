@@ -890,3 +890,15 @@ def test_claims_a_reading_on_another_scale_is_no_magnitude(nlp):
 def test_claims_where_those_counted_were_pulled_from_is_no_origin(nlp):
     [claim] = extract_claims([Article("a", "Rescuers pulled 20 people from the rubble of their homes.")], nlp=nlp)
     assert not claim.extra.get("subgroup")
+
+
+def test_claims_a_report_s_breakdown_gives_parts_of_its_total(nlp):
+    text = ("The report also identifies:\n- 22 deaths from motor vehicle crashes on icy roads, about 9% of the total;\n"
+            "\nAbout 65% of the deaths, 161 in all, resulted from cold-related injuries. Of the 244 deaths for which "
+            "residency information was available, 229 were Texas residents. The storm has been blamed for at least 20 "
+            "deaths across several states. The storm killed 246 people.")
+    parts = {c.quote: bool(c.extra.get("part")) for c in extract_claims([Article("a", text)], nlp=nlp)}
+    assert parts["22 deaths"] and parts["161"] and parts["244 deaths"]
+    assert not parts["246 people"]
+    [several] = [c for c in extract_claims([Article("a", text)], nlp=nlp) if "20" in c.quote]
+    assert several.place == "*"

@@ -62,6 +62,7 @@ _AUX = {"be", "is", "are", "was", "were", "been", "being", "have", "has", "had",
         "shall", "should", "can", "could", "may", "might", "must", "do", "does", "did", "also", "still",
         "now", "only", "reportedly", "already", "then", "just", "not", "n't", "so", "far", "up", "to"}
 _PLACE_PREPS = {"in", "at", "near", "across", "inside", "around", "throughout", "on"}
+_SEVERAL = {"several", "many", "multiple", "numerous", "various", "some", "two", "three", "four", "five"}
 _PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "state", "county", "port",
                 "capital", "island", "area", "municipality", "prefecture", "department", "suburb",
                 "mountains", "mountain", "valley", "coast", "islands", "peninsula", "governorate"}
@@ -542,6 +543,7 @@ class ClaimReader:
                 extra["inherit_actors"] = prev.actors
         if partitive or self._fronted_partitive(sent, span) or self._among_them(span):
             extra["partitive"] = True  # "32 of the dead"; "Of the disaster-related deaths, 6 were in Suzu"
+        self._mark_breakdown(span, q, head, drafts, extra)
         listed = self._listed(sent, head) if head is not None and self._noun_lemma(head) == "name" else None
         if listed is not None:
             # "the list of victims ... contains 143 names", "the list of people reported
@@ -781,6 +783,34 @@ class ClaimReader:
             hedged=hedged, incremental=incremental and not inherited or another, rule=f"{q.rule}+{rule}" if q.rule else rule,
             extra=extra,
         )
+
+    def _mark_breakdown(self, span: Span, q: Quantity, head: Token | None, drafts: list[_Draft],
+                        extra: dict[str, Any]) -> None:
+        """Figures a report gives as parts of its total:
+
+        - a count with its share of the total ("22 deaths from motor vehicle crashes, about
+          9% of the total"): the count is a part;
+        - a count restating a share ("About 65% of the deaths, 161 in all"): a part;
+        - a count of those a relative clause picks out ("the 244 deaths for which
+          residency information was available", "25 deaths in which the storm made an
+          existing illness worse"): a part.
+        """
+        toks, sent = self._toks, self._sent(span)
+        prev = drafts[-1] if drafts and drafts[-1].sentence_start == sent.start_char else None
+        between = self._text[prev.end: span.start_char] if prev is not None else ""
+        # the earlier figure's phrase, then a comma and this one: "22 deaths from ..., about 9%"
+        apposed = between.rstrip().endswith(",") and not any(ch in between for ch in ";:\n") \
+            and not any(ch.isdigit() for ch in between)
+        counted = span._.counted
+        if prev is not None and q.kind == "percent" and prev.quantity.kind == "count" and apposed \
+                and counted is not None and counted.rule == "partitive" and self._noun_lemma(counted.head) == "total":
+            prev.extra["part"] = True
+        if prev is not None and q.kind == "count" and prev.quantity.kind == "percent" and apposed \
+                and " of " in prev.thing + " " + self._text[prev.start: prev.quote_end]:
+            extra["part"] = True
+        if head is not None and q.kind == "count" and head.i + 2 < sent.end \
+                and toks[head.i + 1].lower_ in ("for", "in", "of") and toks[head.i + 2].lower_ in ("which", "whom"):
+            extra["part"] = True
 
     @staticmethod
     def _among_them(span: Span) -> bool:
@@ -1797,6 +1827,10 @@ class ClaimReader:
             if not prep or t.i + 1 >= sent.end:
                 continue
             k = t.i + 1
+            if t.lower_ in _PLACE_PREPS and k + 1 < sent.end and toks[k].lower_ in _SEVERAL \
+                    and toks[k + 1].lemma_.lower() in _scope.PLACE_KINDS and toks[k + 1].lower_ != toks[k + 1].lemma_.lower():
+                in_order.append((t.i, t.idx, "*"))  # "across several states": places, none named
+                continue
             if toks[k].lower_ == "the" and k + 1 < sent.end and toks[k + 1].text[:1].isupper():
                 k += 1
             words = []
