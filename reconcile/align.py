@@ -480,10 +480,12 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
         ea, eb = a.event_norm, b.event_norm
         own = {ev for ev, thing in lex.event_things.items() if thing == a.topic}
         steps = [c for c in (a, b) if c.event_norm and c.event_norm not in GENERIC_EVENTS | own]
-        if ea != eb and (len(steps) == 2 or any(c.extra.get("event_rule") for c in steps)):
+        if ea != eb and (len(steps) == 2 or any(c.extra.get("event_rule") or c.event_norm in lex.event_scope
+                                                for c in steps)):
             # "68 bodies pulled from the wreckage", "22 bodies handed to families", "72
-            # died": the dead counted at other steps (a step the parse read against the
-            # toll's own event; any two steps against each other)
+            # died": the dead counted at other steps (a step the parse read, or a class
+            # the table keeps to the dead, against the toll's own event; any two steps
+            # against each other)
             other_events = _events_differ(a, b)
     elif a.event_norm and b.event_norm:
         ea, eb = a.event_norm, b.event_norm

@@ -48,6 +48,7 @@ class Lexicon:
     personal: frozenset[str]
     event_things: dict[str, str]
     event_objects: dict[str, frozenset[str]]  # verb -> the objects with which it says its event
+    event_scope: dict[str, frozenset[str]]  # event class -> the only things of which it says what happened
     shares: dict[str, str]  # "voter vote" -> turnout: a share of a thing to which something happened
     holding_verbs: frozenset[str]  # "the captain had 8,122 flight hours": the subject holds the figure
     venues: frozenset[str]
@@ -155,6 +156,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         personal=frozenset(data.get("personal", {}).get("things", [])),
         event_things=dict(data.get("event_things", {})),
         event_objects={k.lower(): frozenset(v) for k, v in data.get("event_objects", {}).items()},
+        event_scope={k.lower(): frozenset(v) for k, v in data.get("event_scope", {}).items()},
         shares={k.lower(): v for k, v in data.get("shares", {}).items()},
         holding_verbs=frozenset(data.get("holding", {}).get("verbs", [])),
         venues=frozenset(data.get("venues", {}).get("nouns", [])),

@@ -116,6 +116,8 @@ def test_claims_resolve_weekdays_against_publication_date(seed_claims):
         ("The analysis is based on 170 confirmed cases.", "case", "case", ""),
         ("Its operator said all 22 crew members aboard were Indian nationals.", "crew", "crew", "aboard"),
         ("Residents of the town of about 27,000 people had little time to flee.", "person", "person", ""),
+        ("Rescuers had pulled 68 bodies from the wreckage by evening.", "death", "death", "recover"),
+        ("Rescuers found two people alive in the tail section.", "person", "person", "alive"),
     ],
     ids=["toll-left", "measure-area", "turnout-percent", "killing-n", "arrested", "wounded-elided", "remain-missing",
          "let-go", "and-after-comma", "n-seat", "hold-n", "seat-n-spectators", "among-those-killed",
@@ -123,7 +125,8 @@ def test_claims_resolve_weekdays_against_publication_date(seed_claims):
          "share-of-voters-who-voted", "who-revised-is-not-what-is-counted", "identified-of-the-dead",
          "figure-noun-named-by-its-compound", "those-counted-did-it", "it-was-done-to-those-counted",
          "a-neutral-verb-over-the-noun-says-nothing-happened", "based-on-says-nothing-happened",
-         "a-number-hung-on-a-compound-counts-its-head", "a-plural-compound-is-no-modifier"],
+         "a-number-hung-on-a-compound-counts-its-head", "a-plural-compound-is-no-modifier",
+         "bodies-pulled-were-recovered", "people-found-alive-were-not"],
 )
 def test_claims_thing_topic_and_event(text, thing, topic, event, nlp):
     claims = extract_claims([Article(source="t", text=text)], nlp=nlp)
@@ -570,6 +573,13 @@ def test_claims_an_article_opening_a_name_is_no_part_of_it(nlp):
     [plane] = extract_claims([Article("a", "KATHMANDU, Jan 15 (Wire) - A Yeti Airlines passenger plane with 72 people "
                                            "on board crashed.")], nlp=nlp)
     assert plane.actors == ("Yeti Airlines",)
+
+
+def test_claims_a_place_of_a_clause_joined_before_is_not_the_figure_s(nlp):
+    [plane, bodies] = extract_claims([Article("a", "A plane with 72 people on board crashed as it approached the city "
+                                                   "of Pokhara, and rescuers had pulled 68 bodies from the wreckage.")],
+                                     nlp=nlp)
+    assert bodies.place == ""
 
 
 def test_claims_a_counting_subject_is_no_place(nlp):

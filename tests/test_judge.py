@@ -831,3 +831,12 @@ def test_judge_a_figure_that_names_no_one_is_the_protagonist_s_where_the_other_n
     assert findings[frozenset((ids[484507], ids[494989]))].status == "conflict"  # both Tesla's
     byd = findings.get(frozenset((ids[526409], ids[494989])))
     assert byd is None or byd.status == "review"  # BYD's figure is never pinned to Tesla
+
+
+def test_judge_bodies_recovered_are_counted_at_their_own_step(nlp):
+    [(status, _)] = _judged(nlp, "Rescuers had pulled 68 bodies from the wreckage by Sunday evening.",
+                            "By Monday night teams had found 70 bodies in the gorge.", days=(15, 17))
+    assert status == "update"  # one count of the recovered, grown
+    findings = _judged(nlp, "All 72 people aboard were killed.", "Teams had found 71 bodies in the gorge.",
+                       days=(16, 17))
+    assert [status for status, _ in findings if status in ("conflict", "update")] == []  # the dead, the found

@@ -62,6 +62,8 @@ _AUX = {"be", "is", "are", "was", "were", "been", "being", "have", "has", "had",
         "shall", "should", "can", "could", "may", "might", "must", "do", "does", "did", "also", "still",
         "now", "only", "reportedly", "already", "then", "just", "not", "n't", "so", "far", "up", "to"}
 _PLACE_PREPS = {"in", "at", "near", "across", "inside", "around", "throughout", "on"}
+# a clause joined to another: "... approached the city of Pokhara, and rescuers had pulled 68 bodies"
+_CLAUSE_JOIN = re.compile(r"(?:,\s+(?:and|but)\s|;\s)")
 _SEVERAL = {"several", "many", "multiple", "numerous", "various", "some", "two", "three", "four", "five"}
 _PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "state", "county", "port",
                 "capital", "island", "area", "municipality", "prefecture", "department", "suburb",
@@ -586,6 +588,8 @@ class ClaimReader:
         if event_tok is not None:
             event_text = event_tok.text
             event_norm = self._event_class(event_tok) or self._lemma(event_tok)
+            if event_norm in lex.event_scope and thing_norm not in lex.event_scope[event_norm]:
+                event_norm = self._lemma(event_tok)  # "found two people alive": no body recovered
             other = self._other_object(event_tok, span, thing_tokens)
             if other is None and happened is not None and happened.acted_on is not None \
                     and happened.verb.i == event_tok.i and event_norm in PATIENT_EVENTS \
@@ -1761,7 +1765,8 @@ class ClaimReader:
                 if i > span.start:
                     candidates.append((idx, "*"))
             elif not (idx >= reach_end and self._another_clause(doc, reach_end, idx, event_tok)) \
-                    and not self._speakers_place(i, span):
+                    and not self._speakers_place(i, span) \
+                    and not (idx < span.start_char and _CLAUSE_JOIN.search(self._text, idx, span.start_char)):
                 # "won four seats and came third ... across England": another clause's place
                 candidates.append((idx, name))
         candidates = [c for c in candidates if c[1] == NATIONAL or (
