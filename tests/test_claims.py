@@ -847,7 +847,7 @@ def test_claims_a_count_refers_back_to_the_figure_a_figure_noun_named(nlp):
             "police said. One person is still missing. By Monday night the count had reached 70.")
     *_, count = extract_claims([Article("a", text)], nlp=nlp)
     assert (count.quote, count.topic, count.event_norm, count.extra.get("event_rule")) == (
-        "70", "death", "find", "inherited")  # the victims found, not the one missing
+        "70", "death", "recover", "inherited")  # the victims found, not the one missing
 
 
 def test_claims_a_share_for_one_group_is_a_part_and_overall_is_the_whole(nlp):
