@@ -132,6 +132,8 @@ def judge(al: Alignment, *, rates: Rates | None = None, policy: Tolerance | None
         return None  # a part is never the same figure as its whole, even where the numbers meet
     if al.loose and not meet:
         return None  # compared for agreement only: apart, they may well be two figures
+    if bool(a.extra.get("capable")) != bool(b.extra.get("capable")) and not meet:
+        return None  # what can be done ("can be kept between 36 and 46 F") beside what was
     if meet:
         # a running figure re-reported at another time with another value moved, even
         # where an earlier lower bound still holds ("at least 820" then "2,497")

@@ -840,3 +840,12 @@ def test_judge_bodies_recovered_are_counted_at_their_own_step(nlp):
     findings = _judged(nlp, "All 72 people aboard were killed.", "Teams had found 71 bodies in the gorge.",
                        days=(16, 17))
     assert [status for status, _ in findings if status in ("conflict", "update")] == []  # the dead, the found
+
+
+def test_judge_what_can_be_done_is_no_measurement_of_what_was(nlp):
+    findings = _judged(nlp, "Once thawed, it can be kept between 36 and 46 degrees Fahrenheit for up to five days.",
+                       "Thermal shippers keep the vaccine at -70C.", days=(20, 20))
+    assert [status for status, _ in findings if status in ("conflict", "update")] == []
+    [(status, _)] = _judged(nlp, "The shippers kept the vaccine at -60C.", "Thermal shippers keep the vaccine at -70C.",
+                            days=(20, 20))
+    assert status == "conflict"

@@ -772,6 +772,8 @@ class ClaimReader:
         negated = any(t.lower_ in lex.negations for t in window) or (
             happened is not None and happened.negated and event_tok is not None and event_tok.i == happened.verb.i)
         hedged = any(t.lower_ in lex.hedges for t in clause) or "on course for" in self._slice_text(clause_start, clause_end).lower()
+        if self._capable(span):
+            extra["capable"] = True  # "once thawed, it can be kept between 36 and 46 degrees": a limit
         end = span.end_char
         quote_end = thing_tokens[-1].idx + len(thing_tokens[-1].text) if thing_tokens else end
         if capacity_end is not None:
@@ -815,6 +817,20 @@ class ClaimReader:
         if head is not None and q.kind == "count" and head.i + 2 < sent.end \
                 and toks[head.i + 1].lower_ in ("for", "in", "of") and toks[head.i + 2].lower_ in ("which", "whom"):
             extra["part"] = True
+
+    @staticmethod
+    def _capable(span: Span) -> bool:
+        """Whether the verb the figure hangs on says what can be done, a limit or a
+        capacity, not what was done: "it can be kept **between 36 and 46 degrees**", "the
+        jet can carry 180 passengers"."""
+        t = _thing.anchor(span)
+        for _ in range(3):
+            if t.head.i == t.i:
+                return False
+            t = t.head
+            if t.pos_ == "VERB":
+                return any(c.dep_ == "aux" and c.lower_ == "can" for c in _thing.children(t))
+        return False
 
     @staticmethod
     def _among_them(span: Span) -> bool:
