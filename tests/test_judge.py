@@ -849,3 +849,18 @@ def test_judge_what_can_be_done_is_no_measurement_of_what_was(nlp):
     [(status, _)] = _judged(nlp, "The shippers kept the vaccine at -60C.", "Thermal shippers keep the vaccine at -70C.",
                             days=(20, 20))
     assert status == "conflict"
+
+
+def test_judge_an_offer_made_and_an_offer_raised_are_one_figure(nlp):
+    from reconcile.claims import extract_claims
+    from reconcile.model import Article
+
+    claims = extract_claims([
+        Article("a", "GM and Ford have offered 20%, and Stellantis has offered 17.5%.", published=dt.date(2023, 9, 15)),
+        Article("b", "On Saturday, Stellantis raised its offer to 20%.", published=dt.date(2023, 9, 24))], nlp=nlp)
+    offered = next(c for c in claims if c.quantity.value == 17.5)
+    raised = next(c for c in claims if c.source == "b")
+    assert (offered.topic, "elliptical" in offered.extra) == ("offer", False)
+    assert (raised.topic, raised.event_norm) == ("offer", "")  # the verb moved the figure
+    statuses = [f.status for f in reconcile(claims, as_frame=False) if {f.a, f.b} == {offered.id, raised.id}]
+    assert statuses == ["update"]

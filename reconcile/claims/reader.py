@@ -612,6 +612,9 @@ class ClaimReader:
                 event_norm = f"{self._lemma(event_tok)} {particle.lower_}"  # "brought out", not "bring"
             elif event_norm in lex.neutral_events and not moved_by_parse:
                 event_norm = ""  # "the toll rose to 45": the figure moved, nothing new happened
+            elif counted is not None and counted.rule == "verb-object" and counted.head.head.i == event_tok.i \
+                    and _thing.case_of(_thing.anchor(span)) == "to":
+                event_norm = ""  # "raised its offer to 20%": the verb moved the figure its object names
             holder = self._holder(event_tok, span)
             if holder:
                 extra["holder"] = holder  # "the captain had 8,122 flight hours": whose hours
@@ -637,6 +640,15 @@ class ClaimReader:
         kinds = tuple(t.lower_ for t in thing_tokens if t is not head and t.pos_ == "ADJ" and t.text[:1].isupper())
         if kinds:
             extra["kind"] = kinds  # "seven French nationals": a named kind of the thing, a part of all of them
+        if extra.get("elliptical") and happened is not None and happened.rule == "verb" and event_tok is not None \
+                and event_tok.i == happened.verb.i and drafts and event_tok.idx > drafts[-1].end:
+            del extra["elliptical"]  # "GM and Ford have offered 20%, and Stellantis has offered 17.5%": its own verb
+        if (not thing_norm or rule == "thing-inherited") and q.kind in ("percent", "money") and event_tok is not None \
+                and self._lemma(event_tok) in lex.verb_figures and _thing.anchor(span).head.i == event_tok.i:
+            # "Stellantis has offered 17.5%": its offer, whatever figure came before it
+            thing_norm = lex.verb_figures[self._lemma(event_tok)]
+            thing_text = event_tok.text
+            extra.pop("elliptical", None)
         topic = thing_norm
         event_thing = lex.event_things.get(event_norm)
         if event_thing and (not thing_norm or thing_norm in lex.people or thing_norm == event_thing):
