@@ -306,6 +306,9 @@ def _mark_ambiguous(al: Alignment, scopes, local=frozenset(), names: dict[str, s
                            part=c.id if c.quantity.kind in ("count", "money") else "")
         if c.extra.get("elliptical"):
             return replace(al, ambiguous=f"'{c.quote}' leaves its thing to be guessed from another figure")
+        if c.extra.get("several_places") and other.place not in ("", "*"):
+            # "at least 20 deaths across several states" beside a figure for one place
+            return replace(al, ambiguous=f"'{c.quote}' covers several places, '{other.quote}' {other.place}")
         # whom it may be about: the names the others give ("Tesla", "BYD"); a lower-case
         # qualifier ("sudden deaths", "tech jobs") narrows the thing, it names no one
         rivals = _alternatives({frozenset(n for n in names_ if n[:1].isupper()) for names_ in actors} - {frozenset()})

@@ -138,7 +138,7 @@ def judge(al: Alignment, *, rates: Rates | None = None, policy: Tolerance | None
         # a running figure re-reported at another time with another value moved, even
         # where an earlier lower bound still holds ("at least 820" then "2,497")
         moved = times_differ and not (al.ambiguous or al.loose) and _written_figures_differ(a.quantity, b.quantity) \
-            and not _refines(a.quantity, b.quantity)
+            and not _refines(a.quantity, b.quantity) and not _floor_and_ceiling(a.quantity, b.quantity)
         if moved:
             first, then = timeline.order(a, b) or (a, b)
             reason = f"{_show(first)} then {_show(then)}: the figure moved; {why_times}"
@@ -272,6 +272,16 @@ def _orders_apart(ia: Interval, ib: Interval) -> float:
         return 0.0
     ratio = high[0] / low[1]
     return ratio if ratio > ORDERS_APART else 0.0
+
+
+def _floor_and_ceiling(a: Quantity, b: Quantity) -> bool:
+    """Whether one figure only bounds from below and the other only from above ("at
+    least 111", "as many as 702"): both may hold of one figure, which neither says moved."""
+    def side(q: Quantity) -> str:
+        if (q.low is None) == (q.high is None):
+            return ""
+        return "floor" if q.high is None else "ceiling"
+    return {side(a), side(b)} == {"floor", "ceiling"}
 
 
 def _refines(a: Quantity, b: Quantity) -> bool:

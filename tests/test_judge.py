@@ -864,3 +864,23 @@ def test_judge_an_offer_made_and_an_offer_raised_are_one_figure(nlp):
     assert (raised.topic, raised.event_norm) == ("offer", "")  # the verb moved the figure
     statuses = [f.status for f in reconcile(claims, as_frame=False) if {f.a, f.b} == {offered.id, raised.id}]
     assert statuses == ["update"]
+
+
+def test_judge_a_floor_and_a_ceiling_and_several_places_say_nothing_moved(nlp):
+    findings = _judged(nlp, "At least 111 people died in Texas.", "As many as 702 people may have died in Texas.",
+                       days=(4, 20))
+    assert [status for status, _ in findings if status in ("conflict", "update")] == []
+    [(status, _)] = _judged(nlp, "At least 111 people died in Texas.", "The toll in Texas now stands at 246.",
+                            days=(4, 20))
+    assert status == "update"
+    findings = _judged(nlp, "Harris County recorded 43 deaths.", "The storm was blamed for at least 20 deaths across "
+                                                                 "several states.", days=(4, 20))
+    assert [status for status, _ in findings if status in ("conflict", "update")] == []
+
+
+def test_judge_a_place_that_names_what_those_counted_are_is_their_kind(nlp):
+    from reconcile.claims import extract_claims
+    from reconcile.model import Article
+
+    [residents] = extract_claims([Article("a", "In all, 229 were Texas residents.")], nlp=nlp)
+    assert residents.extra.get("kind") == ("texas",)

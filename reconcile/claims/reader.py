@@ -64,6 +64,9 @@ _AUX = {"be", "is", "are", "was", "were", "been", "being", "have", "has", "had",
 _PLACE_PREPS = {"in", "at", "near", "across", "inside", "around", "throughout", "on"}
 # a clause joined to another: "... approached the city of Pokhara, and rescuers had pulled 68 bodies"
 _CLAUSE_JOIN = re.compile(r"(?:,\s+(?:and|but)\s|;\s)")
+# the place of a figure for several places at once, read as "*" (some place or places)
+# with ``extra["several_places"]``
+_SEVERAL_PLACES = "**"
 _SEVERAL = {"several", "many", "multiple", "numerous", "various", "some", "two", "three", "four", "five"}
 _PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "state", "county", "port",
                 "capital", "island", "area", "municipality", "prefecture", "department", "suburb",
@@ -637,7 +640,10 @@ class ClaimReader:
         if q.kind == "count" and head is not None and rule != "capacity" \
                 and self._attributive(span, thing_tokens, head, q):
             extra["attributive"] = True  # "a 12-game rematch", "a two-race streak": the size of another thing
-        kinds = tuple(t.lower_ for t in thing_tokens if t is not head and t.pos_ == "ADJ" and t.text[:1].isupper())
+        # "seven French nationals", "229 were Texas residents": a named kind of what is counted
+        kinds = tuple(t.lower_ for t in thing_tokens if t is not head and t.text[:1].isupper() and (
+            t.pos_ == "ADJ" or t.pos_ == "PROPN" and (places.lookup(t.text) is not None
+                                                     or t.lower_ in lex.countries)))
         if kinds:
             extra["kind"] = kinds  # "seven French nationals": a named kind of the thing, a part of all of them
         if extra.get("elliptical") and happened is not None and happened.rule == "verb" and event_tok is not None \
@@ -667,6 +673,9 @@ class ClaimReader:
             actors = extra["inherit_actors"]
         reach_end = thing_tokens[-1].idx + len(thing_tokens[-1].text) if thing_tokens else span.end_char
         place = self._place_with(span) or self._place(doc, span, reach_end, event_tok)
+        if place == _SEVERAL_PLACES:
+            place = "*"
+            extra["several_places"] = True  # "at least 20 deaths across several states"
         scope = span._.scope
         if not place and scope is not None and scope.places:
             # "Tripura recorded the highest turnout, at 79.90 per cent", "In Tamil Nadu, ...
@@ -1364,7 +1373,7 @@ class ClaimReader:
         if not in_order:
             return ""
         i, idx, name = in_order[0]
-        if name in (_THERE, "*") or self._toks[i].lower_ not in _PLACE_PREPS:
+        if name in (_THERE, _SEVERAL_PLACES) or self._toks[i].lower_ not in _PLACE_PREPS:
             return ""
         opens = self._dateline_end(sent)
         if self._text[opens: self._toks[i].idx].strip():
@@ -1807,7 +1816,7 @@ class ClaimReader:
             pos = c[0]
             return abs(pos - span.start_char) * (1 if pos >= span.start_char else 1.5)
         pos, name = min(candidates, key=distance)
-        if name in (NATIONAL, "*", CAPITAL):
+        if name in (NATIONAL, "*", CAPITAL, _SEVERAL_PLACES):
             return name
         canon = self.lex.canonical_name(name)
         return canon
@@ -1830,7 +1839,7 @@ class ClaimReader:
 
         Returns the whole-country and capital mentions as ``(offset, name)``, and, in
         text order, ``(token index, offset, name)`` for each "there" (named ``_THERE``)
-        and each capitalised name after a place preposition ("*" for a list of places).
+        and each capitalised name after a place preposition (``_SEVERAL_PLACES`` for a list of places).
         """
         found = self._sentence_places.get(sent.start)
         if found is not None:
@@ -1862,7 +1871,7 @@ class ClaimReader:
             k = t.i + 1
             if t.lower_ in _PLACE_PREPS and k + 1 < sent.end and toks[k].lower_ in _SEVERAL \
                     and toks[k + 1].lemma_.lower() in _scope.PLACE_KINDS and toks[k + 1].lower_ != toks[k + 1].lemma_.lower():
-                in_order.append((t.i, t.idx, "*"))  # "across several states": places, none named
+                in_order.append((t.i, t.idx, _SEVERAL_PLACES))  # "across several states": places, none named
                 continue
             if toks[k].lower_ == "the" and k + 1 < sent.end and toks[k + 1].text[:1].isupper():
                 k += 1
@@ -1886,7 +1895,7 @@ class ClaimReader:
                     continue  # "in the Noto Peninsula Earthquake": what happened, not where
                 if k + 1 < sent.end and toks[k].text in (",", "and") and toks[k + 1].text[:1].isupper() \
                         and toks[k + 1].lower_ not in _CALENDAR:
-                    name = "*"  # "in Burundi, Kenya, Rwanda and Uganda": several places
+                    name = _SEVERAL_PLACES  # "in Burundi, Kenya, Rwanda and Uganda": several places
                 in_order.append((t.i, t.idx, name))
         found = self._sentence_places[sent.start] = (fixed, in_order)
         return found
