@@ -884,3 +884,12 @@ def test_judge_a_place_that_names_what_those_counted_are_is_their_kind(nlp):
 
     [residents] = extract_claims([Article("a", "In all, 229 were Texas residents.")], nlp=nlp)
     assert residents.extra.get("kind") == ("texas",)
+
+
+def test_judge_a_figure_that_leaves_its_thing_to_the_one_before_stays_elliptical(nlp):
+    # EQUATE news_nli-0800, an entailment: "two associated with Vagos" are no Hell's Angels
+    findings = _judged(nlp, "One Hell 's Angels member died from his wounds , while two associated with Vagos "
+                            "suffered what the deputy chief described as '' non-life-threatening '' injuries .",
+                       "1 Hell 's Angels member has died , 2 Vagos members have '' non-life-threatening '' injuries",
+                       days=(4, 4))
+    assert [status for status, _ in findings if status == "conflict"] == []

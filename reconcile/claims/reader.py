@@ -646,9 +646,6 @@ class ClaimReader:
                                                      or t.lower_ in lex.countries)))
         if kinds:
             extra["kind"] = kinds  # "seven French nationals": a named kind of the thing, a part of all of them
-        if extra.get("elliptical") and happened is not None and happened.rule == "verb" and event_tok is not None \
-                and event_tok.i == happened.verb.i and drafts and event_tok.idx > drafts[-1].end:
-            del extra["elliptical"]  # "GM and Ford have offered 20%, and Stellantis has offered 17.5%": its own verb
         if (not thing_norm or rule == "thing-inherited") and q.kind in ("percent", "money") and event_tok is not None \
                 and self._lemma(event_tok) in lex.verb_figures and _thing.anchor(span).head.i == event_tok.i:
             # "Stellantis has offered 17.5%": its offer, whatever figure came before it
