@@ -248,6 +248,7 @@ def _named(c: Claim) -> frozenset[str]:
 
 
 MIN_PROTAGONIST_SOURCES = 3
+_WORD = re.compile(r"\w+(?:['\u2019.-]\w+)*")  # "Tesla", "L'Oreal", "U.S", "Rolls-Royce"; no end stop
 
 
 def _protagonists(claims: Sequence[Claim]) -> frozenset[str]:
@@ -260,15 +261,26 @@ def _protagonists(claims: Sequence[Claim]) -> frozenset[str]:
         return frozenset()
     names = {n for c in claims for n in _named(c)
              if places.lookup(n) is None and n.lower() not in load_lexicon().countries}
-    sentences: dict[str, set[str]] = defaultdict(set)
+    if not names:
+        return frozenset()
+    # each article's runs of words, read once: a name is in an article if its words are
+    # a run of words of one of its sentences (linear in the text, however many names)
+    longest = max(len(n.split()) for n in names)
+    runs: dict[str, set[str]] = defaultdict(set)
+    seen: set[tuple[str, str]] = set()
     for c in claims:
-        sentences[c.source].add(c.sentence)
-    found = set()
-    for name in names:
-        pattern = re.compile(rf"\b{re.escape(name)}\b")
-        if all(any(pattern.search(s) for s in sentences[src]) for src in sources):
-            found.add(name)
-    return frozenset(found)
+        if (c.source, c.sentence) in seen:
+            continue
+        seen.add((c.source, c.sentence))
+        words = _words(c.sentence)
+        runs[c.source].update(" ".join(words[i:i + k]) for k in range(1, longest + 1)
+                              for i in range(len(words) - k + 1))
+    return frozenset(n for n in names if all(" ".join(_words(n)) in runs[src] for src in sources))
+
+
+def _words(text: str) -> list[str]:
+    """The words of ``text`` as names are matched: "BYD's" is BYD, "U.S." is U.S."""
+    return [w[:-2] if w.endswith(("'s", "\u2019s")) else w for w in _WORD.findall(text)]
 
 
 def _mark_ambiguous(al: Alignment, scopes, local=frozenset(), names: dict[str, str] | None = None,
