@@ -437,7 +437,8 @@ class ClaimReader:
             rule = "thing-nummod"
         counted = span._.counted
         if not partitive and q.kind == "count" and counted is not None and counted.rule == "partitive" \
-                and head is not None and head.i == counted.head.i and self._toks[span.end].lower_ == "of" \
+                and head is not None and head.i == counted.head.i and span.end + 1 < len(self._toks) \
+                and self._toks[span.end].lower_ == "of" \
                 and self._toks[span.end + 1].lower_ in _DETERMINERS | _PRONOUNS:
             partitive = True  # "at least 145 of the dead": a bound picks some of them out too
         if head is not None and head.dep_ == "nmod:poss" and counted is not None and counted.rule == "partitive" \
