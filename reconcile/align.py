@@ -550,7 +550,12 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
         other_events = _events_differ(a, b)
     # who and where
     if a.thing_norm and b.thing_norm and a.extra.get("group") != b.extra.get("group"):
-        return None  # fighters killed, soldiers killed, children among the dead: other groups
+        if not (a.event_norm and a.event_norm == b.event_norm and a.event_norm not in GENERIC_EVENTS
+                and a.extra.get("group") and b.extra.get("group")):
+            return None  # fighters killed, soldiers killed, children among the dead: other groups
+        # "About 12,700 members walked off the job", "Roughly 13,000 workers walked out":
+        # two names for those to whom one thing happened may count the same people
+        loose = loose or "two groups to which one thing happened: one count, if they agree"
     kind_a, kind_b = a.extra.get("kind", ()), b.extra.get("kind", ())
     if kind_a and kind_b and set(kind_a) != set(kind_b):
         return None  # seven French nationals, nine British nationals: other groups

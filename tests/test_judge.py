@@ -893,3 +893,16 @@ def test_judge_a_figure_that_leaves_its_thing_to_the_one_before_stays_elliptical
                        "1 Hell 's Angels member has died , 2 Vagos members have '' non-life-threatening '' injuries",
                        days=(4, 4))
     assert [status for status, _ in findings if status == "conflict"] == []
+
+
+def test_judge_two_groups_one_thing_happened_to_agree_and_never_conflict(nlp):
+    [(status, reason)] = _judged(nlp, "About 12,700 members of the union walked off the job.",
+                                 "Roughly 13,000 workers walked off the job.", days=(15, 16))
+    assert status == "agree" and "one count, if they agree" in reason
+    findings = _judged(nlp, "About 12,700 members of the union walked off the job.",
+                       "Roughly 3,000 workers walked off the job.", days=(15, 15))
+    assert [status for status, _ in findings if status in ("conflict", "update")] == []
+    # a storm and a hurricane are one measured thing
+    [(status, _)] = _judged(nlp, "Otis tore into Acapulco as a Category 5 storm.",
+                            "The storm came ashore as a Category 5 hurricane.", days=(26, 26))
+    assert status == "agree"
