@@ -609,12 +609,12 @@ def _unsaid_for_agreement(a: Claim, b: Claim) -> str:
     qa, qb = a.quantity, b.quantity
     if qa.kind != qb.kind:
         return ""
+    if qa.kind == "percent" and (a.place and a.place == b.place or a.time_text and a.time_text == b.time_text):
+        return "shares of what one leaves unsaid, for one place or time"
     if qa.unit == qb.unit and not _rounding_of(qa, qb):
         return ""  # in one unit, only a figure and its own rounding tell ("$13.51 billion", "$13.5 billion")
     if qa.kind == "money":
         return "sums of money one of which leaves unsaid what it is"
-    if qa.kind == "percent" and (a.place and a.place == b.place or a.time_text and a.time_text == b.time_text):
-        return "shares of what one leaves unsaid, for one place or time"
     if qa.kind == "count" and (_distinctive(a) and qb.approximate or _distinctive(b) and qa.approximate):
         return "a precise count and a round one, one of which leaves unsaid what it counts"
     return ""

@@ -906,3 +906,9 @@ def test_judge_two_groups_one_thing_happened_to_agree_and_never_conflict(nlp):
     [(status, _)] = _judged(nlp, "Otis tore into Acapulco as a Category 5 storm.",
                             "The storm came ashore as a Category 5 hurricane.", days=(26, 26))
     assert status == "agree"
+
+
+def test_judge_shares_for_one_place_meet_though_one_leaves_its_thing_unsaid(nlp):
+    [(status, _)] = _judged(nlp, "Bihar was lowest at under 49 per cent.", "Bihar registered 48.50 per cent.",
+                            days=(19, 20))
+    assert status == "agree"
