@@ -191,8 +191,7 @@ def _scopes(claims: Sequence[Claim]) -> dict[tuple[str, str], tuple[set[str], se
         if gap is not None and gap > HISTORY_DAYS:
             continue  # "the 1960 tsunami killed 61": history does not make today's figures ambiguous
         actors, places = scopes[(measure_key(c), c.topic)]
-        kinds = {k.lower() for k in c.extra.get("kind", ())}
-        named = frozenset(a for a in c.actors if a.lower() not in kinds) | _doer(c)
+        named = _unkinded(c) | _doer(c)
         if named and not c.extra.get("subgroup"):
             # one claim's actors together ("ethnic Armenian residents" names one group, not
             # the two actors "ethnic" and "Armenian"); "66.22 per cent among male voters"
@@ -241,10 +240,15 @@ def _doer(c: Claim) -> frozenset[str]:
     return frozenset((doer,)) if doer else frozenset()
 
 
+def _unkinded(c: Claim) -> frozenset[str]:
+    """A claim's actors but its kinds ("17 Ethiopian citizens": a kind of citizen, no actor)."""
+    kinds = {k.lower() for k in c.extra.get("kind", ())}
+    return frozenset(a for a in c.actors if a.lower() not in kinds)
+
+
 def _named(c: Claim) -> frozenset[str]:
     """The names a claim is pinned to: its capitalised actors and who did what it counts."""
-    kinds = {k.lower() for k in c.extra.get("kind", ())}
-    return frozenset(a for a in c.actors if a[:1].isupper() and a.lower() not in kinds) | _doer(c)
+    return frozenset(a for a in _unkinded(c) if a[:1].isupper()) | _doer(c)
 
 
 MIN_PROTAGONIST_SOURCES = 3
@@ -259,8 +263,7 @@ def _protagonists(claims: Sequence[Claim]) -> frozenset[str]:
     sources = {c.source for c in claims}
     if len(sources) < MIN_PROTAGONIST_SOURCES:
         return frozenset()
-    names = {n for c in claims for n in _named(c)
-             if places.lookup(n) is None and n.lower() not in load_lexicon().countries}
+    names = {n for c in claims for n in _named(c) if places.lookup(n) is None and not _is_country(n)}
     if not names:
         return frozenset()
     # each article's runs of words, read once: a name is in an article if its words are

@@ -435,9 +435,7 @@ def _readings_of_two_days(a: Claim, b: Claim) -> bool:
     and the days differ: what was measured on each, never one figure re-reported."""
     if not (a.quantity.kind == b.quantity.kind == "measure") or not (a.time_end and b.time_end):
         return False
-    if not all(timeline.time_kind(c.time_text) == "point" for c in (a, b)):
-        return False
-    return a.time_end < b.time_start or b.time_end < a.time_start
+    return all(timeline.time_kind(c.time_text) == "point" for c in (a, b)) and timeline.order(a, b) is not None
 
 
 def _dated_apart(undated: Claim, dated: Claim) -> bool:

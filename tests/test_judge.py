@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 
 from reconcile.align import Alignment
+from reconcile.api import judge_claims
+from reconcile.claims import extract_claims
 from reconcile.judge import _meet, interval, judge, reconcile
-from reconcile.model import STATUSES, Claim, Quantity
+from reconcile.model import STATUSES, Article, Claim, Quantity
 
 SEED = Path(__file__).resolve().parent.parent / "fixtures" / "clusters" / "libya-sirte-airstrikes"
 
@@ -118,9 +120,6 @@ def test_judge_reconcile_returns_a_frame(seed_claims):
 
 
 def _verdicts(texts, nlp):
-    from reconcile.claims import extract_claims
-    from reconcile.model import Article
-
     claims = extract_claims([Article(source=s, text=t) for s, t in texts.items()], nlp=nlp)
     frame = reconcile(claims, as_frame=False)
     by_id = {c.id: c for c in claims}
@@ -196,9 +195,6 @@ def test_judge_a_narrower_group_may_be_smaller_but_not_larger(nlp):
 
 def test_judge_what_happened_to_people_names_the_figure(nlp):
     # "one firefighter injured" and "400 firefighters mobilised" are two figures, not one
-    from reconcile.claims import extract_claims
-    from reconcile.model import Article
-
     claims = extract_claims([Article("a", "Around 400 firefighters were mobilised overnight."),
                              Article("b", "One firefighter was seriously injured, officials said.")], nlp=nlp)
     assert len(claims) == 2
@@ -206,12 +202,6 @@ def test_judge_what_happened_to_people_names_the_figure(nlp):
 
 
 def _judged(nlp, text_a: str, text_b: str, *, days: tuple[int, int] = (4, 6)) -> list[tuple[str, str]]:
-    import datetime as dt
-
-    from reconcile.api import judge_claims
-    from reconcile.claims import extract_claims
-    from reconcile.model import Article
-
     articles = [Article("a", text_a, published=dt.date(2023, 9, days[0])),
                 Article("b", text_b, published=dt.date(2023, 9, days[1]))]
     report = judge_claims(articles, extract_claims(articles, nlp=nlp))
@@ -266,12 +256,6 @@ def test_judge_a_toll_of_another_period_is_not_compared(nlp):
     ids=["no-rate-reference-only", "agree-at-a-rate", "conflict-at-a-rate"],
 )
 def test_judge_money_in_two_currencies_only_with_a_supplied_rate(nlp, rates, expected):
-    import datetime as dt
-
-    from reconcile.api import judge_claims
-    from reconcile.claims import extract_claims
-    from reconcile.model import Article
-
     articles = [Article("a", "The Louvre said the repairs would cost €100 million.", published=dt.date(2023, 9, 4)),
                 Article("b", "The Louvre said the repairs would cost $125 million.", published=dt.date(2023, 9, 4))]
     found = judge_claims(articles, extract_claims(articles, nlp=nlp), rates=rates).findings
@@ -310,9 +294,6 @@ def test_judge_a_running_toll_may_grow_more_than_thirtyfold(nlp):
 
 
 def _statuses(nlp, text_a: str, text_b: str) -> list[str]:
-    from reconcile.claims import extract_claims
-    from reconcile.model import Article
-
     claims = extract_claims([Article("a", text_a), Article("b", text_b)], nlp=nlp)
     return sorted(f.status for f in reconcile(claims, as_frame=False))
 
@@ -357,16 +338,10 @@ def test_judge_a_bracketed_conversion_measures_what_its_measure_measures(nlp):
 
 
 def test_judge_a_flow_over_a_part_of_a_period_is_another_figure(nlp):
-    import datetime as dt
-
-    from reconcile.api import judge_claims
-    from reconcile.model import Article
-
     articles = [Article("a", "BYD said on Monday it sold 526,409 battery-electric cars in October-December.",
                         published=dt.date(2024, 1, 2)),
                 Article("b", "BYD sold 1.57 million battery-electric cars in 2023.", published=dt.date(2024, 1, 4)),
                 Article("c", "BYD sold 1.7 million battery-electric cars in 2023.", published=dt.date(2024, 1, 4))]
-    from reconcile.claims import extract_claims
 
     found = judge_claims(articles, extract_claims(articles, nlp=nlp), group_by="none").findings
     assert [(f.status, {f.a[0], f.b[0]}) for f in found] == [("conflict", {"b", "c"})]  # the quarter meets neither
@@ -395,9 +370,6 @@ def test_judge_a_building_where_it_happened_is_no_part_of_the_toll(nlp):
 
 
 def test_judge_the_dead_under_two_names_and_an_event_s_name_is_no_actor(nlp):
-    from reconcile.claims import extract_claims
-    from reconcile.model import Article
-
     # "people buried" and "bodies buried": one count of the dead
     assert _statuses(nlp, "So far 3,283 people had been buried.", "More than 4,000 bodies had been buried.") \
         == ["conflict"]
@@ -444,9 +416,6 @@ def test_judge_a_region_is_a_part_only_of_a_story_that_names_what_contains_it(pl
 def test_judge_the_object_of_a_measure_named_or_plain(nlp):
     # "the Camp Fire" and "the fire" may be one fire, unless the story measures another fire
     # too; "The Guaiba rose above 4.5 metres" measures the Guaiba
-    from reconcile.claims import extract_claims
-    from reconcile.model import Article
-
     [level] = extract_claims([Article("a", "The Guaiba rose back above 4.5 metres on Sunday.")], nlp=nlp)
     assert level.extra["object"] == "Guaiba"
     assert _statuses(nlp, "The Camp Fire has burned some 47,000 hectares.",
@@ -550,18 +519,12 @@ def test_judge_a_total_to_a_moment_and_one_day_s_count_are_two_figures(nlp):
 def test_judge_distances_from_two_places_are_two_figures(nlp):
     assert _judged(nlp, "The site lies 171 km from the state capital.", "The village lies some 250 km south-west "
                    "of Kolkata.", days=(5, 5)) == []
-    from reconcile.claims import extract_claims
-    from reconcile.model import Article
-
     claims = extract_claims([Article("a", "The epicentre was about 72 kilometres southwest of Marrakech."),
                              Article("b", "The epicentre was some 45 miles southwest of Marrakesh.")], nlp=nlp)
     assert [f.status for f in reconcile(claims, as_frame=False)] == ["agree"]  # one city, two spellings
 
 
 def test_judge_actors_of_one_claim_are_one_group_and_a_segment_opens_its_sentence(nlp):
-    from reconcile.claims import extract_claims
-    from reconcile.model import Article
-
     [claim] = extract_claims([Article("a", "Gaming revenue was $2.49 billion.")], nlp=nlp)
     assert claim.actors == ("gaming",)
     # "ethnic Armenian residents" names one group: a figure naming none is not left in doubt
@@ -571,9 +534,6 @@ def test_judge_actors_of_one_claim_are_one_group_and_a_segment_opens_its_sentenc
 
 
 def test_judge_an_article_that_dates_one_figure_leaves_today_s_undated(nlp):
-    from reconcile.claims import extract_claims
-    from reconcile.model import Article
-
     text = ("Some 3.5 million people marched nationwide, the union said. That is far above the 1.27 million people "
             "who marched on 31 January.")
     claims = extract_claims([Article("a", text, published=dt.date(2023, 3, 7))], nlp=nlp)
@@ -584,9 +544,6 @@ def test_judge_an_article_that_dates_one_figure_leaves_today_s_undated(nlp):
 def test_judge_places_given_as_parts_leave_two_unplaced_tolls_comparable(nlp):
     # an article that gives a breakdown by town beside the toll of all: the towns are parts,
     # so two tolls that name no town are both the whole, and they disagree
-    from reconcile.claims import extract_claims
-    from reconcile.model import Article
-
     published = dt.date(2024, 1, 3)
     claims = extract_claims([
         Article("a", "The toll stood at 73 on Wednesday. In Suzu, 40 people died.", published=published),
@@ -596,9 +553,6 @@ def test_judge_places_given_as_parts_leave_two_unplaced_tolls_comparable(nlp):
 
 
 def test_judge_a_fronted_partitive_counts_a_part(nlp):
-    from reconcile.claims import extract_claims
-    from reconcile.model import Article
-
     [six, _] = extract_claims([Article("a", "Of the disaster-related deaths, 6 were in Suzu and 2 in Noto.")], nlp=nlp)
     assert six.extra.get("partitive")
     [depth] = extract_claims([Article("a", "The survey put its depth at 18.5 km.")], nlp=nlp)
@@ -614,9 +568,6 @@ def test_judge_parts_picked_out_by_one_event_and_a_figure_s_earlier_value(nlp):
 
 
 def test_judge_people_an_article_counts_apart_are_two_groups(nlp):
-    from reconcile.claims import extract_claims
-    from reconcile.model import Article
-
     claims = extract_claims([
         Article("a", "There were 68 passengers and four crew on board the plane."),
         Article("b", "Ten foreigners were on board the plane."),
@@ -632,9 +583,6 @@ def test_judge_people_an_article_counts_apart_are_two_groups(nlp):
 
 
 def test_judge_sums_that_leave_their_purpose_unsaid_may_agree(nlp):
-    from reconcile.claims import extract_claims
-    from reconcile.model import Article
-
     def statuses(text_a, text_b):
         claims = extract_claims([Article("a", text_a, published=dt.date(2024, 5, 10)),
                                  Article("b", text_b, published=dt.date(2024, 5, 10))], nlp=nlp)
@@ -666,9 +614,6 @@ def test_judge_people_sent_to_one_task_in_other_words(nlp):
 
 
 def test_judge_a_place_s_share_of_the_dead_is_its_count(nlp):
-    from reconcile.claims import extract_claims
-    from reconcile.model import Article
-
     claims = extract_claims([
         Article("a", "Harris County reported 31 of the deaths.", published=dt.date(2021, 3, 26)),
         Article("b", "Harris County has since recorded 43 of the deaths.", published=dt.date(2021, 3, 26))], nlp=nlp)
@@ -677,9 +622,6 @@ def test_judge_a_place_s_share_of_the_dead_is_its_count(nlp):
 
 
 def test_judge_a_whole_given_later_below_a_part_given_earlier_was_revised(nlp):
-    from reconcile.claims import extract_claims
-    from reconcile.model import Article
-
     claims = extract_claims([
         Article("a", "The floods killed 11,500 people. The death toll in Derna had soared to 11,300.",
                 published=dt.date(2023, 9, 14)),
@@ -701,9 +643,6 @@ def test_judge_a_whole_given_later_below_a_part_given_earlier_was_revised(nlp):
 
 
 def test_judge_where_the_teller_is_and_elsewhere_are_not_where_the_figure_is(nlp):
-    from reconcile.claims import extract_claims
-    from reconcile.model import Article
-
     [tobruk] = extract_claims([Article("a", "At least 145 of the dead were Egyptian workers, officials in the "
                                             "eastern city of Tobruk said.")], nlp=nlp)
     assert (tobruk.place, tobruk.extra.get("partitive")) == ("", True)
@@ -717,9 +656,6 @@ def test_judge_where_the_teller_is_and_elsewhere_are_not_where_the_figure_is(nlp
 
 
 def test_judge_a_day_s_count_alone_is_no_total(nlp):
-    from reconcile.claims import extract_claims
-    from reconcile.model import Article
-
     claims = extract_claims([
         Article("a", "He said 26,600 people crossed on Tuesday alone.", published=dt.date(2023, 9, 27)),
         Article("b", "She said 68,386 people had crossed into Armenia.", published=dt.date(2023, 9, 28)),
@@ -736,9 +672,6 @@ def test_judge_a_day_s_count_alone_is_no_total(nlp):
 
 
 def test_judge_those_picked_out_among_them_are_a_part_that_may_agree(nlp):
-    from reconcile.claims import extract_claims
-    from reconcile.model import Article
-
     claims = extract_claims([
         Article("a", "The clashes left more than 100 people injured, among them 22 police officers.",
                 published=dt.date(2019, 6, 13)),
@@ -752,9 +685,6 @@ def test_judge_those_picked_out_among_them_are_a_part_that_may_agree(nlp):
 
 
 def test_judge_tolls_of_what_happened_on_days_apart_count_two_happenings(nlp):
-    from reconcile.claims import extract_claims
-    from reconcile.model import Article
-
     claims = extract_claims([
         Article("a", "The jet crashed on Sunday morning, killing 157 people. UN agencies said at least 19 of the "
                      "dead worked for the organisation.", published=dt.date(2019, 3, 10)),
@@ -766,9 +696,6 @@ def test_judge_tolls_of_what_happened_on_days_apart_count_two_happenings(nlp):
 
 
 def test_judge_a_name_after_a_preposition_and_a_kind_are_no_rival_actors(nlp):
-    from reconcile.claims import extract_claims
-    from reconcile.model import Article
-
     claims = extract_claims([
         Article("a", "Four weeks after Ethiopian Airlines flight ET302 crashed, killing 157 people, the report came.",
                 published=dt.date(2019, 4, 4)),
@@ -789,9 +716,6 @@ def test_judge_measures_stated_for_two_days_are_two_readings(nlp):
 
 
 def test_judge_two_figures_for_one_named_place_need_no_actor(nlp):
-    from reconcile.claims import extract_claims
-    from reconcile.model import Article
-
     claims = extract_claims([
         Article("a", "Harris County reported 31 of the deaths. Acme Corp has identified 12 deaths.",
                 published=dt.date(2021, 3, 26)),
@@ -814,9 +738,6 @@ def test_judge_a_level_changed_to_from_the_other_s_figure_is_of_a_later_time(nlp
 
 
 def test_judge_a_figure_that_names_no_one_is_the_protagonist_s_where_the_other_names_it(nlp):
-    from reconcile.claims import extract_claims
-    from reconcile.model import Article
-
     day = dt.date(2024, 1, 2)
     claims = extract_claims([
         Article("a", "AUSTIN, Jan 2 (Wire) - Tesla delivered a record 484,507 vehicles in the fourth quarter. "
@@ -852,9 +773,6 @@ def test_judge_what_can_be_done_is_no_measurement_of_what_was(nlp):
 
 
 def test_judge_an_offer_made_and_an_offer_raised_are_one_figure(nlp):
-    from reconcile.claims import extract_claims
-    from reconcile.model import Article
-
     claims = extract_claims([
         Article("a", "GM and Ford have offered 20%, and Stellantis has offered 17.5%.", published=dt.date(2023, 9, 15)),
         Article("b", "On Saturday, Stellantis raised its offer to 20%.", published=dt.date(2023, 9, 24))], nlp=nlp)
@@ -879,9 +797,6 @@ def test_judge_a_floor_and_a_ceiling_and_several_places_say_nothing_moved(nlp):
 
 
 def test_judge_a_place_that_names_what_those_counted_are_is_their_kind(nlp):
-    from reconcile.claims import extract_claims
-    from reconcile.model import Article
-
     [residents] = extract_claims([Article("a", "In all, 229 were Texas residents.")], nlp=nlp)
     assert residents.extra.get("kind") == ("texas",)
 

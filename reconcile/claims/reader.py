@@ -643,8 +643,7 @@ class ClaimReader:
             extra["attributive"] = True  # "a 12-game rematch", "a two-race streak": the size of another thing
         # "seven French nationals", "229 were Texas residents": a named kind of what is counted
         kinds = tuple(t.lower_ for t in thing_tokens if t is not head and t.text[:1].isupper() and (
-            t.pos_ == "ADJ" or t.pos_ == "PROPN" and (places.lookup(t.text) is not None
-                                                     or t.lower_ in lex.countries)))
+            t.pos_ == "ADJ" or t.pos_ == "PROPN" and self._is_place(t.text)))
         if kinds:
             extra["kind"] = kinds  # "seven French nationals": a named kind of the thing, a part of all of them
         if (not thing_norm or rule == "thing-inherited") and q.kind in ("percent", "money") and event_tok is not None \
@@ -1134,7 +1133,7 @@ class ClaimReader:
                                    and subject.lower_ not in self.lex.nouns | self.lex.adjectives | self.lex.stop_words):
             return ""  # a name, whatever the tagger made of it ("Rivian delivered": a subject is no adjective)
         name = _scope._name(subject)
-        if places.lookup(name) is not None or name.lower() in self.lex.countries:
+        if self._is_place(name):
             return ""  # "Congo had also reported 524 deaths": a place
         return self.lex.canonical_name(name)
 
@@ -1229,7 +1228,7 @@ class ClaimReader:
                 continue
             if name:
                 text = self._slice_text(name[0].i, name[-1].i + 1)
-                if places.lookup(text) is not None or text.lower() in self.lex.countries:
+                if self._is_place(text):
                     return self.lex.canonical_name(text)
                 for word in name:  # "the BC Coroners Service" in a story of British Columbia
                     found = places.abbreviation(word.text, self._named_countries())
@@ -1341,10 +1340,8 @@ class ClaimReader:
         if not times:
             return ""
         start, end, text = times[0]
-        if self._text[opens: offset + start].strip():
-            return ""
-        rest = self._text[offset + end: span.start_char]
-        return text if rest.lstrip().startswith(",") and timex.normalize(text) not in ("now", "today") else ""
+        fronted = self._fronted(sent, offset + start, offset + end, span)
+        return text if fronted and timex.normalize(text) not in ("now", "today") else ""
 
     def _place_with(self, span: Span) -> str:
         """A place the figure is given with: "followed by **Travis County** with 28",
@@ -1359,8 +1356,7 @@ class ClaimReader:
         if k == end:
             return ""
         name = self._slice_text(k, end)
-        known = places.lookup(name) is not None or name.lower() in self.lex.countries \
-            or name.rsplit(" ", 1)[-1].lower() in _scope.PLACE_KINDS
+        known = self._is_place(name) or name.rsplit(" ", 1)[-1].lower() in _scope.PLACE_KINDS
         return self.lex.canonical_name(name) if known and not timex.is_calendar_name(name) else ""
 
     def _fronted_place(self, sent: Span, span: Span) -> str:
@@ -1373,13 +1369,19 @@ class ClaimReader:
         i, idx, name = in_order[0]
         if name in (_THERE, _SEVERAL_PLACES) or self._toks[i].lower_ not in _PLACE_PREPS:
             return ""
-        opens = self._dateline_end(sent)
-        if self._text[opens: self._toks[i].idx].strip():
-            return ""  # not the sentence's opening words
         end = self._text.find(name, idx) + len(name)  # the name after its preposition
-        if not self._text[end: span.start_char].lstrip().startswith(","):
-            return ""
-        return self.lex.canonical_name(name)
+        return self.lex.canonical_name(name) if self._fronted(sent, idx, end, span) else ""
+
+    def _fronted(self, sent: Span, start: int, end: int, span: Span) -> bool:
+        """Whether the phrase at ``start``..``end`` opens the sentence (after any dateline)
+        and a comma sets it off before the figure in ``span``."""
+        return not self._text[self._dateline_end(sent): start].strip() \
+            and self._text[end: span.start_char].lstrip().startswith(",")
+
+    def _is_place(self, name: str) -> bool:
+        """Whether ``name`` is a country or a subdivision (the place model), or a country
+        the lexicon knows by another name ("US")."""
+        return places.lookup(name) is not None or name.lower() in self.lex.countries
 
     def _times_in(self, sent: Span) -> list[tuple[int, int, str]]:
         """Time expressions of a sentence, found once for all the claims in it."""
