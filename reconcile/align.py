@@ -29,6 +29,7 @@ HISTORY_DAYS = 365
 CONVERTED = "in two units, read as measures of different things: one figure converted, if they agree"
 PLACE_MATCH = 85.0  # rapidfuzz ratio at which two place names are one place ("Marrakech"/"Marrakesh")
 GENERIC_EVENTS = frozenset({"have", ""})  # events that tie nothing together
+MODAL_EVENTS = frozenset({"forecast", "goal"})  # what was expected or aimed at, never what was done
 CHANGES = frozenset({"up", "down"})  # a quantity's change that makes it the size of a move
 
 
@@ -491,8 +492,8 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
     # what happened
     event = 0.5
     other_events = ""
-    if (a.event_norm == "forecast") != (b.event_norm == "forecast"):
-        return None  # what was expected is not what happened
+    if (a.event_norm in MODAL_EVENTS or b.event_norm in MODAL_EVENTS) and a.event_norm != b.event_norm:
+        return None  # what was expected, or aimed at, is not what happened, nor each other
     if a.topic and a.topic == b.topic and a.topic in lex.event_topics:
         event = 1.0  # "deaths", "arrests": the thing already says what happened
         ea, eb = a.event_norm, b.event_norm

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from reconcile import timeline, timex
-from reconcile.align import DEFAULT_THRESHOLD, Alignment, align
+from reconcile.align import DEFAULT_THRESHOLD, MODAL_EVENTS, Alignment, align
 from reconcile.lexicon import Lexicon, load_lexicon
 from reconcile.model import STATUSES, Claim, Finding, Quantity
 from reconcile.tolerance import Rates, Tolerance, allowance, as_rates, by_reference, money_reason, pair_rates
@@ -102,8 +102,11 @@ def judge(al: Alignment, *, rates: Rates | None = None, policy: Tolerance | None
         return None  # two currencies and no rate between them: nothing to compare
     if by_reference(a.quantity, b.quantity, rates=rates):
         al = replace(al, ambiguous=al.ambiguous or REFERENCE_ONLY)
-    ia = interval(a.quantity, other=b.quantity, rates=rates, policy=policy)
-    ib = interval(b.quantity, other=a.quantity, rates=rates, policy=policy)
+    # a goal is a figure someone set, not a count rounded: "its 2 million target" is 2
+    # million, and never meets "a target of about 1.8 million cars" as "2 million" sold would
+    chosen = a.extra.get("goal") == b.extra.get("goal") == "goal" and a.quantity.unit == b.quantity.unit
+    ia = interval(a.quantity, other=None if chosen else b.quantity, rates=rates, policy=policy)
+    ib = interval(b.quantity, other=None if chosen else a.quantity, rates=rates, policy=policy)
     meet = _meet(ia, ib)
     ceilings = _ceilings_differ(a, ia, b, ib)
     if ceilings:
@@ -360,6 +363,12 @@ def _times_differ(a: Claim, b: Claim) -> bool:
             return True
         return (timeline.is_running(a) or timeline.is_running(b)) and timeline.order(a, b) is not None
     if a.time_start and b.time_start and a.time_end and b.time_end:
+        if a.time_start == a.time_end == b.time_start == b.time_end \
+                and (timex.anaphoric(a.time_text) or timex.anaphoric(b.time_text)) \
+                and timex.part_of_day(a.time_text) != timex.part_of_day(b.time_text):
+            # "$97.40 in morning trading" (of the day named before), "closed at $98.02 on
+            # Friday": two times of one day, as far as a day read from the text before says
+            return True
         return a.time_end < b.time_start or b.time_end < a.time_start
     return timex.normalize(a.time_text) != timex.normalize(b.time_text)
 
@@ -405,19 +414,23 @@ def _event_days_apart(a: Claim, b: Claim) -> bool:
     Sunday morning, killing 157"; "On October 29, a jet plunged ..., killing all 189"), and
     the days differ: what happened on each is another happening, whatever each toll is."""
     def event_day(c: Claim) -> tuple[dt.date, dt.date] | None:
-        if c.extra.get("time_rule") not in ("event", "fronted") or not (c.time_start and c.time_end):
-            return None
+        if c.extra.get("time_rule") not in ("event", "fronted") or not (c.time_start and c.time_end) \
+                or c.time_text.lower() in timeline.PRESENT_WORDS:
+            return None  # "170 of the bodies have now been identified": as of when, not when
         return (c.time_start, c.time_end) if timeline.time_kind(c.time_text) == "point" else None
     da, db = event_day(a), event_day(b)
     if da is not None and db is not None:
         return da[1] < db[0] or db[1] < da[0]
-    # two tolls, one dated by what happened, the other as of its report: a month or more
-    # apart, what happened is another happening than the one the report's toll counts
+    # two tolls, one dated by what happened, the other as of its report: what happened a
+    # month or more before the report is another happening than the one its toll counts
     dated, day = (a, da) if da is not None else (b, db)
     other = timeline.as_of(b if dated is a else a)
     if day is None or other is None or not (timeline.is_running(a) and timeline.is_running(b)):
         return False  # a toll, not what was announced one day and done another
-    return (other[0] - day[1]).days > EVENT_GAP_DAYS or (day[0] - other[1]).days > EVENT_GAP_DAYS
+    # what happened after the day of a report is no part of its toll ("Eight officers
+    # were injured" on 10 June, "22 officers had been hurt during the afternoon" of 12 June)
+    after = day[0] > other[1] and not (b if dated is a else a).time_text
+    return (other[0] - day[1]).days > EVENT_GAP_DAYS or after
 
 
 def _changed_from(later: Claim, other: Claim) -> bool:
@@ -458,7 +471,7 @@ def _after_publication(undated: Claim, dated: Claim) -> bool:
     ``undated`` cannot be about it: "six boys have been brought out" in a report of
     Sunday, "the last four boys were brought out on Tuesday" in one of Wednesday. What was
     expected or planned may be about any time, and is no such claim."""
-    if undated.time_text or not dated.time_start or "forecast" in (undated.event_norm, dated.event_norm):
+    if undated.time_text or not dated.time_start or {undated.event_norm, dated.event_norm} & MODAL_EVENTS:
         return False
     if dated.time_text.lower() == "now" or timeline.time_kind(dated.time_text) not in ("point", "period"):
         return False  # "now", "so far": as of the later report, which may well be of the same thing

@@ -50,6 +50,7 @@ class Lexicon:
     event_objects: dict[str, frozenset[str]]  # verb -> the objects with which it says its event
     event_scope: dict[str, frozenset[str]]  # event class -> the only things of which it says what happened
     verb_figures: dict[str, str]  # verb -> the figure its object states ("offered 17.5%": an offer)
+    goal_nouns: dict[str, str]  # noun -> "goal" or "forecast": "its 2 million target" is no actual
     shares: dict[str, str]  # "voter vote" -> turnout: a share of a thing to which something happened
     holding_verbs: frozenset[str]  # "the captain had 8,122 flight hours": the subject holds the figure
     venues: frozenset[str]
@@ -159,6 +160,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         event_objects={k.lower(): frozenset(v) for k, v in data.get("event_objects", {}).items()},
         event_scope={k.lower(): frozenset(v) for k, v in data.get("event_scope", {}).items()},
         verb_figures={k.lower(): v for k, v in data.get("verb_figures", {}).items()},
+        goal_nouns={k.lower(): v for k, v in data.get("goal_nouns", {}).items()},
         shares={k.lower(): v for k, v in data.get("shares", {}).items()},
         holding_verbs=frozenset(data.get("holding", {}).get("verbs", [])),
         venues=frozenset(data.get("venues", {}).get("nouns", [])),

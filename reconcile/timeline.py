@@ -63,6 +63,8 @@ def time_kind(text: str, *, published: dt.date | None = dt.date.min) -> str:
     if t in PRESENT_WORDS:
         return "point"  # the day it was written, like an unstated time, but said
     words = t.split()
+    if timex.anaphoric(t):
+        return "point"  # "during the afternoon": of a day the article named before
     if any(w in timex.WEEKDAYS for w in words) or "yesterday" in words or (
             any(w.isdigit() and len(w) <= 2 for w in words) and any(w[:3] in _MONTH_PREFIXES for w in words)):
         return "point"

@@ -57,6 +57,10 @@ _TIME_PATTERNS = [
     rf"(?:\s+(?:on\s+)?(?:{_DAY}|today|yesterday))?",
     # by early evening, by the end of the night, overnight
     rf"(?:{_PREP}\s+)(?:the\s+end\s+of\s+the\s+)?(?:(?:early|late)\s+)?{_PART}",
+    # during the afternoon, that night, later that day, on the same day: a day the text
+    # named before (see :func:`anaphoric`)
+    rf"(?:{_PREP}\s+the|(?:{_PREP}\s+)?that)\s+(?:(?:early|late)\s+)?{_PART}",
+    r"(?:(?:later|earlier|on)\s+)?(?:that|the\s+same)\s+day",
     r"\b(?:now|today|yesterday|tonight|currently|so\s+far|to\s+date|at\s+present|at\s+the\s+time)\b",
     # during the battle, since the start of the war
     r"(?:during|throughout)\s+the\s+(?:battle|war|fighting|conflict|campaign|offensive|siege|pandemic|protests?|strike)",
@@ -140,6 +144,80 @@ def is_calendar_name(word: str) -> bool:
     if low.endswith(("'s", "\u2019s")):
         low = low[:-2]
     return low in CALENDAR_WORDS or low in HOLIDAYS or low.endswith(" day") and low[:-4] in HOLIDAYS
+
+
+_ANAPHORIC_WORDS = frozenset({"on", "by", "in", "at", "during", "until", "till", "before", "after", "since", "from",
+                              "the", "that", "same", "end", "of", "early", "late", "later", "earlier"})
+_PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "day"})
+
+
+def anaphoric(text: str) -> bool:
+    """Whether a time expression names a day, or a part of one, without saying which
+    ("during the afternoon", "by early evening", "later that day"): the day the text
+    last told of, which :func:`resolve` cannot know.
+
+    >>> anaphoric("during the afternoon"), anaphoric("later that day"), anaphoric("on Monday evening")
+    (True, True, False)
+    """
+    words = text.lower().split()
+    return any(w in _PARTS_OF_DAY for w in words) and all(w in _ANAPHORIC_WORDS or w in _PARTS_OF_DAY for w in words)
+
+
+_REPORT_DAY_WORDS = frozenset({"now", "today", "tonight", "currently", "present", "far", "date"})
+NARRATIVE_REACH_DAYS = 7
+"""How long before its report a day a report names may be the day it tells of; one named
+longer before is history ("the 1.27 million it counted on 31 January", in March)."""
+
+
+def part_of_day(text: str) -> str | None:
+    """The part of a day a time expression names ("in morning trading" -> "morning"), else ``None``.
+
+    >>> part_of_day("by early evening"), part_of_day("on Friday"), part_of_day("as of 6 pm on Wednesday")
+    ('evening', None, 'evening')
+    """
+    words = text.lower().replace(",", " ").split()
+    part = next((w for w in reversed(words) if w in _PARTS_OF_DAY and w != "day" or w == "overnight"), None)
+    if part is None and (clock := _CLOCK_IN.search(text)):
+        # "as of 6 pm on Wednesday" is in the evening, as "by Wednesday evening" is
+        hour = int(clock.group(1)) % 12 + (12 if clock.group(2).lower().startswith("p") else 0)
+        part = "morning" if 5 <= hour < 12 else "afternoon" if 12 <= hour < 17 else "evening" if 17 <= hour < 21 \
+            else "night"
+    return "night" if part == "overnight" else part
+
+
+_CLOCK_IN = re.compile(r"\b(\d{1,2})(?:[:.]\d\d)?\s*(am|pm|a\.m\.|p\.m\.)", re.IGNORECASE)
+
+
+def named_days(text: str, published: dt.date | None) -> list[tuple[int, dt.date]]:
+    """The single days ``text`` names by a date or a day's name, each with where it is
+    named, in order: what a part of a day named later without its day
+    (:func:`anaphoric`) may be of. "Now" and "today" tell when the report was written,
+    not which day it tells of, and are left out."""
+    days = []
+    for start, _, phrase in find_times(text):
+        if anaphoric(phrase) or _REPORT_DAY_WORDS & set(phrase.lower().split()):
+            continue
+        span = resolve(phrase, published)
+        if span is not None and span[0] == span[1]:
+            days.append((start, span[0]))
+    return days
+
+
+def narrative_day(days: list[tuple[int, dt.date]], at: int, published: dt.date | None) -> dt.date | None:
+    """The day a part of a day named at ``at`` without its day is of: the last day
+    :func:`named_days` found before it ("72 people injured by 10pm on Wednesday ... By
+    8am today ... 22 officers had been hurt during the afternoon": Wednesday's), within
+    :data:`NARRATIVE_REACH_DAYS` of the report; else the report's day.
+
+    >>> d = dt.date
+    >>> narrative_day([(0, d(2019, 6, 12)), (400, d(2019, 6, 14))], 90, d(2019, 6, 13))
+    datetime.date(2019, 6, 12)
+    >>> narrative_day([], 90, d(2019, 6, 13))
+    datetime.date(2019, 6, 13)
+    """
+    before = [day for start, day in days if start < at and (
+        published is None or dt.timedelta(0) <= published - day <= dt.timedelta(days=NARRATIVE_REACH_DAYS))]
+    return before[-1] if before else published
 
 
 def normalize(text: str) -> str:

@@ -912,3 +912,24 @@ def test_claims_a_report_s_breakdown_gives_parts_of_its_total(nlp):
     assert not parts["246 people"]
     [several] = [c for c in extract_claims([Article("a", text)], nlp=nlp) if "20" in c.quote]
     assert several.place == "*"
+
+
+def test_claims_a_figure_on_a_goal_noun_is_a_goal_for_what_the_sentence_counts(nlp):
+    found = _read(nlp, "Voltra delivered 1.81 million cars in 2023, though that falls short of its 2 million "
+                       "target for the year.")
+    done, goal = found["1.81 million"], found["2 million"]
+    assert (goal.thing_norm, goal.event_norm, goal.quote) == ("vehicle", "goal", "2 million target")
+    assert goal.extra.get("doer") == done.extra.get("doer") == "Voltra"  # "its": the subject above it
+    assert "elliptical" not in goal.extra and done.event_norm != "goal"
+    found = _read(nlp, "Voltra delivered 484,507 vehicles, meeting its target of about 1.8 million cars for the "
+                       "year and beating its own forecast of 470,000.")
+    assert (found["about 1.8 million"].event_norm, found["about 1.8 million"].extra.get("doer")) == ("goal", "Voltra")
+    assert found["470,000"].event_norm == "forecast"
+    assert found["484,507"].event_norm != "goal"
+
+
+@pytest.mark.parametrize("text", ["Jets hit 20 targets on Monday.", "The city was the target of five strikes."],
+                         ids=["a-count-of-targets", "a-copula-s-target"])
+def test_claims_targets_counted_or_struck_are_no_goal(nlp, text):
+    [claim] = [c for c in _read(nlp, text).values() if c.quantity.kind == "count"]
+    assert claim.event_norm != "goal" and "goal" not in claim.extra

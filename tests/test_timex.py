@@ -5,7 +5,8 @@ import datetime as dt
 
 import pytest
 
-from reconcile.timex import at_calendar_edge, find_times, normalize, resolve
+from reconcile.timex import (anaphoric, at_calendar_edge, find_times, named_days, narrative_day, normalize,
+                             part_of_day, resolve)
 
 TUESDAY = dt.date(2016, 8, 2)
 
@@ -21,8 +22,12 @@ TUESDAY = dt.date(2016, 8, 2)
         ("up from 511 a week earlier", ["a week earlier"]),
         ("It may rain in May.", ["in May"]),
         ("He may go.", []),
+        ("22 officers had been hurt during the afternoon", ["during the afternoon"]),
+        ("six more were found later that day", ["later that day"]),
+        ("the night of the storm", []),
     ],
-    ids=["weekday", "season", "now", "month-year", "weekday-part", "relative", "month-may", "modal-may"],
+    ids=["weekday", "season", "now", "month-year", "weekday-part", "relative", "month-may", "modal-may",
+         "part-of-a-day", "that-day", "no-preposition"],
 )
 def test_timex_finds(sentence, found):
     assert [t for _, _, t in find_times(sentence)] == found
@@ -131,3 +136,23 @@ def test_timex_a_share_is_no_quarter_of_a_year(sentence):
 ], ids=["after-a-clause", "after-a-noun", "after-alone", "earlier"])
 def test_timex_a_span_counted_from_another_happening_is_no_date(sentence, found):
     assert [t for _, _, t in find_times(sentence)] == found
+
+
+def test_timex_a_part_of_a_day_is_of_the_day_the_text_told_of():
+    text = ("72 people were injured by 10pm on Wednesday. By 8am today the count had risen to 81. "
+            "Police said 22 officers had been hurt during the afternoon.")
+    published = dt.date(2019, 6, 13)
+    days = named_days(text, published)
+    assert [day for _, day in days] == [dt.date(2019, 6, 12)]  # "today" says when it was written
+    at = text.index("during the afternoon")
+    assert anaphoric("during the afternoon") and not anaphoric("on Wednesday afternoon")
+    assert resolve("during the afternoon", published) is None  # alone, it names no day
+    assert narrative_day(days, at, published) == dt.date(2019, 6, 12)  # the day told of, not the report's
+    assert narrative_day(days, 0, published) == published  # no day named before it
+    assert narrative_day([], at, None) is None
+    # a day named long before the report is history, not the day it tells of
+    text = "Marchers took to the streets on Tuesday, above the 1.27 million counted on 31 January. By early evening"
+    assert narrative_day(named_days(text, dt.date(2023, 3, 7)), text.index("By early"), dt.date(2023, 3, 7)) \
+        == dt.date(2023, 3, 7)
+    assert (part_of_day("in morning trading"), part_of_day("during the afternoon"), part_of_day("on Friday")) \
+        == ("morning", "afternoon", None)

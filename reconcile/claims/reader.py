@@ -15,6 +15,7 @@ the nearest time expression, the actors.
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from bisect import bisect_left, bisect_right, insort
@@ -528,6 +529,17 @@ class ClaimReader:
             thing_norm = _dimension(q.unit) or thing_norm
             if not thing_text:
                 thing_text = q.unit
+        goal = self._goal(span, head)
+        if goal is not None:
+            # "its 2 million target", "a target of about 1.8 million cars": a value aimed at
+            # or expected; a number on the goal noun itself leaves what it counts to the
+            # figure before it ("handed over 1.81 million cars ... short of its 2 million target")
+            extra["goal"] = lex.goal_nouns[self._noun_lemma(goal)]
+            holder = self._goal_holder(goal, span)
+            if holder:
+                extra["doer"] = holder  # whose target it is, as whose deliveries
+            if head is not None and head.i == goal.i:
+                thing_tokens, head, thing_text, thing_norm = [], None, "", ""
         inherited = False
         if not thing_norm:
             prev = self._drafts.last("sentence", sent.start_char, q.kind)
@@ -629,6 +641,11 @@ class ClaimReader:
             event_text, event_norm = extra["inherit_event"]
             if extra.get("refers_back") and event_norm:
                 extra["event_rule"] = "inherited"  # what the figure it stands for says happened
+        if extra.get("goal"):
+            event_norm = extra["goal"]  # what was aimed at or expected, whatever the verb that names it
+            # a goal set against the figure before it ("handed over 1.81 million cars, short
+            # of its 2 million target") is a goal for what that figure counts
+            extra.pop("elliptical", None)
         # "killing 820 people" counts deaths: people named by what happened to them
         if q.kind == "percent" and figure is not None and figure[0].lower_ == "turnout":
             thing_norm = "turnout"  # a share of voters, not a crowd
@@ -796,6 +813,8 @@ class ClaimReader:
         quote_end = thing_tokens[-1].idx + len(thing_tokens[-1].text) if thing_tokens else end
         if capacity_end is not None:
             quote_end = max(quote_end, capacity_end)
+        if goal is not None and goal.i > span.start:
+            quote_end = max(quote_end, goal.idx + len(goal.text))  # "2 million target"
         quote_start = span.start_char
         if figure is not None and not thing_tokens:
             quote_start = min(quote_start, self._figure_quote_start(span, figure[0]))
@@ -1123,6 +1142,31 @@ class ClaimReader:
         noun = _event.counted_noun(span)
         if noun.dep_ != "obj" or noun.head.i != verb.i or any(c.dep_ == "aux:pass" for c in _thing.children(verb)):
             return ""
+        return self._named_subject(verb, span)
+
+    def _goal_holder(self, goal: Token, span: Span) -> str:
+        """Whose a goal or forecast is: the name that possesses it ("Tesla's target"), or,
+        for "its" and "their", the name that is subject of the nearest clause above it
+        ("Tesla delivered ..., meeting **its** target", "Tesla handed over ..., though that
+        falls short of **its** 2 million target"); "" for anything else."""
+        owner = next((c for c in _thing.children(goal) if c.dep_ == "nmod:poss"), None)
+        if owner is None:
+            return ""
+        if owner.pos_ == "PROPN":
+            name = _scope._name(owner)
+            return "" if self._is_place(name) else self.lex.canonical_name(name)
+        if owner.lower_ not in ("its", "their"):
+            return ""
+        for verb, _ in _when.path_up(goal)[1:]:
+            if verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in _thing.children(verb)):
+                name = self._named_subject(verb, span)
+                if name:
+                    return name
+        return ""
+
+    def _named_subject(self, verb: Token, span: Span) -> str:
+        """The name that is subject of ``verb``, canonical; "" for a pronoun, a common
+        noun, a place or no subject."""
         subject = next((c for c in _thing.children(verb) if c.dep_ == "nsubj"), None)
         opens = self._dateline_end(self._sent(span))
         if subject is not None and subject.idx < opens:
@@ -1499,6 +1543,26 @@ class ClaimReader:
         start = next((t for t in self._toks[max(fig_tok.i, span.start - 3):span.start]
                       if t.is_alpha and t.lower_ not in _NAME_PARTICLES), None)
         return start.idx if start is not None else span.start_char
+
+    def _goal(self, span: Span, head: Token | None) -> Token | None:
+        """The noun of a goal or a forecast whose value the figure gives, read from the
+        parse: the singular noun the number modifies ("its 2 million **target**"), or the
+        one whose "of" phrase holds the figure ("its **target** of about 1.8 million
+        cars"), never a copula's ("was the target of five strikes"); ``None`` for a count
+        of such things ("hit 20 targets")."""
+        goals = self.lex.goal_nouns
+        top = _thing.anchor(span)
+        if head is not None and top.head.i == head.i and head.i > top.i and head.tag_ in ("NN", "NNP") \
+                and self._noun_lemma(head) in goals:
+            return head
+        for token in (head, top):
+            if token is None or token.dep_ != "nmod" or _thing.case_of(token) != "of":
+                continue
+            noun = token.head
+            if noun.tag_ in ("NN", "NNP") and self._noun_lemma(noun) in goals \
+                    and not any(c.dep_ == "cop" for c in _thing.children(noun)):
+                return noun
+        return None
 
     def _expected(self, span: Span) -> bool:
         """Whether the verb that governs the figure says it is expected or intended, not what
@@ -2180,6 +2244,7 @@ def claims_from_doc(doc: Doc, article: Article) -> list[Claim]:
     seen: set[tuple[int, int]] = set()
     ids: set[str] = set()
     scale = _temperature_scale(span._.claim for span in doc.spans.get(CLAIMS_KEY, []))
+    days: list[tuple[int, dt.date]] | None = None
     for span in doc.spans.get(CLAIMS_KEY, []):
         d: _Draft = span._.claim
         if scale and d.quantity.unit == UNSTATED_DEGREE:
@@ -2195,6 +2260,11 @@ def claims_from_doc(doc: Doc, article: Article) -> list[Claim]:
             claim_id = f"{article.source}#{d.start}-{d.end}"  # ids stay unique: the scorer keys on them
         ids.add(claim_id)
         resolved = timex.resolve(d.time_text, article.published) if d.time_text else None
+        if resolved is None and timex.anaphoric(d.time_text):
+            # "22 officers had been hurt during the afternoon": of the day the article told of
+            days = timex.named_days(text, article.published) if days is None else days
+            day = timex.narrative_day(days, d.start, article.published)
+            resolved = (day, day) if day is not None else None
         quote_start = min(d.quote_start, d.start)
         quote_end = max(d.quote_end, d.end)
         out.append(Claim(
