@@ -316,9 +316,16 @@ def _written_figures_differ(a: Quantity, b: Quantity) -> bool:
     """
     def figures(q: Quantity) -> set[float]:
         return {x for x in (q.low, q.high) if x is not None}
-    if not any(ch.isdigit() for ch in a.text) or not any(ch.isdigit() for ch in b.text):
+    if _vague(a) or _vague(b):
         return False  # "dozens" then 45: a vague word was made precise, not moved
     return figures(a) != figures(b)
+
+
+def _vague(q: Quantity) -> bool:
+    """Whether a figure is only a vague word ("dozens", "several hundred"), not a number
+    written in digits or words ("120 million", "a billion")."""
+    return any(part.startswith("vague") for part in q.rule.split("+")) or not q.rule and not any(
+        ch.isdigit() for ch in q.text)
 
 
 def _in_time_order(a: Claim, ia: Interval, b: Claim, ib: Interval

@@ -933,3 +933,8 @@ def test_claims_a_figure_on_a_goal_noun_is_a_goal_for_what_the_sentence_counts(n
 def test_claims_targets_counted_or_struck_are_no_goal(nlp, text):
     [claim] = [c for c in _read(nlp, text).values() if c.quantity.kind == "count"]
     assert claim.event_norm != "goal" and "goal" not in claim.extra
+
+
+def test_claims_removed_jobs_are_no_drained_water(nlp):
+    found = _read(nlp, "The bank removed 200 jobs. Crews drained 3 million litres of water from the tunnel.")
+    assert found["200"].event_norm != "drain" and found["3 million litres"].event_norm == "drain"

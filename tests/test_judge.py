@@ -873,3 +873,15 @@ def test_judge_a_part_of_a_day_and_the_day_are_two_times_of_it(nlp):
     assert (morning.time_start, morning.time_end) == (dt.date(2023, 1, 20),) * 2  # the Friday named before
     assert [f.status for f in judge_claims(articles, claims).findings
             if morning.id in (f.a, f.b) and f.status != "review"] == ["update"]
+
+
+def test_judge_water_pumped_out_then_removed_moved_though_one_figure_is_in_words(nlp):
+    articles = [
+        Article("a", "Engineers had pumped more than 40 million litres of water out of the mine by Saturday, "
+                     "officials said.", published=dt.date(2021, 3, 7)),
+        Article("b", "Pumps running day and night removed more than a billion litres of water from the mine.",
+                published=dt.date(2021, 3, 12))]
+    claims = extract_claims(articles, nlp=nlp)
+    assert {c.event_norm for c in claims} == {"drain"}  # pumped out and removed: one step
+    assert all(not c.actors and not c.extra.get("doer") for c in claims)  # "Engineers", "Pumps": no names
+    assert [f.status for f in judge_claims(articles, claims).findings] == ["update"]

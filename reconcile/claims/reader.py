@@ -1173,8 +1173,14 @@ class ClaimReader:
             # "AUSTIN, Jan 2 (Wire) - Tesla delivered": the parser may hang the name on the dateline
             subject = next((c for c in _thing.children(subject) if c.dep_ == "appos" and c.idx >= opens
                             and c.i < verb.i and c.pos_ == "PROPN"), None)
-        if subject is None or not (subject.pos_ == "PROPN" or subject.text[:1].isupper() and subject.is_alpha
-                                   and subject.lower_ not in self.lex.nouns | self.lex.adjectives | self.lex.stop_words):
+        if subject is None:
+            return ""
+        common = subject.lower_ in self.lex.nouns or word_lemma(subject.lower_) in self.lex.nouns
+        if subject.is_sent_start and common and subject.lower_ not in self._names \
+                and " " not in _scope._name(subject):
+            return ""  # "Engineers had pumped ...": a common noun that opens the sentence, not "Reform UK won"
+        if not (subject.pos_ == "PROPN" or subject.text[:1].isupper() and subject.is_alpha and not common
+                and subject.lower_ not in self.lex.adjectives | self.lex.stop_words):
             return ""  # a name, whatever the tagger made of it ("Rivian delivered": a subject is no adjective)
         name = _scope._name(subject)
         if self._is_place(name):
@@ -1835,9 +1841,9 @@ class ClaimReader:
             is_name = capital and t.i not in skip and t.lower_ not in _CALENDAR and not (
                 initial and t.lower_ in self.lex.stop_words) and (
                 not initial or t.text.isupper() or t.lower_ in self._names
-                or t.lower_ in self.lex.alias_of or _next_is_name(t, self._toks) or (t.lower_ not in self.lex.nouns
-                                                     and t.lower_ not in self.lex.stop_words
-                                                     and t.lower_ not in self.lex.adjectives))
+                or t.lower_ in self.lex.alias_of or _next_is_name(t, self._toks) or (
+                    t.lower_ not in self.lex.nouns and word_lemma(t.lower_) not in self.lex.nouns
+                    and t.lower_ not in self.lex.stop_words and t.lower_ not in self.lex.adjectives))
             prev_place = not modifiers and t.i > 0 and self._toks[t.i - 1].lower_ in _PLACE_PREPS | _PREPOSITIONS | {"of", "from"}
             if is_name and prev_place and not cur:
                 passed = True  # "after Ethiopian Airlines flight ET302 crashed": the whole name, not its tail
