@@ -11,7 +11,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-__version__ = "0.6.0"
+__version__ = "0.7.0"
 
 _API = {
     "parse_quantities": "reconcile.quantities",

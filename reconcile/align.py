@@ -489,6 +489,8 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
             if not converted:
                 return None  # "two years", "16 weeks": spans of time, compared only for one object
             loose = CONVERTED  # "for 36 months", "three years"
+    if (a.extra.get("included") or b.extra.get("included")) and a.topic != b.topic:
+        return None  # "155 people aboard, including seven children": the children, never all aboard
     # what happened
     event = 0.5
     other_events = ""

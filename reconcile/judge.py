@@ -151,8 +151,12 @@ def judge(al: Alignment, *, rates: Rates | None = None, policy: Tolerance | None
             reason = f"{reason}; compared for agreement only: {al.loose}"
         return Finding("agree", a.id, b.id, topic, reason, al.score, al.because)
     narrow = _narrower(a, b)
-    if narrow is not None and (ia if narrow is a else ib)[0] < (ib if narrow is a else ia)[1]:
-        return None  # "one to three major storms" among "four to seven": a narrower group may be smaller
+    if narrow is not None and ((ia if narrow is a else ib)[0] < (ib if narrow is a else ia)[1]
+                               or a.quantity.kind == "percent"):
+        # "one to three major storms" among "four to seven": a narrower group may be
+        # smaller; and a rate among some ("youth unemployment is at 19.9 percent") may be
+        # above or below the rate among all
+        return None
     relation = ceilings or _relation(a, ia, b, ib)
     converted = money_reason(a.quantity, b.quantity, rates=rates)
     if converted:

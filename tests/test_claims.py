@@ -938,3 +938,10 @@ def test_claims_targets_counted_or_struck_are_no_goal(nlp, text):
 def test_claims_removed_jobs_are_no_drained_water(nlp):
     found = _read(nlp, "The bank removed 200 jobs. Crews drained 3 million litres of water from the tunnel.")
     assert found["200"].event_norm != "drain" and found["3 million litres"].event_norm == "drain"
+
+
+def test_claims_a_share_s_thing_stops_at_the_verb_its_clause_turns_on(nlp):
+    found = _read(nlp, "Only 35 percent of Britons think things are going well, while 61 percent think things "
+                       "are going badly.")
+    assert "thing" not in (found["35 percent"].thing_norm, found["61 percent"].thing_norm)
+    assert "think" not in found["61 percent"].actors

@@ -885,3 +885,19 @@ def test_judge_water_pumped_out_then_removed_moved_though_one_figure_is_in_words
     assert {c.event_norm for c in claims} == {"drain"}  # pumped out and removed: one step
     assert all(not c.actors and not c.extra.get("doer") for c in claims)  # "Engineers", "Pumps": no names
     assert [f.status for f in judge_claims(articles, claims).findings] == ["update"]
+
+
+@pytest.mark.parametrize(("text_a", "text_b"), [
+    ("There were 212 people aboard , including 14 infants , he said .",
+     "212 people were aboard the ferry"),
+    ("There were 6 people with moderate injuries and 14 with minor injuries , according to the county .",
+     "6 people suffered moderate injuries , while 14 have minor injuries , an official says"),
+    ("Only 35 percent of Britons think things are going well , while 61 percent think things are going badly .",
+     "Only 35 percent think things are going well in Britain , according to the survey"),
+    ("Youth unemployment stood at 24.1 percent in Spain, the agency said.",
+     "Unemployment in Spain stood at 12 percent."),
+], ids=["including-a-kind", "narrowed-by-what-happened", "a-clause-after-a-share", "a-rate-among-some"])
+def test_judge_parts_kinds_and_clauses_raise_no_false_alarm(nlp, text_a, text_b):
+    articles = [Article("a", text_a, published=dt.date(2014, 1, 1)), Article("b", text_b, published=dt.date(2014, 1, 1))]
+    findings = judge_claims(articles, extract_claims(articles, nlp=nlp)).findings
+    assert not [f for f in findings if f.status in ("conflict", "update")]

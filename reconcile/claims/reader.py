@@ -95,6 +95,7 @@ _COUNTING_VERBS = frozenset({"put", "puts", "show", "showed", "shows", "count", 
                              "confirm", "confirmed", "add", "added", "note", "noted"})
 _SUBORDINATORS = {"with", "without"}  # "missing after a ferry with 226 people": another noun's figure
 _IRREGULAR_PLURALS = {"men", "women", "children", "people", "feet", "teeth", "mice", "geese", "police"}
+_CLAUSE_HEADS = frozenset({"ROOT", "advcl", "ccomp", "parataxis", "xcomp"})  # a verb so attached heads a clause
 _GENERIC_MODIFIERS = {"more", "other", "additional", "total", "overall", "estimated", "reported", "confirmed",
                       "global", "worldwide", "entire", "whole", "full", "current",
                       "registered", "local", "some", "new", "further", "extra", "people", "official", "known"}
@@ -561,6 +562,8 @@ class ClaimReader:
                 extra["inherit_actors"] = prev.actors
         if partitive or self._fronted_partitive(sent, span) or self._among_them(span):
             extra["partitive"] = True  # "32 of the dead"; "Of the disaster-related deaths, 6 were in Suzu"
+        elif self._included(span):
+            extra["included"] = True  # "155 people aboard, including seven children": of those just counted
         self._mark_breakdown(span, q, head, drafts, extra)
         listed = self._listed(sent, head) if head is not None and self._noun_lemma(head) == "name" else None
         if listed is not None:
@@ -685,6 +688,13 @@ class ClaimReader:
             actors = (lex.canonical_name(groups[-1]),) if groups else ()
         if not actors and extra.get("inherit_actors"):
             actors = extra["inherit_actors"]
+        counted_noun = _event.counted_noun(span)
+        if event_tok is not None and event_tok.pos_ == "NOUN" and event_tok not in thing_tokens \
+                and event_tok.head.i in (counted_noun.i, counted_noun.head.i) and event_tok.i != counted_noun.i:
+            # "11 people with moderate injuries", "19 have minor injuries": what happened to
+            # them, narrowed, narrows whom the figure counts
+            actors += tuple(c.lower_ for c in _thing.children(event_tok) if c.dep_ == "amod" and c.pos_ == "ADJ"
+                            and c.text.islower() and c.lower_ not in _GENERIC_MODIFIERS and c.lower_ not in actors)
         reach_end = thing_tokens[-1].idx + len(thing_tokens[-1].text) if thing_tokens else span.end_char
         place = self._place_with(span) or self._place(doc, span, reach_end, event_tok)
         if place == _SEVERAL_PLACES:
@@ -882,6 +892,14 @@ class ClaimReader:
         doc = span.doc
         return span.start >= 2 and doc[span.start - 2].lower_ == "among" \
             and doc[span.start - 1].lower_ in ("them", "those", "whom")
+
+    @staticmethod
+    def _included(span: Span) -> bool:
+        """Whether the figure is given as included in the one before it: "155 people
+        aboard, **including** seven children", "64 confirmed cases, **including** 15
+        deaths". It counts all of its own thing there, but only some of the other's."""
+        noun = _event.counted_noun(span)
+        return any(c.dep_ == "case" and c.lower_ == "including" and c.i < span.start for c in _thing.children(noun))
 
     @staticmethod
     def _elsewhere(span: Span) -> bool:
@@ -1345,7 +1363,9 @@ class ClaimReader:
             return False  # "nearly 23% overall": the whole, not what is counted
         if not any(c.isalpha() for c in t.text):
             return False
-        if self._verbish(t):
+        if self._verbish(t) or t.pos_ == "VERB" and t.dep_ in _CLAUSE_HEADS:
+            # "58 percent think things are going badly": the parser's verb heads a clause,
+            # whatever else the word may be; only a word of the event table opens a thing
             return first and bool(self._event_class(t))
         return True
 
