@@ -428,8 +428,8 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
         return None  # "rose 0.7%" is the size of a change, "at 5%" a level
     if a.extra.get("attributive") != b.extra.get("attributive"):
         return None  # "a 12-game rematch" gives the rematch's length, not a count of games played
-    if a.extra.get("rate") != b.extra.get("rate"):
-        return None  # "8,000 victims a day" is a rate; "800,000 victims" a total
+    if a.extra.get("rate") != b.extra.get("rate") or a.extra.get("average") != b.extra.get("average"):
+        return None  # "8,000 victims a day" is a rate, "an average of 200" a mean; "800,000 victims" a total
     if (a.extra.get("implicit") or b.extra.get("implicit")) and (
             a.topic != b.topic or a.extra.get("implicit") == b.extra.get("implicit")):
         return None  # "a tank" counts one tank only against an explicit count of tanks

@@ -945,3 +945,10 @@ def test_claims_a_share_s_thing_stops_at_the_verb_its_clause_turns_on(nlp):
                        "are going badly.")
     assert "thing" not in (found["35 percent"].thing_norm, found["61 percent"].thing_norm)
     assert "think" not in found["61 percent"].actors
+
+
+def test_claims_a_figure_said_earlier_is_the_one_before_but_not_a_change_s_base(nlp):
+    found = _read(nlp, "Earlier, when the toll was reported to be 61, officials said 40 people were missing. "
+                       "Revenue was 41 percent higher than a year earlier. Police had previously arrested 12 people.")
+    assert found["61"].extra.get("previous") and found["12"].extra.get("previous")
+    assert not found["41 percent"].extra.get("previous")  # "a year earlier" is what it is compared with

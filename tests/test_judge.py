@@ -901,3 +901,17 @@ def test_judge_parts_kinds_and_clauses_raise_no_false_alarm(nlp, text_a, text_b)
     articles = [Article("a", text_a, published=dt.date(2014, 1, 1)), Article("b", text_b, published=dt.date(2014, 1, 1))]
     findings = judge_claims(articles, extract_claims(articles, nlp=nlp)).findings
     assert not [f for f in findings if f.status in ("conflict", "update")]
+
+
+@pytest.mark.parametrize(("text_a", "text_b", "status"), [
+    ("The study enrolled 310 volunteers in 12 hospitals.", "The studies enrolled an average of 250 volunteers per study.",
+     None),
+    ("Both sides fired 11 rockets each, the army said.", "The army said 22 rockets had been fired.", None),
+    ("Earlier, when the toll was reported to be 61, officials said 40 people were missing.",
+     "The death toll has risen to 77, officials say.", "update"),
+], ids=["an-average-per-study", "each", "said-earlier"])
+def test_judge_means_shares_each_and_earlier_figures(nlp, text_a, text_b, status):
+    articles = [Article("a", text_a, published=dt.date(2014, 1, 1)), Article("b", text_b, published=dt.date(2014, 1, 1))]
+    found = [f.status for f in judge_claims(articles, extract_claims(articles, nlp=nlp)).findings
+             if f.status in ("conflict", "update")]
+    assert found == ([status] if status else [])

@@ -95,6 +95,7 @@ _COUNTING_VERBS = frozenset({"put", "puts", "show", "showed", "shows", "count", 
                              "confirm", "confirmed", "add", "added", "note", "noted"})
 _SUBORDINATORS = {"with", "without"}  # "missing after a ferry with 226 people": another noun's figure
 _IRREGULAR_PLURALS = {"men", "women", "children", "people", "feet", "teeth", "mice", "geese", "police"}
+_TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "quarter", "decade"})
 _CLAUSE_HEADS = frozenset({"ROOT", "advcl", "ccomp", "parataxis", "xcomp"})  # a verb so attached heads a clause
 _GENERIC_MODIFIERS = {"more", "other", "additional", "total", "overall", "estimated", "reported", "confirmed",
                       "global", "worldwide", "entire", "whole", "full", "current",
@@ -126,7 +127,12 @@ _MEASURE_VERBS = {"is", "was", "are", "were", "has", "had", "have", "measures", 
                   "weighs", "weighed", "stands", "stood"}
 _RATE = re.compile(r"\s*(?:per|a|an|each|every)\s+(day|night|week|month|year|hour|minute|second)\b"
                    r"(?!\s+(?:earlier|ago|later|before|after|prior|previously|into|of|since|from|in|on|and)\b)"
-                   r"|\s*(?:,\s*)?(daily|weekly|monthly|annually|hourly|nightly)\b", re.IGNORECASE)
+                   r"|\s*(?:,\s*)?(daily|weekly|monthly|annually|hourly|nightly)\b"
+                   # "200 patients per trial", "15 penalties each": for each one, not in all
+                   r"|\s*per\s+(?!(?:cent|share|centum)\b)([a-z]+)\b|\s*(each)(?=\s*(?:[,.;:)]|$))", re.IGNORECASE)
+# "an average of 200 patients", "on average": a mean, never a total
+_AVERAGE = re.compile(r"\b(?:an?\s+average\s+of|on\s+average|the\s+average\s+of|averag(?:e|ed|ing))\s+(?:of\s+)?$",
+                      re.IGNORECASE)
 _RATE_UNIT = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "hourly": "hour",
               "nightly": "night"}
 # what the parse may add where the words next to a number name nothing: the structures
@@ -794,7 +800,7 @@ class ClaimReader:
             extra["distinct"] = True
         before = self._text[max(sent.start_char, span.start_char - 24): span.start_char].lower()
         if _PREVIOUS.search(before) or any(t.lower_ in ("originally", "initially") for t in clause_before) or (
-                before.endswith("from ") and _TO_NUMBER.match(self._text, reach_end)):
+                before.endswith("from ") and _TO_NUMBER.match(self._text, reach_end)) or self._said_earlier(span):
             # "up from 511 a week earlier", "down from 67.3%", "originally put it at 4.1":
             # the figure it was before
             extra["previous"] = True
@@ -807,9 +813,13 @@ class ClaimReader:
             if drafts[-1].quantity.value is not None:
                 extra["changed_from"] = drafts[-1].quantity.value
         rate = _RATE.match(self._text, reach_end)
-        if rate:
-            # "8,000 victims per day", "1,000 a week": a rate, not a total
-            extra["rate"] = _RATE_UNIT.get((rate.group(2) or "").lower()) or rate.group(1).lower()
+        if rate and (q.kind == "count" or not rate.group(3)):
+            # "8,000 victims per day", "1,000 a week": a rate, not a total; "200 patients per
+            # trial" too, but a sum "per family" is what each was given, however it is worded
+            unit = next(g for g in rate.groups() if g)
+            extra["rate"] = _RATE_UNIT.get(unit.lower(), unit.lower())
+        if _AVERAGE.search(self._text, max(sent.start_char, span.start_char - 30), span.start_char):
+            extra["average"] = True  # "an average of 200 patients per trial": a mean
         if _FORECAST.search(self._text[max(sent.start_char, span.start_char - 40): span.start_char].lower()) \
                 or self._expected(span):
             event_norm = "forecast"  # "set to reach 10bn": what is expected, not what is
@@ -892,6 +902,21 @@ class ClaimReader:
         doc = span.doc
         return span.start >= 2 and doc[span.start - 2].lower_ == "among" \
             and doc[span.start - 1].lower_ in ("them", "those", "whom")
+
+    @staticmethod
+    def _said_earlier(span: Span) -> bool:
+        """Whether the parse puts "earlier" or "previously" on the figure's clause: "Earlier,
+        when the death toll was reported to be 128", "had previously put the toll at 30"
+        give the figure as it was before."""
+        for token, _ in _when.path_up(_event.counted_noun(span)):
+            if any(c.dep_ == "advmod" and c.lower_ in ("earlier", "previously")
+                   and all(g.dep_ == "punct" for g in c.children)
+                   and not (c.i > 0 and c.doc[c.i - 1].lower_.rstrip("s") in _TIME_UNITS)
+                   for c in _thing.children(token)):
+                return True  # bare: "a year earlier" is the base of a change, not when it was said
+            if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("acl", "acl:relcl", "advcl", "xcomp", "ccomp"):
+                return False  # the figure's own clause, not the sentence around it
+        return False
 
     @staticmethod
     def _included(span: Span) -> bool:
