@@ -952,3 +952,5 @@ def test_claims_a_figure_said_earlier_is_the_one_before_but_not_a_change_s_base(
                        "Revenue was 41 percent higher than a year earlier. Police had previously arrested 12 people.")
     assert found["61"].extra.get("previous") and found["12"].extra.get("previous")
     assert not found["41 percent"].extra.get("previous")  # "a year earlier" is what it is compared with
+    # the subject of a comparative predicate is what changed by the figure
+    assert (found["41 percent"].thing_norm, found["41 percent"].quantity.change) == ("revenue", "up")

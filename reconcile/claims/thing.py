@@ -9,6 +9,7 @@ structure               example                                          rule
 number on its noun      "about 5,000 **fighters**", "two T-72 **tanks**" ``nummod``
 partitive "of"          "32 of the **dead**", "billions of **dollars**"   ``partitive``
 copula's subject        "Gaming **revenue** was $2.49 billion"            ``copula-subject``
+... of a comparative    "**Revenue** was 41 percent higher"              ``copula-subject``
 figure verb + at/to     "**turnout** stood at 66%", "the **toll** rose to 45" ``verb-subject``
 ... with an object      "put the **losses** at $7 billion"                ``verb-object``
 noun + "of"             "**raises** of 36%", "a **toll** of 45"          ``of-noun``
@@ -153,6 +154,12 @@ def read_counted(span: Span) -> Counted | None:
             return _counted(child, "partitive")
     if any(child.dep_ == "cop" for child in children(top)):
         subject = next((c for c in children(top) if c.dep_ in SUBJECTS and countable(c)), None)
+        if subject is not None:
+            return _counted(subject, "copula-subject")
+    if head.tag_ in ("JJR", "RBR") and dep in ("obl:unmarked", "obl:npmod", "nmod:npmod", "obl", "advmod") \
+            and any(child.dep_ == "cop" for child in children(head)):
+        # "Revenue was 41 percent higher than a year earlier": the size of the subject's change
+        subject = next((c for c in children(head) if c.dep_ in SUBJECTS and countable(c)), None)
         if subject is not None:
             return _counted(subject, "copula-subject")
     if dep == "obj" and head.pos_ == "VERB" and head.lemma_ in CHANGE_VERBS:
