@@ -954,3 +954,10 @@ def test_claims_a_figure_said_earlier_is_the_one_before_but_not_a_change_s_base(
     assert not found["41 percent"].extra.get("previous")  # "a year earlier" is what it is compared with
     # the subject of a comparative predicate is what changed by the figure
     assert (found["41 percent"].thing_norm, found["41 percent"].quantity.change) == ("revenue", "up")
+
+
+def test_claims_a_share_of_those_who_say_something_counts_what_they_say(nlp):
+    found = _read(nlp, "In the survey, 31 % of drivers say they never check their tyres, and 44 percent of "
+                       "voters think the mayor lied.")
+    assert (found["31 %"].event_norm, found["31 %"].extra.get("event_rule")) == ("check", "content")
+    assert found["44 percent"].event_norm == "lie"

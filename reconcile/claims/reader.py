@@ -95,6 +95,7 @@ _COUNTING_VERBS = frozenset({"put", "puts", "show", "showed", "shows", "count", 
                              "confirm", "confirmed", "add", "added", "note", "noted"})
 _SUBORDINATORS = {"with", "without"}  # "missing after a ferry with 226 people": another noun's figure
 _IRREGULAR_PLURALS = {"men", "women", "children", "people", "feet", "teeth", "mice", "geese", "police"}
+_THINKING = frozenset({"think", "believe", "feel", "expect", "agree", "want", "support", "oppose", "prefer"})
 _TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "quarter", "decade"})
 _CLAUSE_HEADS = frozenset({"ROOT", "advcl", "ccomp", "parataxis", "xcomp"})  # a verb so attached heads a clause
 _GENERIC_MODIFIERS = {"more", "other", "additional", "total", "overall", "estimated", "reported", "confirmed",
@@ -603,6 +604,10 @@ class ClaimReader:
             if clause_event is not None:
                 event_tok = clause_event
                 extra["event_rule"] = "clause"  # read from the parse, as the event component would
+        said = self._content_of_saying(span) if q.kind == "percent" else None
+        if said is not None and (event_tok is None or event_tok.i == said.head.i):
+            event_tok = said  # "28% of teens say they never text their friends": a share of those who text
+            extra["event_rule"] = "content"
         if event_tok is not None and not self._event_class(event_tok):
             # "17 people are now known to have died", "are feared to have drowned": a verb
             # that says how the figure is known hands the event to its open complement
@@ -902,6 +907,23 @@ class ClaimReader:
         doc = span.doc
         return span.start >= 2 and doc[span.start - 2].lower_ == "among" \
             and doc[span.start - 1].lower_ in ("them", "those", "whom")
+
+    def _content_of_saying(self, span: Span) -> Token | None:
+        """The verb of what a share of people say or think, where the share is the subject of
+        the verb of saying ("28% of teens say they never **text** their friends", "42
+        percent think things are **going** well"): what the share counts is those of whom
+        that is true. ``None`` for any other structure."""
+        noun = _event.counted_noun(span)
+        top = _thing.anchor(span)
+        hosts = (noun, top, top.head) if top.dep_ in ("compound", "nummod") else (noun, top)
+        subject = next((t for t in hosts if t.dep_ in ("nsubj", "nsubj:pass")), None)
+        if subject is None:
+            return None
+        verb = subject.head
+        if verb.pos_ != "VERB" or verb.lemma_ not in self.lex.attribution_verbs | _THINKING:
+            return None
+        return next((c for c in _thing.children(verb) if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")
+                     and c.i > verb.i), None)
 
     @staticmethod
     def _said_earlier(span: Span) -> bool:
