@@ -961,3 +961,9 @@ def test_claims_a_share_of_those_who_say_something_counts_what_they_say(nlp):
                        "voters think the mayor lied.")
     assert (found["31 %"].event_norm, found["31 %"].extra.get("event_rule")) == ("check", "content")
     assert found["44 percent"].event_norm == "lie"
+
+
+def test_claims_a_class_of_what_happened_to_people_says_nothing_of_a_sum(nlp):
+    found = _read(nlp, "Switching the cladding saved the council £293,368. Rescuers saved 40 residents.")
+    assert (found["£293,368"].event_norm, found["£293,368"].topic) == ("save", "")
+    assert found["40"].topic == "evacuee"  # people saved were rescued

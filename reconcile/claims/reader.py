@@ -618,8 +618,11 @@ class ClaimReader:
         if event_tok is not None:
             event_text = event_tok.text
             event_norm = self._event_class(event_tok) or self._lemma(event_tok)
-            if event_norm in lex.event_scope and thing_norm not in lex.event_scope[event_norm]:
-                event_norm = self._lemma(event_tok)  # "found two people alive": no body recovered
+            if event_norm in lex.event_scope and thing_norm not in lex.event_scope[event_norm] \
+                    or q.kind == "money" and event_norm in lex.event_things:
+                # "found two people alive": no body recovered; "saved £293,368" rescued no one:
+                # a class that says what happened to people says nothing of a sum
+                event_norm = self._lemma(event_tok)
             other = self._other_object(event_tok, span, thing_tokens)
             if other is None and happened is not None and happened.acted_on is not None \
                     and happened.verb.i == event_tok.i and event_norm in PATIENT_EVENTS \
