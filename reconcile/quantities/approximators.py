@@ -90,8 +90,11 @@ class ApproximatorGrammar:
                 target[norm_phrase(p)] = a
         self.cmp_before: dict[str, Comparator] = {}
         self.cmp_after: dict[str, Comparator] = {}
+        self.particle_of: dict[str, frozenset[str]] = {}  # phrase -> words after which it is a particle
         for rid, r in d.get("comparators", {}).items():
             c = Comparator(f"cmp.{rid}", r["side"], bool(r.get("inclusive", True)))
+            for phrase, words in r.get("not_after", {}).items():
+                self.particle_of[norm_phrase(phrase)] = frozenset(w.lower() for w in words)
             target = self.cmp_after if r.get("position", "before") == "after" else self.cmp_before
             for p in r["phrases"]:
                 target[norm_phrase(p)] = c
@@ -178,6 +181,8 @@ class ApproximatorReader(ReaderBase):
         if c is not None:
             if mm.approx and mm.rule.startswith("vague"):
                 return
+            if last_token(pre[:at]) in g.particle_of.get(phrase, ()):
+                return  # "handed over 1.81 million cars": a verb's particle, not "more than"
             self._apply_cmp(mm, c, written)
             mm.start = new_start
             # an approximator before the comparator: "about more than" is not English,

@@ -43,3 +43,14 @@ def test_approximators_nearly_widens_down_only():
 def test_approximators_starting_at_is_a_lower_bound():
     (q,) = parse_quantities("severance starting at 16 weeks of salary")
     assert (q.low, q.high, q.low_inclusive, q.unit) == (16.0, None, True, "week")
+
+
+@pytest.mark.parametrize(("text", "mention", "low", "high"), [
+    ("Tesla handed over 1.81 million cars", "1.81 million", 1_810_000, 1_810_000),
+    ("police turned over 300 documents", "300", 300, 300),
+    ("crowds of over 2,000", "over 2,000", 2000, None),
+    ("they handed more than 300 to the court", "more than 300", 300, None),
+], ids=["handed-over", "turned-over", "over", "handed-more-than"])
+def test_approximators_over_after_a_verb_it_goes_with_is_its_particle(text, mention, low, high):
+    [q] = parse_quantities(text)
+    assert (q.text, q.low, q.high) == (mention, low, high)
