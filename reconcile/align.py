@@ -168,7 +168,19 @@ def _local_places(claims: Sequence[Claim], tops: set[str] | None = None) -> set[
             placed[key].add(c.place)
         elif not c.place and not c.extra.get("group"):
             unplaced.add(key)  # "32 were children": a group among the dead is no whole
-    return {(m, t, place) for (src, m, t), places in placed.items() if (src, m, t) in unplaced for place in places}
+    local = {(m, t, place) for (src, m, t), places in placed.items() if (src, m, t) in unplaced for place in places}
+    # a place only one article names, for a thing the others give with no place: a part
+    # the story touches ("In Dravo, the eastern district at the centre of the dispute,
+    # turnout was 58.4%"), not the place its unplaced figures are about
+    naming: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        if c.place:
+            naming[c.place].add(c.source)
+    unplaced_anywhere = {(m, t) for (_, m, t) in unplaced}
+    local |= {(m, t, place) for (src, m, t), places in placed.items() for place in places
+              if len(naming[place]) == 1 and (m, t) in unplaced_anywhere
+              and any(u_src != src for (u_src, um, ut) in unplaced if (um, ut) == (m, t))}
+    return local
 
 
 def _top_regions(claims: Sequence[Claim]) -> set[str]:

@@ -125,6 +125,8 @@ def judge(al: Alignment, *, rates: Rates | None = None, policy: Tolerance | None
                        f"compared for agreement only: {blocked}", al.score, al.because)
     if blocked:
         return None  # not the same quantity after all: neither agreement nor conflict
+    if _earlier_occasion(a, b) or _earlier_occasion(b, a):
+        return None  # "won 79 seats at the last election", "won 71 seats": two elections
     if _other_occasions(a, b):
         return None  # 1.27 million marchers on 31 January, 1.28 million on 7 March: two marches
     if _changed_from(a, b) or _changed_from(b, a):
@@ -442,6 +444,14 @@ def _event_days_apart(a: Claim, b: Claim) -> bool:
     # were injured" on 10 June, "22 officers had been hurt during the afternoon" of 12 June)
     after = day[0] > other[1] and not (b if dated is a else a).time_text
     return (other[0] - day[1]).days > EVENT_GAP_DAYS or after
+
+
+def _earlier_occasion(earlier: Claim, other: Claim) -> bool:
+    """Whether ``earlier`` is of an earlier occasion by its order alone ("won 79 seats at
+    the last election") and ``other`` of the one its report is about (no time stated):
+    two happenings. Where ``other`` states its time ("in 2019"), the times decide."""
+    return bool(earlier.extra.get("earlier_occasion")) and not other.extra.get("earlier_occasion") \
+        and not other.time_text
 
 
 def _changed_from(later: Claim, other: Claim) -> bool:

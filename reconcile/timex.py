@@ -62,6 +62,10 @@ _TIME_PATTERNS = [
     rf"(?:{_PREP}\s+the|(?:{_PREP}\s+)?that)\s+(?:(?:early|late)\s+)?{_PART}",
     r"(?:(?:later|earlier|on)\s+)?(?:that|the\s+same)\s+day",
     r"\b(?:now|today|yesterday|tonight|currently|so\s+far|to\s+date|at\s+present|at\s+the\s+time)\b",
+    # at the last election, in the previous census: an earlier occasion of the same kind
+    r"(?:at|in|during|from|since)\s+the\s+(?:last|previous|prior|preceding)\s+"
+    r"(?!(?:year|month|week|day|hour|minute|quarter|half|decade|century|time|few|two|three|several)\b)[a-z]+"
+    r"(?:,?\s+(?:in|of)\s+(?:19|20)\d\d)?",
     # during the battle, since the start of the war
     r"(?:during|throughout)\s+the\s+(?:battle|war|fighting|conflict|campaign|offensive|siege|pandemic|protests?|strike)",
 ]
@@ -84,7 +88,7 @@ _ANCHOR_WORDS = frozenset(
     + ("day", "days", "weeks", "months", "years", "hour", "hours")
     + ("now", "today", "yesterday", "tonight", "currently", "far", "date", "present", "time")
     + ("am", "pm")
-    + ("during", "throughout")
+    + ("during", "throughout", "last", "previous", "prior", "preceding")
 )
 _MAX_LEAD = 8
 _WORD = re.compile(r"\w+")
@@ -146,6 +150,22 @@ def is_calendar_name(word: str) -> bool:
     return low in CALENDAR_WORDS or low in HOLIDAYS or low.endswith(" day") and low[:-4] in HOLIDAYS
 
 
+_EARLIER_OCCASION = re.compile(r"^(?:at|in|during|from|since)\s+the\s+(?:last|previous|prior|preceding)\s+[a-z]+$",
+                               re.IGNORECASE)
+
+
+def earlier_occasion(text: str) -> bool:
+    """Whether a time expression names an earlier occasion of a kind by its order alone
+    ("at the last election", "in the previous census"): what was counted then is another
+    happening than what is counted now.
+
+    >>> earlier_occasion("at the last election"), earlier_occasion("in the last quarter")
+    (True, False)
+    """
+    return bool(_EARLIER_OCCASION.match(" ".join(text.split()))) and not _TIME_NOUN.search(text)
+
+
+_TIME_NOUN = re.compile(r"\b(?:year|month|week|day|hour|minute|quarter|half|decade|century)s?$", re.IGNORECASE)
 _ANAPHORIC_WORDS = frozenset({"on", "by", "in", "at", "during", "until", "till", "before", "after", "since", "from",
                               "the", "that", "same", "end", "of", "early", "late", "later", "earlier"})
 _PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "day"})

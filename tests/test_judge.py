@@ -915,3 +915,33 @@ def test_judge_means_shares_each_and_earlier_figures(nlp, text_a, text_b, status
     found = [f.status for f in judge_claims(articles, extract_claims(articles, nlp=nlp)).findings
              if f.status in ("conflict", "update")]
     assert found == ([status] if status else [])
+
+
+def test_judge_a_place_only_one_article_names_is_a_part_of_the_story_s_figure(nlp):
+    articles = [
+        Article("a", "Turnout was 64.2% nationwide, the commission said.", published=dt.date(2025, 3, 17)),
+        Article("b", "Final turnout was 63.8%, the commission said.", published=dt.date(2025, 3, 17)),
+        Article("c", "In Marvo, the district at the centre of the dispute, turnout was 58.4%.",
+                published=dt.date(2025, 3, 18))]
+    claims = extract_claims(articles, nlp=nlp)
+    district = next(c for c in claims if c.quantity.value == 58.4)
+    assert district.place == "Marvo"
+    statuses = {f.status for f in judge_claims(articles, claims).findings if district.id in (f.a, f.b)}
+    assert statuses <= {"review"}  # a part of what the others count, never set against it
+
+
+def test_judge_a_count_at_the_last_election_is_another_election_s(nlp):
+    articles = [
+        Article("a", "The Civic Alliance won 79 seats at the last election and has governed alone since.",
+                published=dt.date(2025, 3, 17)),
+        Article("b", "The Civic Alliance won 71 seats.", published=dt.date(2025, 3, 18)),
+        Article("c", "Turnout fell from the 67.3 per cent recorded at the last election in 2019.",
+                published=dt.date(2025, 3, 18)),
+        Article("d", "Turnout in 2019 was 67.3%.", published=dt.date(2025, 3, 18))]
+    claims = extract_claims(articles, nlp=nlp)
+    last = next(c for c in claims if c.quantity.value == 79)
+    assert last.extra.get("earlier_occasion") and last.time_text == "at the last election"
+    findings = judge_claims(articles, claims).findings
+    assert not [f for f in findings if last.id in (f.a, f.b)]
+    # with its year, the last election is dated like any other time
+    assert [f.status for f in findings if {f.a[0], f.b[0]} == {"c", "d"}] == ["agree"]

@@ -771,6 +771,8 @@ class ClaimReader:
                 extra["time_rule"] = "fronted"
         if time_text and re.search(rf"{re.escape(time_text)}\s+alone\b", self._span_text(sent)):
             extra["alone"] = True  # "26,600 people crossed on Tuesday alone": that day's count, no total
+        if time_text and timex.earlier_occasion(time_text):
+            extra["earlier_occasion"] = True  # "won 79 seats at the last election": another election's
         if extra.get("elliptical") and time_text:
             before = self._drafts.last("start", extra["inherited_from"])
             if before is not None and before.time_text and before.time_text != time_text:
