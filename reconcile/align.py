@@ -585,6 +585,8 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
     if all(origins) and fuzz.ratio(*origins) < PLACE_MATCH and not (
             origins[0].endswith(origins[1]) or origins[1].endswith(origins[0])):
         return None  # 250 km from Kolkata, 171 km from the state capital: two distances
+    if any(origins) and not all(origins) and a.topic == b.topic == "length":
+        return None  # "50 kilometres southeast of Addis Ababa", "climbed to about 8,600 feet": a distance and a height
     holders = a.extra.get("holder"), b.extra.get("holder")
     if all(holders) and holders[0] != holders[1]:
         return None  # the captain's flight hours, the first officer's; two trains and one

@@ -967,3 +967,12 @@ def test_claims_a_class_of_what_happened_to_people_says_nothing_of_a_sum(nlp):
     found = _read(nlp, "Switching the cladding saved the council £293,368. Rescuers saved 40 residents.")
     assert (found["£293,368"].event_norm, found["£293,368"].topic) == ("save", "")
     assert found["40"].topic == "evacuee"  # people saved were rescued
+
+
+def test_claims_a_figure_beside_a_place_or_after_a_dateline_or_a_time_stamp(nlp):
+    found = _read(nlp, "The plane crashed near the river city of Marana on Sunday, killing at least 60 people.")
+    assert found["at least 60"].place == ""  # where it happened, beside the city: not the city's toll
+    found = _read(nlp, "MARANA - Sixty-eight people died when the plane came down.\n\n"
+                       "15:40 - Rescue teams have recovered 59 bodies so far, the fire brigade says.")
+    assert found["Sixty-eight"].actors == ()  # a dateline names no actor
+    assert "Rescue" not in found["59"].actors  # a word opening a line after a time stamp is no name

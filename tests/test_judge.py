@@ -945,3 +945,9 @@ def test_judge_a_count_at_the_last_election_is_another_election_s(nlp):
     assert not [f for f in findings if last.id in (f.a, f.b)]
     # with its year, the last election is dated like any other time
     assert [f.status for f in findings if {f.a[0], f.b[0]} == {"c", "d"}] == ["agree"]
+
+
+def test_judge_a_distance_from_a_place_is_no_height(nlp):
+    articles = [Article("a", "The crash site lies about 50 kilometres southeast of the capital. The jet climbed to "
+                             "about 8,600 feet before contact was lost.", published=dt.date(2019, 3, 11))]
+    assert not judge_claims(articles, extract_claims(articles, nlp=nlp)).findings

@@ -63,6 +63,7 @@ _AUX = {"be", "is", "are", "was", "were", "been", "being", "have", "has", "had",
         "shall", "should", "can", "could", "may", "might", "must", "do", "does", "did", "also", "still",
         "now", "only", "reportedly", "already", "then", "just", "not", "n't", "so", "far", "up", "to"}
 _PLACE_PREPS = {"in", "at", "near", "across", "inside", "around", "throughout", "on"}
+_BESIDE = {"near", "outside", "off"}  # a figure "near X" is not X's: where it happened, beside X
 # a clause joined to another: "... approached the city of Pokhara, and rescuers had pulled 68 bodies"
 _CLAUSE_JOIN = re.compile(r"(?:,\s+(?:and|but)\s|;\s)")
 # the place of a figure for several places at once, read as "*" (some place or places)
@@ -1273,11 +1274,16 @@ class ClaimReader:
         k = span.end
         while k < sent_end and (toks[k].lower_ in _DIRECTIONS or toks[k].text == "-"):
             k += 1  # "south-west", tokenized "south", "-", "west"
-        if k >= sent_end or toks[k].lower_ not in ("of", "from") or (toks[k].lower_ == "of" and k == span.end):
+        off = k > span.end and toks[k - 1].lower_ == "off" and k < sent_end and toks[k].text[:1].isupper()
+        if not off and (k >= sent_end or toks[k].lower_ not in ("of", "from") or (
+                toks[k].lower_ == "of" and k == span.end)):
             return ""  # "of" only after a direction: "5 km of road" is what, not where from
-        k += 1
+        k += 0 if off else 1  # "87 kilometres off Pylos": off the coast of Pylos
         while k < sent_end and toks[k].lower_ in _DETERMINERS:
             k += 1
+        if k + 2 < sent_end and toks[k].lower_ in _PLACE_NOUNS and toks[k + 1].lower_ == "of" \
+                and toks[k + 2].text[:1].isupper():
+            k += 2  # "southwest of the town of Pylos": of Pylos
         words = []
         while k < sent_end and len(words) < 4 and toks[k].is_alpha and toks[k].lower_ not in self.lex.stop_words:
             words.append(toks[k])
@@ -1841,10 +1847,11 @@ class ClaimReader:
         if not names:
             sent = self._sent(span)
             toks = []
+            opens = self._dateline_end(sent)
             for j in range(span.start - 1, max(sent.start, span.start - 10) - 1, -1):
                 t = self._toks[j]
-                if t.text in _CLAUSE_END or t.text == "," and j < span.start - 2:
-                    break
+                if t.text in _CLAUSE_END or t.text == "," and j < span.start - 2 or t.idx < opens:
+                    break  # "IQUITOS - Sixty-eight people died": a dateline names no actor
                 toks.insert(0, t)
             # the subject is an actor only when what it did is the event ("Labour won 411
             # seats"), not when it measured or reported the figure ("the USGS measured it at")
@@ -1907,7 +1914,8 @@ class ClaimReader:
             before = self._toks[t.i - 1] if t.i > 0 else None
             # the first word of a sentence, of a quotation or of a bulleted line ("- Analysis of")
             initial = t.is_sent_start or before is not None and (
-                before.text in _QUOTES or before.text in _thing._BULLETS and before.is_sent_start)
+                before.text in _QUOTES or before.text in _thing._BULLETS and before.is_sent_start
+                or before.text in ("-", "\u2013", "\u2014") and before.whitespace_)  # "15:40 - Rescue teams"
             if initial and t.lower_ in _PREPOSITIONS:
                 capital = False  # "Outside Congo, ...": a preposition, not a name
             is_name = capital and t.i not in skip and t.lower_ not in _CALENDAR and not (
@@ -2001,9 +2009,17 @@ class ClaimReader:
             fixed.append((sent.start_char + m.start(), _THE_COUNTRY))
         in_order: list[tuple[int, int, str]] = []
         dateline = self._dateline_end(sent)
+        near = -10
         for t in toks[sent.start:sent.end]:
             if t.lower_ == "there" and toks[t.i - 1].lower_ not in ("are", "is", "were", "was"):
                 in_order.append((t.i, t.idx, _THERE))
+            if t.lower_ in _BESIDE:
+                # "crashed ... near the Amazon city of Iquitos, killing 60": where it happened
+                # is beside the place, whose own figures those are not
+                near = t.i
+                continue
+            if t.lower_ == "of" and t.i - near <= 5:
+                continue
             # "the city of Derna"; but "the Texas Department of State Health Services" is a body
             prep = t.lower_ in _PLACE_PREPS or (t.lower_ == "of" and t.i > 0 and toks[t.i - 1].lower_ in _PLACE_NOUNS
                                                 and toks[t.i - 1].text.islower()) \
