@@ -169,14 +169,14 @@ def judge(al: Alignment, *, rates: Rates | None = None, policy: Tolerance | None
         if i_part[0] > i_whole[1] and not times_differ:
             # only where the other figure is known to be the whole would this be a conflict;
             # a figure that names no place may as well be another part
-            reason = f"{_show(part)} is for {part.place}, larger than {_show(whole)}, which names no place: " \
+            reason = f"{_show(part)} is for {_part_name(part)}, larger than {_show(whole)}, which does not say: " \
                      "a part larger than its whole, if that is the whole"
             return Finding("review", a.id, b.id, topic, reason, al.score, al.because)
         if i_part[0] > i_whole[1] and timeline.order(a, b) == (part, whole) and part.source != whole.source \
                 and timeline.is_running(part) and timeline.is_running(whole):
             # "the toll in Derna had soared to 11,300" on one day, 3,958 for all of the east
             # days later: the whole is now below what its part was, so the count was revised
-            reason = f"{_show(part)} is for {part.place or part.extra.get('subgroup')}, larger than the whole " \
+            reason = f"{_show(part)} is for {_part_name(part)}, larger than the whole " \
                      f"{_show(whole)} given later: the count was revised; {why_times}"
             return Finding("update", a.id, b.id, topic, reason, al.score, al.because)
         return None  # a part smaller than its whole is what a part should be
@@ -444,6 +444,11 @@ def _event_days_apart(a: Claim, b: Claim) -> bool:
     # were injured" on 10 June, "22 officers had been hurt during the afternoon" of 12 June)
     after = day[0] > other[1] and not (b if dated is a else a).time_text
     return (other[0] - day[1]).days > EVENT_GAP_DAYS or after
+
+
+def _part_name(part: Claim) -> str:
+    """What a part is: its place ("Derna"), its subgroup ("male voters") or its kind ("African countries")."""
+    return part.place or part.extra.get("subgroup") or part.thing or " ".join(part.extra.get("kind", ()))
 
 
 def _earlier_occasion(earlier: Claim, other: Claim) -> bool:

@@ -976,3 +976,15 @@ def test_claims_a_figure_beside_a_place_or_after_a_dateline_or_a_time_stamp(nlp)
                        "15:40 - Rescue teams have recovered 59 bodies so far, the fire brigade says.")
     assert found["Sixty-eight"].actors == ()  # a dateline names no actor
     assert "Rescue" not in found["59"].actors  # a word opening a line after a time stamp is no name
+
+
+def test_claims_an_outbreak_s_figures_whatever_the_parser_made_of_them(nlp):
+    found = _read(nlp, "BUNIA, Democratic Republic of Congo, March 10 (Wire) - The outbreak in Congo's Ituri "
+                       "province has grown to 87 confirmed and probable cases, 31 of them fatal, the ministry said. "
+                       "In its report, which covers the period up to 9 March, the agency recorded 96 confirmed and "
+                       "probable cases. Two of Wednesday's cases were recorded in the north.")
+    cases = found["87"]
+    assert cases.thing_norm == "case" and not [a for a in cases.actors if a[:1].isupper()]  # a country is no actor
+    assert (found["31"].thing_norm, found["31"].extra.get("partitive")) == ("death", True)  # "fatal": deaths
+    assert (found["96"].thing_norm, found["96"].event_norm) == ("case", "")  # "9 March" is no march
+    assert "Wednesday" not in found["Two"].actors  # a day's cases, not a day's own

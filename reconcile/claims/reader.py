@@ -1391,6 +1391,9 @@ class ClaimReader:
         the number end before its head: a participle ("94 confirmed cases") or coordinated
         adjectives ("486 sudden and unexpected deaths") that the word window stops at.
         ``None`` when the window already reached the noun, or the parse names none."""
+        coordinated = self._coordinated_modifiers(span, head)
+        if coordinated is not None:
+            return coordinated
         counted = span._.counted
         if counted is None or counted.rule != "nummod":
             return None
@@ -1408,6 +1411,30 @@ class ClaimReader:
         if any(t.is_punct and (t.text != "-" or t.whitespace_) for t in between):
             return None  # "476,777 - deliveries": a dash sets the number apart
         return counted
+
+    def _coordinated_modifiers(self, span: Span, head: Token | None) -> _thing.Counted | None:
+        """The noun after modifiers joined by "and" or "or" right after the number, where
+        the parser lost the noun phrase ("87 confirmed and probable cases" parsed as a
+        verb's object and a conjunct): two or more adjectives or participles, then a noun."""
+        toks = self._toks
+        k, modifiers, joined = span.end, 0, False
+        end = min(len(toks), span.end + _MODIFIER_REACH + 1)
+        while k < end:
+            t = toks[k]
+            if t.lower_ in ("and", "or") and modifiers:
+                joined = True
+            elif t.is_alpha and t.text.islower() and (t.lower_ in self.lex.adjectives or t.lower_.endswith("ed")) \
+                    and not (self._is_noun(t) and t.pos_ in _thing.NOUNS):
+                modifiers += 1
+            else:
+                break
+            k += 1
+        if not (joined and modifiers >= 2) or k >= len(toks):
+            return None
+        noun = toks[k]
+        if not (noun.pos_ in _thing.NOUNS and self._is_noun(noun)):
+            return None
+        return _thing.Counted(span.doc[span.end:k + 1], noun, "nummod")
 
     def _phrase_word(self, t: Token, *, first: bool) -> bool:
         low = t.lower_
@@ -1555,6 +1582,8 @@ class ClaimReader:
         return self._lemma(t)
 
     def _event_class(self, t: Token) -> str:
+        if t.text[:1].isupper() and t.lower_ in _CALENDAR:
+            return ""  # "up to 9 March": a month, not a march
         lemma = self._lemma(t)
         if lemma == "take" and t.i + 3 < len(self._toks) and self._toks[t.i + 1].lower_ == "to" \
                 and self._toks[t.i + 3].lower_ in ("street", "streets"):
@@ -1865,7 +1894,9 @@ class ClaimReader:
         for n in names:
             canon = self.lex.canonical_name(n)
             last = canon.rsplit(" ", 1)[-1].lower()
-            if canon.lower() in self.lex.countries or last in self.lex.occurrences or last in self.lex.venues:
+            country = canon.lower() in self.lex.countries or n.lower() in self.lex.countries or (
+                (found := places.lookup(canon)) is not None and found.kind == "country")
+            if country or last in self.lex.occurrences or last in self.lex.venues:
                 continue  # a country is a place; "the Camp Fire" is what happened; an airport is where
             if canon not in out:
                 out.append(canon)

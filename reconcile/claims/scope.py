@@ -144,7 +144,8 @@ def read_scope(span: Span) -> Scope:
         owned = [c for c in children(clause) if c.dep_ in SUBJECTS and c.pos_ == "NOUN"]
     for noun in owned:
         for child in children(noun):
-            if child.pos_ == "PROPN" and (child.dep_ == "nmod:poss" or child.dep_ == "nmod" and case_of(child) == "of"):
+            if child.pos_ == "PROPN" and (child.dep_ == "nmod:poss" or child.dep_ == "nmod" and case_of(child) == "of") \
+                    and not timex.is_calendar_name(child.text):  # "Wednesday's cases": a day's, not an owner's
                 groups.append(_name(child))
                 rules.append("owner")
     for child in [] if in_subject else children(clause):
