@@ -94,6 +94,12 @@ class UnitGrammar:
                                   | {x.upper() for x in self.units_before if self.units_before[x].kind == "money"})
                               and (self.units_after.get(p) or self.units_before.get(p)).unit == p.upper()})
         self.money_codes = {c.upper(): (self.units_after.get(c) or self.units_before[c]) for c in money_codes}
+        for code, unit in self.money_codes.items():
+            if code not in self.units_before and code.lower() not in self.units_before:
+                # "NOK 10.2 billion" as "10.2 billion NOK": an ISO code the tables list
+                # after a number is written before it too, in capitals
+                self.units_before[code] = unit
+                cs_before.append(code)
         self.angle_words = frozenset(w.lower() for w in ctx.get("angle_words", ()))
         self.not_temperature_words = frozenset(w.lower() for w in ctx.get("not_temperature_words", ()))
         self.temperature_words = frozenset(w.lower() for w in ctx.get("temperature_words", ()))
