@@ -494,6 +494,8 @@ class ClaimReader:
             if figure_of == "of":
                 # "the number of deaths", or "the figure" alone: the figure of something said before
                 counted = _thing.of_noun(counted.head, counted.rule + "+of")
+                if counted is not None and span.start <= counted.head.i < span.end:
+                    counted = None  # "its revised estimate of 10.2 billion kroner": the sum itself, not what it is of
             if counted is not None:
                 thing_tokens, head = list(counted.phrase), counted.head
                 thing_text = self._slice_text(thing_tokens[0].i, thing_tokens[-1].i + 1)
