@@ -171,16 +171,35 @@ def _local_places(claims: Sequence[Claim], tops: set[str] | None = None) -> set[
     local = {(m, t, place) for (src, m, t), places in placed.items() if (src, m, t) in unplaced for place in places}
     # a place only one article names, for a thing the others give with no place: a part
     # the story touches ("In Dravo, the eastern district at the centre of the dispute,
-    # turnout was 58.4%"), not the place its unplaced figures are about
-    naming: dict[str, set[str]] = defaultdict(set)
-    for c in claims:
-        if c.place:
-            naming[c.place].add(c.source)
-    unplaced_anywhere = {(m, t) for (_, m, t) in unplaced}
+    # turnout was 58.4%"), not the place its unplaced figures are about (the crash "at
+    # Muan" every article names)
+    unplaced_anywhere: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for src, m, t in unplaced:
+        unplaced_anywhere[(m, t)].add(src)
+    candidates = {place for (src, m, t), places in placed.items() if unplaced_anywhere[(m, t)] - {src}
+                  for place in places}
+    naming = _sources_naming(claims, candidates)
     local |= {(m, t, place) for (src, m, t), places in placed.items() for place in places
-              if len(naming[place]) == 1 and (m, t) in unplaced_anywhere
-              and any(u_src != src for (u_src, um, ut) in unplaced if (um, ut) == (m, t))}
+              if unplaced_anywhere[(m, t)] - {src} and naming.get(place, 0) <= 1}
     return local
+
+
+def _sources_naming(claims: Sequence[Claim], names: set[str]) -> dict[str, int]:
+    """How many articles name each of ``names`` in their claims' sentences, read once
+    (each article's runs of words, as :func:`_named` reads them)."""
+    if not names:
+        return {}
+    longest = max(len(_words(n)) for n in names)
+    runs: dict[str, set[str]] = defaultdict(set)
+    seen: set[tuple[str, str]] = set()
+    for c in claims:
+        if (c.source, c.sentence) in seen:
+            continue
+        seen.add((c.source, c.sentence))
+        words = _words(c.sentence)
+        runs[c.source].update(" ".join(words[i:i + k]) for k in range(1, longest + 1)
+                              for i in range(len(words) - k + 1))
+    return {n: sum(1 for r in runs.values() if " ".join(_words(n)) in r) for n in names}
 
 
 def _top_regions(claims: Sequence[Claim]) -> set[str]:

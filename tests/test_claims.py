@@ -988,3 +988,12 @@ def test_claims_an_outbreak_s_figures_whatever_the_parser_made_of_them(nlp):
     assert (found["31"].thing_norm, found["31"].extra.get("partitive")) == ("death", True)  # "fatal": deaths
     assert (found["96"].thing_norm, found["96"].event_norm) == ("case", "")  # "9 March" is no march
     assert "Wednesday" not in found["Two"].actors  # a day's cases, not a day's own
+
+
+def test_claims_a_body_s_adjective_and_a_briefing_s_place_scope_no_figure(nlp):
+    found = _read(nlp, "The spokesman gave the agency's latest figures at a briefing in Jakarta: 23 people are "
+                       "confirmed dead. The regent said 27 residents had died, a figure ahead of the count released "
+                       "by the national disaster agency. The national death toll rose to 40.")
+    assert found["23"].place == ""  # the briefing's place, before the colon
+    assert found["27"].place == ""  # a national agency, not a national figure
+    assert found["40"].place == "<national>"

@@ -951,3 +951,15 @@ def test_judge_a_distance_from_a_place_is_no_height(nlp):
     articles = [Article("a", "The crash site lies about 50 kilometres southeast of the capital. The jet climbed to "
                              "about 8,600 feet before contact was lost.", published=dt.date(2019, 3, 11))]
     assert not judge_claims(articles, extract_claims(articles, nlp=nlp)).findings
+
+
+def test_judge_a_place_every_article_names_is_the_story_s_not_a_part(nlp):
+    articles = [
+        Article("a", "At least 120 people were killed when the jet crashed, officials said.",
+                published=dt.date(2024, 12, 29)),
+        Article("b", "The nation mourned after 179 people were killed in the crash at Muan.",
+                published=dt.date(2024, 12, 30)),
+        Article("c", "Investigators at Muan said 179 people had died.", published=dt.date(2024, 12, 31))]
+    claims = extract_claims(articles, nlp=nlp)
+    findings = judge_claims(articles, claims).findings
+    assert any(f.status in ("update", "conflict") and {f.a[0], f.b[0]} == {"a", "b"} for f in findings)

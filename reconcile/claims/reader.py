@@ -65,7 +65,7 @@ _AUX = {"be", "is", "are", "was", "were", "been", "being", "have", "has", "had",
 _PLACE_PREPS = {"in", "at", "near", "across", "inside", "around", "throughout", "on"}
 _BESIDE = {"near", "outside", "off"}  # a figure "near X" is not X's: where it happened, beside X
 # a clause joined to another: "... approached the city of Pokhara, and rescuers had pulled 68 bodies"
-_CLAUSE_JOIN = re.compile(r"(?:,\s+(?:and|but)\s|;\s)")
+_CLAUSE_JOIN = re.compile(r"(?:,\s+(?:and|but)\s|;\s|:\s)")
 # the place of a figure for several places at once, read as "*" (some place or places)
 # with ``extra["several_places"]``
 _SEVERAL_PLACES = "**"
@@ -2035,6 +2035,8 @@ class ClaimReader:
             for m in pattern.finditer(low):
                 if len(text) == len(low) and text[m.start()].isupper() and text[:m.start()].strip():
                     continue  # "National Institute of Geophysics": part of a name
+                if self._of_a_body(sent, m.start()):
+                    continue  # "the national disaster agency in Jakarta": whose, not how far the figure reaches
                 fixed.append((sent.start_char + m.start(), NATIONAL))
         for m in _THE_CAPITAL.finditer(low):
             fixed.append((sent.start_char + m.start(), CAPITAL))
@@ -2090,6 +2092,26 @@ class ClaimReader:
                 in_order.append((t.i, t.idx, name))
         found = self._sentence_places[sent.start] = (fixed, in_order)
         return found
+
+    def _of_a_body(self, sent: Span, offset: int) -> bool:
+        """Whether the adjective at ``offset`` in ``sent`` ("national") qualifies a body that
+        gives figures ("the national disaster agency", "the national statistics office"),
+        not a figure ("the national toll", "national turnout"), as the parse has it."""
+        token = self._doc_char_token(sent, offset)
+        if token is None or token.dep_ not in ("amod", "compound"):
+            return False
+        noun = token.head
+        while noun.dep_ == "compound" and noun.head.i > noun.i:
+            noun = noun.head  # "national disaster agency": the agency
+        lemma = self._noun_lemma(noun)
+        return noun.pos_ in _thing.NOUNS and lemma not in self.lex.figure_nouns and lemma not in self.lex.thing_of \
+            and lemma not in _MEASURE_NOUNS | {"average", "rate", "level", "figure", "total", "scale"}
+
+    @staticmethod
+    def _doc_char_token(sent: Span, offset: int) -> Token | None:
+        """The token of ``sent`` that starts at character ``offset`` of its text, if any."""
+        at = sent.start_char + offset
+        return next((t for t in sent if t.idx == at), None)
 
     def _subject_country(self, span: Span) -> str:
         """The country that is the subject of the verb before the number, if any.
