@@ -40,6 +40,8 @@ _TIME_PATTERNS = [
     # on 31 January (2023), in February 2015, on January 31(, 2023), at the end of September
     rf"(?:(?:{_PREP}\s+)?(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)?(?:{_PREP}\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?",
     rf"(?:(?:{_PREP}\s+)?(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)?(?:{_PREP}\s+)?{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?",
+    # the 2018-2020 outbreak, in 2014-16: a span of years
+    rf"(?:{_PREP}\s+)?(?<![\d\u2013/-])(?:19|20)\d\d\s*[-\u2013/]\s*(?:(?:19|20)\d\d|\d\d)\b(?![-\u2013/]\d)",
     # in 2019, since 2001, the first quarter of 2023
     rf"(?:(?:{_PREP}\s+)?(?:the\s+)?(?:first|second|third|fourth|last)\s+(?:quarter|half)\s+of\s+)?(?:{_PREP}\s+)?(?:19|20)\d\d\b",
     # in the fourth quarter, in the quarter, in Q4 (2023), the first half: a period of a year
@@ -325,6 +327,12 @@ def _resolve(text: str, published: dt.date | None) -> tuple[dt.date, dt.date] | 
             d = published - dt.timedelta(days=back if "last" not in words or back else 7)
         return d, d
     quarter = next((int(w[1]) - 1 for w in words if re.fullmatch(r"q[1-4]", w)), None)
+    years = re.fullmatch(r"(?:\w+\s+)?((?:19|20)\d\d)\s*[-\u2013/]\s*((?:19|20)\d\d|\d\d)", t.strip())
+    if years:
+        first, last = int(years.group(1)), int(years.group(2))
+        last = last if last >= 100 else first // 100 * 100 + last  # "2014-16"
+        if first < last:
+            return dt.date(first, 1, 1), dt.date(last, 12, 31)  # "the 2018-2020 outbreak"
     if year is not None:
         if quarter is not None:
             return _part_of_year([("first", "second", "third", "fourth")[quarter], "quarter"], year)

@@ -997,3 +997,13 @@ def test_claims_a_body_s_adjective_and_a_briefing_s_place_scope_no_figure(nlp):
     assert found["23"].place == ""  # the briefing's place, before the colon
     assert found["27"].place == ""  # a national agency, not a national figure
     assert found["40"].place == "<national>"
+
+
+def test_claims_a_span_of_years_dates_both_figures_of_a_phrase(nlp):
+    found = _read(nlp, "The 2018-2020 outbreak was the second-deadliest on record, with 3,470 cases and nearly "
+                       "2,300 deaths.")
+    import datetime as dt
+
+    for quantity in ("3,470", "nearly 2,300"):
+        c = found[quantity]
+        assert (c.time_text, c.time_start, c.time_end) == ("2018-2020", dt.date(2018, 1, 1), dt.date(2020, 12, 31))

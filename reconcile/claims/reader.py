@@ -65,6 +65,9 @@ _AUX = {"be", "is", "are", "was", "were", "been", "being", "have", "has", "had",
 _PLACE_PREPS = {"in", "at", "near", "across", "inside", "around", "throughout", "on"}
 _BESIDE = {"near", "outside", "off"}  # a figure "near X" is not X's: where it happened, beside X
 # a clause joined to another: "... approached the city of Pokhara, and rescuers had pulled 68 bodies"
+# what joins two figures of one phrase: "3,470 cases and nearly 2,300 deaths"
+_COORDINATED = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:and|or)\s+(?:(?:about|nearly|some|almost|around|roughly|over|"
+                          r"at\s+least|more\s+than)\s+)?")
 _CLAUSE_JOIN = re.compile(r"(?:,\s+(?:and|but)\s|;\s|:\s)")
 # the place of a figure for several places at once, read as "*" (some place or places)
 # with ``extra["several_places"]``
@@ -376,6 +379,15 @@ class ClaimReader:
                     prev.place = prev.place or draft.place
                     self._drafts.touched(prev)
                     prev.time_text = prev.time_text or draft.time_text
+            if drafts and drafts[-1].sentence_start == draft.sentence_start and bool(draft.time_text) != bool(
+                    drafts[-1].time_text) and _COORDINATED.fullmatch(self._text, drafts[-1].end, draft.start):
+                # "3,470 cases and nearly 2,300 deaths" in the 2018-2020 outbreak: one time for both
+                first, second = drafts[-1], draft
+                timed, untimed = (first, second) if first.time_text else (second, first)
+                untimed.time_text = timed.time_text
+                if "time_rule" in timed.extra:
+                    untimed.extra["time_rule"] = timed.extra["time_rule"]
+                self._drafts.touched(first)
             if draft.extra.get("previous") and drafts and drafts[-1].sentence_start == draft.sentence_start:
                 # "stands at 537, up from 511": the earlier figure of the same count, same setting
                 draft.place = draft.place or drafts[-1].place
