@@ -1007,3 +1007,11 @@ def test_claims_a_span_of_years_dates_both_figures_of_a_phrase(nlp):
     for quantity in ("3,470", "nearly 2,300"):
         c = found[quantity]
         assert (c.time_text, c.time_start, c.time_end) == ("2018-2020", dt.date(2018, 1, 1), dt.date(2020, 12, 31))
+
+
+def test_claims_a_share_on_a_noun_of_a_move_is_the_size_of_the_move(nlp):
+    found = _read(nlp, "The stock's 11.2% slide on Thursday erased $3 billion of market value. The stock is down "
+                       "9.4% in early trading.")
+    slide = found["11.2%"]
+    assert (slide.thing_norm, slide.quantity.change, slide.quote) == ("share", "down", "11.2% slide")
+    assert found["9.4%"].thing_norm == "share"  # a stock is a share

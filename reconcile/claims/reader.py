@@ -99,6 +99,10 @@ _COUNTING_VERBS = frozenset({"put", "puts", "show", "showed", "shows", "count", 
                              "confirm", "confirmed", "add", "added", "note", "noted"})
 _SUBORDINATORS = {"with", "without"}  # "missing after a ferry with 226 people": another noun's figure
 _IRREGULAR_PLURALS = {"men", "women", "children", "people", "feet", "teeth", "mice", "geese", "police"}
+# nouns of a move and its direction: "the stock's 11.2% slide", "a 5% rise in prices"
+_CHANGE_NOUNS = {"slide": "down", "fall": "down", "drop": "down", "decline": "down", "plunge": "down",
+                 "slump": "down", "dip": "down", "decrease": "down", "rise": "up", "gain": "up", "jump": "up",
+                 "increase": "up", "surge": "up", "climb": "up", "rally": "up", "growth": "up"}
 _THINKING = frozenset({"think", "believe", "feel", "expect", "agree", "want", "support", "oppose", "prefer"})
 _TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "quarter", "decade"})
 _CLAUSE_HEADS = frozenset({"ROOT", "advcl", "ccomp", "parataxis", "xcomp"})  # a verb so attached heads a clause
@@ -451,6 +455,15 @@ class ClaimReader:
                 q = replace(q, change="down" if head.lower_ in _DOWNWARD else "up")
             comparative = True
             thing_tokens, head = [], None
+        moved = self._change_noun(span, q, head)
+        move_end = head.idx + len(head.text) if moved is not None and head is not None else None
+        if moved is not None:
+            # "the stock's 11.2% slide", "a 5% rise in prices": the size of a move of what
+            # the noun of the move is of
+            direction, of = moved
+            if q.change is None:
+                q = replace(q, change=direction)
+            thing_tokens, head = ([of], of) if of is not None else ([], None)
         modified = self._modified_noun(span, head)
         if modified is not None:
             # "486 sudden and unexpected deaths", "94 confirmed cases": the noun the number
@@ -860,6 +873,8 @@ class ClaimReader:
             quote_end = max(quote_end, capacity_end)
         if goal is not None and goal.i > span.start:
             quote_end = max(quote_end, goal.idx + len(goal.text))  # "2 million target"
+        if move_end is not None:
+            quote_end = max(quote_end, move_end)  # "11.2% slide"
         quote_start = span.start_char
         if figure is not None and not thing_tokens:
             quote_start = min(quote_start, self._figure_quote_start(span, figure[0]))
@@ -1425,6 +1440,20 @@ class ClaimReader:
         if any(t.is_punct and (t.text != "-" or t.whitespace_) for t in between):
             return None  # "476,777 - deliveries": a dash sets the number apart
         return counted
+
+    @staticmethod
+    def _change_noun(span: Span, q: Quantity, head: Token | None) -> tuple[str, Token | None] | None:
+        """Which way a share on a noun of a move moved, and what moved: "the stock's 11.2%
+        slide" (down, the stock), "a 5% rise in prices" (up, prices); ``None`` for anything
+        else. Only the parse's modifier of the noun, never a count of moves."""
+        if q.kind != "percent" or head is None or head.lemma_.lower() not in _CHANGE_NOUNS:
+            return None
+        top = _thing.anchor(span)
+        if top.head.i != head.i:
+            return None
+        of = next((c for c in _thing.children(head) if c.dep_ == "nmod:poss" and c.pos_ in _thing.NOUNS
+                   or c.dep_ == "nmod" and _thing.case_of(c) in ("in", "of") and c.pos_ in _thing.NOUNS), None)
+        return _CHANGE_NOUNS[head.lemma_.lower()], of
 
     def _coordinated_modifiers(self, span: Span, head: Token | None) -> _thing.Counted | None:
         """The noun after modifiers joined by "and" or "or" right after the number, where
