@@ -612,9 +612,10 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
     if a.topic in lex.personal and not (a.actors and b.actors):
         return None  # an age, a height: whose? only the same person's are comparable
     if a.actors and b.actors:
-        if not set(a.actors) & set(b.actors):
+        shared = sorted(x for x in a.actors if any(_same_name(x, y) for y in b.actors))
+        if not shared:
             return None
-        because.append(f"same actor: {sorted(set(a.actors) & set(b.actors))[0]}")
+        because.append(f"same actor: {shared[0]}")
     place = _place_match(a.place, b.place)
     if place is False:
         return None
@@ -637,6 +638,17 @@ def pair(a: Claim, b: Claim, thing_similarity: float, *, lex: Lexicon,
     if loose and not _telling_pair(a.quantity, b.quantity, point=loose == CONVERTED):
         return None  # "less than five months" meets every shorter span: agreement with it says nothing
     return Alignment(a, b, round(score, 3), tuple(because), ambiguous=other_events or unsided, loose=loose)
+
+
+def _same_name(x: str, y: str) -> bool:
+    """Whether two actors' names name one actor: the same, or one a name the other's
+    words begin with ("Norvane" and "Norvane Systems"). Lower-case qualifiers must match."""
+    if x == y:
+        return True
+    if not (x[:1].isupper() and y[:1].isupper()):
+        return False
+    short, long_ = sorted((x.split(), y.split()), key=len)
+    return long_[:len(short)] == short
 
 
 def _unsaid_for_agreement(a: Claim, b: Claim) -> str:

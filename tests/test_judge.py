@@ -963,3 +963,18 @@ def test_judge_a_place_every_article_names_is_the_story_s_not_a_part(nlp):
     claims = extract_claims(articles, nlp=nlp)
     findings = judge_claims(articles, claims).findings
     assert any(f.status in ("update", "conflict") and {f.a[0], f.b[0]} == {"a", "b"} for f in findings)
+
+
+def test_judge_a_company_named_short_and_long_is_one_actor(nlp):
+    articles = [Article("a", "Norvane Systems will cut about 2,400 jobs, the company said.",
+                        published=dt.date(2024, 10, 24)),
+                Article("b", "Norvane will eliminate some 2,400 positions worldwide.", published=dt.date(2024, 10, 24))]
+    claims = extract_claims(articles, nlp=nlp)
+    assert {c.actors for c in claims} == {("Norvane Systems",), ("Norvane",)}
+    assert [f.status for f in judge_claims(articles, claims).findings] == ["agree"]
+
+
+def test_claims_a_distance_from_a_place_past_its_conversion(nlp):
+    [km, _] = extract_claims([Article("a", "The plane came down 38 km (24 miles) southwest of Iquitos.",
+                                      published=dt.date(2026, 4, 19))], nlp=nlp)
+    assert km.extra.get("from") == "Iquitos"

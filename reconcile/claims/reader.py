@@ -1303,6 +1303,13 @@ class ClaimReader:
         k = span.end
         while k < sent_end and (toks[k].lower_ in _DIRECTIONS or toks[k].text == "-"):
             k += 1  # "south-west", tokenized "south", "-", "west"
+        if k < sent_end and toks[k].text == "(":
+            # "38 km (24 miles) southwest of Iquitos": past the conversion
+            close = next((j for j in range(k + 1, min(sent_end, k + 8)) if toks[j].text == ")"), None)
+            if close is not None:
+                k = close + 1
+                while k < sent_end and (toks[k].lower_ in _DIRECTIONS or toks[k].text == "-"):
+                    k += 1
         off = k > span.end and toks[k - 1].lower_ == "off" and k < sent_end and toks[k].text[:1].isupper()
         if not off and (k >= sent_end or toks[k].lower_ not in ("of", "from") or (
                 toks[k].lower_ == "of" and k == span.end)):
