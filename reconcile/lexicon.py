@@ -51,6 +51,9 @@ class Lexicon:
     event_scope: dict[str, frozenset[str]]  # event class -> the only things of which it says what happened
     verb_figures: dict[str, str]  # verb -> the figure its object states ("offered 17.5%": an offer)
     goal_nouns: dict[str, str]  # noun -> "goal" or "forecast": "its 2 million target" is no actual
+    change_nouns: dict[str, str]  # noun -> "up" or "down": "the stock's 11.2% slide"
+    thinking_verbs: frozenset[str]  # "42 percent think ...": what they think is what is counted
+    beside_words: frozenset[str]  # "near", "off": where it happened is beside the place
     shares: dict[str, str]  # "voter vote" -> turnout: a share of a thing to which something happened
     holding_verbs: frozenset[str]  # "the captain had 8,122 flight hours": the subject holds the figure
     venues: frozenset[str]
@@ -161,6 +164,9 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         event_scope={k.lower(): frozenset(v) for k, v in data.get("event_scope", {}).items()},
         verb_figures={k.lower(): v for k, v in data.get("verb_figures", {}).items()},
         goal_nouns={k.lower(): v for k, v in data.get("goal_nouns", {}).items()},
+        change_nouns={k.lower(): v for k, v in data.get("change_nouns", {}).items()},
+        thinking_verbs=frozenset(data["attribution"].get("thinking", [])),
+        beside_words=frozenset(data["scope"].get("beside", [])),
         shares={k.lower(): v for k, v in data.get("shares", {}).items()},
         holding_verbs=frozenset(data.get("holding", {}).get("verbs", [])),
         venues=frozenset(data.get("venues", {}).get("nouns", [])),

@@ -63,7 +63,6 @@ _AUX = {"be", "is", "are", "was", "were", "been", "being", "have", "has", "had",
         "shall", "should", "can", "could", "may", "might", "must", "do", "does", "did", "also", "still",
         "now", "only", "reportedly", "already", "then", "just", "not", "n't", "so", "far", "up", "to"}
 _PLACE_PREPS = {"in", "at", "near", "across", "inside", "around", "throughout", "on"}
-_BESIDE = {"near", "outside", "off"}  # a figure "near X" is not X's: where it happened, beside X
 # a clause joined to another: "... approached the city of Pokhara, and rescuers had pulled 68 bodies"
 # what joins two figures of one phrase: "3,470 cases and nearly 2,300 deaths"
 _COORDINATED = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:and|or)\s+(?:(?:about|nearly|some|almost|around|roughly|over|"
@@ -99,11 +98,6 @@ _COUNTING_VERBS = frozenset({"put", "puts", "show", "showed", "shows", "count", 
                              "confirm", "confirmed", "add", "added", "note", "noted"})
 _SUBORDINATORS = {"with", "without"}  # "missing after a ferry with 226 people": another noun's figure
 _IRREGULAR_PLURALS = {"men", "women", "children", "people", "feet", "teeth", "mice", "geese", "police"}
-# nouns of a move and its direction: "the stock's 11.2% slide", "a 5% rise in prices"
-_CHANGE_NOUNS = {"slide": "down", "fall": "down", "drop": "down", "decline": "down", "plunge": "down",
-                 "slump": "down", "dip": "down", "decrease": "down", "rise": "up", "gain": "up", "jump": "up",
-                 "increase": "up", "surge": "up", "climb": "up", "rally": "up", "growth": "up"}
-_THINKING = frozenset({"think", "believe", "feel", "expect", "agree", "want", "support", "oppose", "prefer"})
 _TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "quarter", "decade"})
 _CLAUSE_HEADS = frozenset({"ROOT", "advcl", "ccomp", "parataxis", "xcomp"})  # a verb so attached heads a clause
 _GENERIC_MODIFIERS = {"more", "other", "additional", "total", "overall", "estimated", "reported", "confirmed",
@@ -955,7 +949,7 @@ class ClaimReader:
         if subject is None:
             return None
         verb = subject.head
-        if verb.pos_ != "VERB" or verb.lemma_ not in self.lex.attribution_verbs | _THINKING:
+        if verb.pos_ != "VERB" or verb.lemma_ not in self.lex.attribution_verbs | self.lex.thinking_verbs:
             return None
         return next((c for c in _thing.children(verb) if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")
                      and c.i > verb.i), None)
@@ -1448,19 +1442,18 @@ class ClaimReader:
             return None  # "476,777 - deliveries": a dash sets the number apart
         return counted
 
-    @staticmethod
-    def _change_noun(span: Span, q: Quantity, head: Token | None) -> tuple[str, Token | None] | None:
+    def _change_noun(self, span: Span, q: Quantity, head: Token | None) -> tuple[str, Token | None] | None:
         """Which way a share on a noun of a move moved, and what moved: "the stock's 11.2%
         slide" (down, the stock), "a 5% rise in prices" (up, prices); ``None`` for anything
         else. Only the parse's modifier of the noun, never a count of moves."""
-        if q.kind != "percent" or head is None or head.lemma_.lower() not in _CHANGE_NOUNS:
+        if q.kind != "percent" or head is None or head.lemma_.lower() not in self.lex.change_nouns:
             return None
         top = _thing.anchor(span)
         if top.head.i != head.i:
             return None
         of = next((c for c in _thing.children(head) if c.dep_ == "nmod:poss" and c.pos_ in _thing.NOUNS
                    or c.dep_ == "nmod" and _thing.case_of(c) in ("in", "of") and c.pos_ in _thing.NOUNS), None)
-        return _CHANGE_NOUNS[head.lemma_.lower()], of
+        return self.lex.change_nouns[head.lemma_.lower()], of
 
     def _coordinated_modifiers(self, span: Span, head: Token | None) -> _thing.Counted | None:
         """The noun after modifiers joined by "and" or "or" right after the number, where
@@ -2096,7 +2089,7 @@ class ClaimReader:
         for t in toks[sent.start:sent.end]:
             if t.lower_ == "there" and toks[t.i - 1].lower_ not in ("are", "is", "were", "was"):
                 in_order.append((t.i, t.idx, _THERE))
-            if t.lower_ in _BESIDE:
+            if t.lower_ in self.lex.beside_words:
                 # "crashed ... near the Amazon city of Iquitos, killing 60": where it happened
                 # is beside the place, whose own figures those are not
                 near = t.i
