@@ -1015,3 +1015,11 @@ def test_claims_a_share_on_a_noun_of_a_move_is_the_size_of_the_move(nlp):
     slide = found["11.2%"]
     assert (slide.thing_norm, slide.quantity.change, slide.quote) == ("share", "down", "11.2% slide")
     assert found["9.4%"].thing_norm == "share"  # a stock is a share
+
+
+def test_claims_a_party_that_took_seats_won_them_and_a_relative_clause_s_doer(nlp):
+    found = _read(nlp, "The Alliance took 54 seats. Crews took 65 people to hospital. Kestrin, which won 56 seats, "
+                       "leads the opposition.")
+    assert found["54"].event_norm == "win"
+    assert found["65"].event_norm == "take"  # people taken to hospital won nothing
+    assert found["56"].extra.get("doer") == "Kestrin"  # "which": the name the clause is about

@@ -640,7 +640,10 @@ class ClaimReader:
         if event_tok is not None:
             event_text = event_tok.text
             event_norm = self._event_class(event_tok) or self._lemma(event_tok)
+            lemma = self._lemma(event_tok)
             if event_norm in lex.event_scope and thing_norm not in lex.event_scope[event_norm] \
+                    or lemma in lex.event_scope and lex.event_of.get(lemma) == event_norm != lemma \
+                    and thing_norm not in lex.event_scope[lemma] \
                     or q.kind == "money" and event_norm in lex.event_things:
                 # "found two people alive": no body recovered; "saved £293,368" rescued no one:
                 # a class that says what happened to people says nothing of a sum
@@ -1262,6 +1265,8 @@ class ClaimReader:
         """The name that is subject of ``verb``, canonical; "" for a pronoun, a common
         noun, a place or no subject."""
         subject = next((c for c in _thing.children(verb) if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ in ("which", "who", "that") and verb.dep_ == "acl:relcl":
+            subject = verb.head  # "People's Renewal, which won 56 seats": the name the clause is about
         opens = self._dateline_end(self._sent(span))
         if subject is not None and subject.idx < opens:
             # "AUSTIN, Jan 2 (Wire) - Tesla delivered": the parser may hang the name on the dateline
