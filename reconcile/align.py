@@ -185,11 +185,17 @@ def _local_places(claims: Sequence[Claim], tops: set[str] | None = None) -> set[
 
 
 def _sources_naming(claims: Sequence[Claim], names: set[str]) -> dict[str, int]:
-    """How many articles name each of ``names`` in their claims' sentences, read once
-    (each article's runs of words, as :func:`_named` reads them)."""
+    """How many articles name each of ``names`` in their claims' sentences."""
     if not names:
         return {}
-    longest = max(len(_words(n)) for n in names)
+    runs = _word_runs(claims, max(len(_words(n)) for n in names))
+    return {n: sum(1 for r in runs.values() if " ".join(_words(n)) in r) for n in names}
+
+
+def _word_runs(claims: Sequence[Claim], longest: int) -> dict[str, set[str]]:
+    """Each article's runs of up to ``longest`` words, read once from its claims'
+    sentences: a name is in an article if its words are one of them (linear in the text,
+    however many names are looked up)."""
     runs: dict[str, set[str]] = defaultdict(set)
     seen: set[tuple[str, str]] = set()
     for c in claims:
@@ -199,7 +205,7 @@ def _sources_naming(claims: Sequence[Claim], names: set[str]) -> dict[str, int]:
         words = _words(c.sentence)
         runs[c.source].update(" ".join(words[i:i + k]) for k in range(1, longest + 1)
                               for i in range(len(words) - k + 1))
-    return {n: sum(1 for r in runs.values() if " ".join(_words(n)) in r) for n in names}
+    return runs
 
 
 def _top_regions(claims: Sequence[Claim]) -> set[str]:
@@ -298,18 +304,7 @@ def _protagonists(claims: Sequence[Claim]) -> frozenset[str]:
     names = {n for c in claims for n in _named(c) if places.lookup(n) is None and not _is_country(n)}
     if not names:
         return frozenset()
-    # each article's runs of words, read once: a name is in an article if its words are
-    # a run of words of one of its sentences (linear in the text, however many names)
-    longest = max(len(n.split()) for n in names)
-    runs: dict[str, set[str]] = defaultdict(set)
-    seen: set[tuple[str, str]] = set()
-    for c in claims:
-        if (c.source, c.sentence) in seen:
-            continue
-        seen.add((c.source, c.sentence))
-        words = _words(c.sentence)
-        runs[c.source].update(" ".join(words[i:i + k]) for k in range(1, longest + 1)
-                              for i in range(len(words) - k + 1))
+    runs = _word_runs(claims, max(len(n.split()) for n in names))
     return frozenset(n for n in names if all(" ".join(_words(n)) in runs[src] for src in sources))
 
 
