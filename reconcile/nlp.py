@@ -28,7 +28,7 @@ import spacy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IS_SPACE, LEMMA, MORPH, NORM, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import load_language_data, minibatch, registry
 from spacy.vocab import Vocab
 
@@ -334,6 +334,20 @@ class NumberSentences:
                 ranges.append((start, end))
         return starts, ranges
 
+    def _dates(self, doc: Doc) -> dict[int, int]:
+        """The dates of several tokens the number reader found ("Sept. 27", "9 March
+        2024"), as first token -> end: each is parsed as one word (:data:`DATE_STAND_IN`)."""
+        out = {}
+        for span in doc.spans.get(self.spans_key, []):
+            q = span._.quantity if Span.has_extension("quantity") else None
+            if q is not None and q.kind == "date" and span.end - span.start > 1 \
+                    and not any(t.is_space or "\n" in t.whitespace_ for t in span[:-1]) \
+                    and not (span.end < len(doc) and doc[span.end].text in ("(", "-", "\u2013", "\u2014")):
+                # "AUSTIN, Jan 2 (Wire) - ": a dateline's date stays as written, the parse of
+                # what follows it is read as it was trained
+                out[span.start] = span.end
+        return out
+
     def _implicit_ones(self, doc: Doc) -> list[int]:
         """Where "a" or "an" after a word of ``events`` may count one ("destroyed a tank").
 
@@ -388,12 +402,16 @@ class NumberSentences:
         for doc in docs:
             starts, ranges = self._plan(doc)
             words = doc.to_array([ORTH, SPACY, NORM])
+            dates = self._dates(doc)
             for start, end in ranges:
-                parts.append(_piece(doc, words, start, end))
+                parts.append(_piece(doc, words, start, end, dates))
                 if self.reach:
                     before = min(start, self.reach)
-                    wide.append((_piece(doc, words, start - before, end), before))
-            plans.append((starts, ranges, words))
+                    # a date across the stretch's start stays words, so that the stretch's
+                    # tokens are the last of the wider piece's
+                    kept = {k: stop for k, stop in dates.items() if not k < start < stop}
+                    wide.append((_piece(doc, words, start - before, end, kept), _kept(start - before, start, kept)))
+            plans.append((starts, ranges, words, dates))
         components = self.components
         if wide:
             # the token vectors, from the stretch with the words before it; the
@@ -409,7 +427,7 @@ class NumberSentences:
             else:
                 parts = [proc(part) for part in parts]
         done = iter(parts)
-        for doc, (starts, ranges, words) in zip(docs, plans):
+        for doc, (starts, ranges, words, dates) in zip(docs, plans):
             if not len(doc):
                 continue
             values = numpy.zeros((len(doc), len(_PARSE_ATTRS)), dtype="uint64")
@@ -418,21 +436,97 @@ class NumberSentences:
             sent_starts[starts] = 1
             for start, end in ranges:
                 part = next(done)
-                values[start:end] = part.to_array(_PARSE_ATTRS)
-                sent_starts[start:end] = part.to_array(SENT_START).astype("int64")
+                if len(part) == end - start:
+                    values[start:end] = part.to_array(_PARSE_ATTRS)
+                    sent_starts[start:end] = part.to_array(SENT_START).astype("int64")
+                else:
+                    _expand(doc, part, start, end, dates, values, sent_starts)
                 sent_starts[start] = 1
             doc.from_array(_PARSE_ATTRS, values)
             # after the heads: setting them makes every token outside a stretch a non-start
             doc.from_array([SENT_START], sent_starts.astype("uint64"))
 
 
-def _piece(doc: Doc, words: numpy.ndarray, start: int, end: int) -> Doc:
-    """Tokens ``start:end`` of ``doc`` as a Doc of their own (``words``: ORTH, SPACY, NORM)."""
+DATE_STAND_IN = "Monday"
+"""The one word a date of several tokens ("Sept. 27", "9 March 2024") is parsed as: a
+date's number read as a clause's subject ("the quarter ended Sept. 27 came in at $4.62
+billion") is a garden path a day's name never leads down."""
+
+
+def _piece(doc: Doc, words: numpy.ndarray, start: int, end: int, dates: dict[int, int] | None = None) -> Doc:
+    """Tokens ``start:end`` of ``doc`` as a Doc of their own (``words``: ORTH, SPACY, NORM),
+    each date of several tokens (``dates``: first token -> end) as one stand-in word."""
     strings = doc.vocab.strings
-    piece = Doc(doc.vocab, words=[strings[o] for o in words[start:end, 0].tolist()],
-                spaces=[bool(x) for x in words[start:end, 1].tolist()])
-    piece.from_array([NORM], words[start:end, 2])  # a tokenizer exception's norm ("n't" -> "not")
+    orths, spaces, norms = words[start:end, 0].tolist(), [bool(x) for x in words[start:end, 1].tolist()], \
+        words[start:end, 2]
+    if not dates or not any(start <= k < end for k in dates):
+        piece = Doc(doc.vocab, words=[strings[o] for o in orths], spaces=spaces)
+        piece.from_array([NORM], norms)  # a tokenizer exception's norm ("n't" -> "not")
+        return piece
+    out_words, out_spaces, out_norms = [], [], []
+    k = start
+    while k < end:
+        stop = dates.get(k)
+        if stop is not None and stop <= end:
+            out_words.append(DATE_STAND_IN)
+            out_spaces.append(spaces[stop - 1 - start])
+            out_norms.append(doc.vocab.strings.add(DATE_STAND_IN.lower()))
+            k = stop
+            continue
+        out_words.append(strings[orths[k - start]])
+        out_spaces.append(spaces[k - start])
+        out_norms.append(int(norms[k - start]))
+        k += 1
+    piece = Doc(doc.vocab, words=out_words, spaces=out_spaces)
+    piece.from_array([NORM], numpy.asarray(out_norms, dtype="uint64"))
     return piece
+
+
+def _kept(start: int, end: int, dates: dict[int, int]) -> int:
+    """How many tokens of a piece the tokens ``start:end`` of its Doc make (a date is one)."""
+    n, k = 0, start
+    while k < end:
+        stop = dates.get(k)
+        k = stop if stop is not None and stop <= end else k + 1
+        n += 1
+    return n
+
+
+def _expand(doc: Doc, part: Doc, start: int, end: int, dates: dict[int, int], values: numpy.ndarray,
+            sent_starts: numpy.ndarray) -> None:
+    """Write the parse of a piece whose dates stood in as one word back to tokens
+    ``start:end`` of ``doc``: a date's first token takes the stand-in's analysis (its
+    head, its relation), its others hang on it, as a name's parts do."""
+    origin: list[int] = []  # the doc token each piece token stands for
+    k = start
+    while k < end:
+        origin.append(k)
+        stop = dates.get(k)
+        k = stop if stop is not None and stop <= end else k + 1
+    attrs = part.to_array(_PARSE_ATTRS)
+    firsts = part.to_array(SENT_START).astype("int64")
+    head_col, dep_col, pos_col, tag_col = (_PARSE_ATTRS.index(a) for a in (HEAD, DEP, POS, TAG))
+    strings = doc.vocab.strings
+    for j, i in enumerate(origin):
+        row = attrs[j].copy()
+        head = j + int(row[head_col].astype("int64"))
+        row[head_col] = numpy.uint64(numpy.int64(origin[head] - i).astype("uint64"))
+        stop = dates.get(i)
+        if stop is not None and stop <= end:
+            row[pos_col], row[tag_col] = strings.add("PROPN"), strings.add("NNP")
+        lemma = values[i, _PARSE_ATTRS.index(LEMMA)]
+        values[i] = row
+        values[i, _PARSE_ATTRS.index(LEMMA)] = lemma if stop is not None and stop <= end else row[
+            _PARSE_ATTRS.index(LEMMA)]
+        sent_starts[i] = firsts[j]
+        for m in range(i + 1, stop if stop is not None and stop <= end else i + 1):
+            inner = values[m]
+            inner[head_col] = numpy.uint64(numpy.int64(i - m).astype("uint64"))
+            number = doc[m].like_num
+            inner[dep_col] = strings.add("nummod" if number else "flat")
+            inner[pos_col] = strings.add("NUM" if number else "PROPN")
+            inner[tag_col] = strings.add("CD" if number else "NNP")
+            sent_starts[m] = -1
 
 
 def _reach(nlp: Language, name: str) -> int:

@@ -1023,3 +1023,17 @@ def test_claims_a_party_that_took_seats_won_them_and_a_relative_clause_s_doer(nl
     assert found["54"].event_norm == "win"
     assert found["65"].event_norm == "take"  # people taken to hospital won nothing
     assert found["56"].extra.get("doer") == "Kestrin"  # "which": the name the clause is about
+
+
+def test_claims_a_date_is_parsed_as_one_word(nlp):
+    found = _read(nlp, "Revenue for the quarter ended Sept. 27 came in at $4.62 billion, the company said.")
+    revenue = found["$4.62 billion"]
+    assert (revenue.thing_norm, revenue.time_text, revenue.actors) == ("revenue", "Sept. 27", ())
+
+
+def test_pipeline_a_date_s_tokens_hang_together_and_the_rest_of_the_parse_is_kept(nlp):
+    doc = nlp("Revenue for the quarter ended Sept. 27 came in at $4.62 billion.")
+    sept, day = doc[5], doc[6]
+    assert (sept.text, day.text, day.head.i, day.dep_) == ("Sept.", "27", sept.i, "nummod")
+    assert all(t.head.i < len(doc) for t in doc) and doc[7].text == "came"
+    assert doc[0].head.i == 7  # "Revenue" is the subject of "came", not of "ended"

@@ -1997,7 +1997,7 @@ class ClaimReader:
                 or before.text in ("-", "\u2013", "\u2014") and before.whitespace_)  # "15:40 - Rescue teams"
             if initial and t.lower_ in _PREPOSITIONS:
                 capital = False  # "Outside Congo, ...": a preposition, not a name
-            is_name = capital and t.i not in skip and t.lower_ not in _CALENDAR and not (
+            is_name = capital and t.i not in skip and t.lower_.rstrip(".") not in _CALENDAR and not (
                 initial and t.lower_ in self.lex.stop_words) and (
                 not initial or t.text.isupper() or t.lower_ in self._names
                 or t.lower_ in self.lex.alias_of or _next_is_name(t, self._toks) or (
