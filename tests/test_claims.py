@@ -1037,3 +1037,8 @@ def test_pipeline_a_date_s_tokens_hang_together_and_the_rest_of_the_parse_is_kep
     assert (sept.text, day.text, day.head.i, day.dep_) == ("Sept.", "27", sept.i, "nummod")
     assert all(t.head.i < len(doc) for t in doc) and doc[7].text == "came"
     assert doc[0].head.i == 7  # "Revenue" is the subject of "came", not of "ended"
+
+
+def test_claims_where_a_company_is_based_is_no_owner(nlp):
+    found = _read(nlp, "Shares of the Morrisville, North Carolina-based company fell 8.3% in premarket trading.")
+    assert found["8.3%"].actors == ()

@@ -87,6 +87,18 @@ def clause_of(token: Token) -> tuple[Token, bool]:
     return t, through_subject
 
 
+def _based(name: Token) -> bool:
+    """Whether a name is where something is based ("the Morrisville, North Carolina-based
+    company"): "based" follows it within a few tokens, before any verb."""
+    doc = name.doc
+    for t in doc[name.i + 1:min(len(doc), name.i + 7)]:
+        if t.lower_ in ("based", "-based"):
+            return True
+        if t.pos_ in ("VERB", "AUX") or t.text in (".", ";"):
+            return False
+    return False
+
+
 def read_scope(span: Span) -> Scope:
     """The places and subgroups the figure in ``span`` is about, from the parse."""
     top = anchor(span)
@@ -145,7 +157,9 @@ def read_scope(span: Span) -> Scope:
     for noun in owned:
         for child in children(noun):
             if child.pos_ == "PROPN" and (child.dep_ == "nmod:poss" or child.dep_ == "nmod" and case_of(child) == "of") \
-                    and not timex.is_calendar_name(child.text):  # "Wednesday's cases": a day's, not an owner's
+                    and not timex.is_calendar_name(child.text) and not _based(child):
+                # "Wednesday's cases": a day's, not an owner's; "the Morrisville, North
+                # Carolina-based company": where the owner is based
                 groups.append(_name(child))
                 rules.append("owner")
     for child in [] if in_subject else children(clause):
