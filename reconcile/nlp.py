@@ -337,9 +337,11 @@ class NumberSentences:
     def _dates(self, doc: Doc) -> dict[int, int]:
         """The dates of several tokens the number reader found ("Sept. 27", "9 March
         2024"), as first token -> end: each is parsed as one word (:data:`DATE_STAND_IN`)."""
-        out = {}
+        out: dict[int, int] = {}
+        if not Span.has_extension("quantity"):
+            return out
         for span in doc.spans.get(self.spans_key, []):
-            q = span._.quantity if Span.has_extension("quantity") else None
+            q = span._.quantity
             if q is not None and q.kind == "date" and span.end - span.start > 1 \
                     and not any(t.is_space or "\n" in t.whitespace_ for t in span[:-1]) \
                     and not (span.end < len(doc) and doc[span.end].text in ("(", "-", "\u2013", "\u2014")):

@@ -26,6 +26,7 @@ _MONTH = r"(?:january|february|march|april|may|june|july|august|september|octobe
 _PART = r"(?:morning|afternoon|evening|night|overnight)"
 _PREP = r"(?:on|by|since|until|till|before|after|from|as\s+of|in|during|at|last|this|next|early|late|earlier|later)"
 _NUMWORD = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
+_UNIT = r"(?:year|month|week|day|hour|minute|quarter|half|decade|century)"  # the units of a time
 
 _TIME_PATTERNS = [
     # between January and July (2024), from January to March, (in) October-December: before
@@ -66,7 +67,7 @@ _TIME_PATTERNS = [
     r"\b(?:now|today|yesterday|tonight|currently|so\s+far|to\s+date|at\s+present|at\s+the\s+time)\b",
     # at the last election, in the previous census: an earlier occasion of the same kind
     r"(?:at|in|during|from|since)\s+the\s+(?:last|previous|prior|preceding)\s+"
-    r"(?!(?:year|month|week|day|hour|minute|quarter|half|decade|century|time|few|two|three|several)\b)[a-z]+"
+    rf"(?!(?:{_UNIT}|time|few|two|three|several)\b)[a-z]+"
     r"(?:,?\s+(?:in|of)\s+(?:19|20)\d\d)?",
     # during the battle, since the start of the war
     r"(?:during|throughout)\s+the\s+(?:battle|war|fighting|conflict|campaign|offensive|siege|pandemic|protests?|strike)",
@@ -167,7 +168,7 @@ def earlier_occasion(text: str) -> bool:
     return bool(_EARLIER_OCCASION.match(" ".join(text.split()))) and not _TIME_NOUN.search(text)
 
 
-_TIME_NOUN = re.compile(r"\b(?:year|month|week|day|hour|minute|quarter|half|decade|century)s?$", re.IGNORECASE)
+_TIME_NOUN = re.compile(rf"\b{_UNIT}s?$", re.IGNORECASE)
 _ANAPHORIC_WORDS = frozenset({"on", "by", "in", "at", "during", "until", "till", "before", "after", "since", "from",
                               "the", "that", "same", "end", "of", "early", "late", "later", "earlier"})
 _PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "day"})
@@ -199,15 +200,17 @@ def part_of_day(text: str) -> str | None:
     """
     words = text.lower().replace(",", " ").split()
     part = next((w for w in reversed(words) if w in _PARTS_OF_DAY and w != "day" or w == "overnight"), None)
-    if part is None and (clock := _CLOCK_IN.search(text)):
+    clock = _CLOCK_IN.search(text) if part is None else None
+    minutes = clock_minutes(clock.group(0)) if clock else None
+    if minutes is not None:
         # "as of 6 pm on Wednesday" is in the evening, as "by Wednesday evening" is
-        hour = int(clock.group(1)) % 12 + (12 if clock.group(2).lower().startswith("p") else 0)
+        hour = minutes // 60
         part = "morning" if 5 <= hour < 12 else "afternoon" if 12 <= hour < 17 else "evening" if 17 <= hour < 21 \
             else "night"
     return "night" if part == "overnight" else part
 
 
-_CLOCK_IN = re.compile(r"\b(\d{1,2})(?:[:.]\d\d)?\s*(am|pm|a\.m\.|p\.m\.)", re.IGNORECASE)
+_CLOCK_IN = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)", re.IGNORECASE)  # a clock time in a phrase
 
 
 def named_days(text: str, published: dt.date | None) -> list[tuple[int, dt.date]]:

@@ -98,7 +98,6 @@ _COUNTING_VERBS = frozenset({"put", "puts", "show", "showed", "shows", "count", 
                              "confirm", "confirmed", "add", "added", "note", "noted"})
 _SUBORDINATORS = {"with", "without"}  # "missing after a ferry with 226 people": another noun's figure
 _IRREGULAR_PLURALS = {"men", "women", "children", "people", "feet", "teeth", "mice", "geese", "police"}
-_TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "quarter", "decade"})
 _CLAUSE_HEADS = frozenset({"ROOT", "advcl", "ccomp", "parataxis", "xcomp"})  # a verb so attached heads a clause
 _GENERIC_MODIFIERS = {"more", "other", "additional", "total", "overall", "estimated", "reported", "confirmed",
                       "global", "worldwide", "entire", "whole", "full", "current",
@@ -647,7 +646,7 @@ class ClaimReader:
                     or q.kind == "money" and event_norm in lex.event_things:
                 # "found two people alive": no body recovered; "saved £293,368" rescued no one:
                 # a class that says what happened to people says nothing of a sum
-                event_norm = self._lemma(event_tok)
+                event_norm = lemma
             other = self._other_object(event_tok, span, thing_tokens)
             if other is None and happened is not None and happened.acted_on is not None \
                     and happened.verb.i == event_tok.i and event_norm in PATIENT_EVENTS \
@@ -965,7 +964,7 @@ class ClaimReader:
         for token, _ in _when.path_up(_event.counted_noun(span)):
             if any(c.dep_ == "advmod" and c.lower_ in ("earlier", "previously")
                    and all(g.dep_ == "punct" for g in c.children)
-                   and not (c.i > 0 and c.doc[c.i - 1].lower_.rstrip("s") in _TIME_UNITS)
+                   and not (c.i > 0 and c.doc[c.i - 1].lower_.rstrip("s") in _scope.TIME_UNITS)
                    for c in _thing.children(token)):
                 return True  # bare: "a year earlier" is the base of a change, not when it was said
             if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("acl", "acl:relcl", "advcl", "xcomp", "ccomp"):
@@ -2143,7 +2142,8 @@ class ClaimReader:
         """Whether the adjective at ``offset`` in ``sent`` ("national") qualifies a body that
         gives figures ("the national disaster agency", "the national statistics office"),
         not a figure ("the national toll", "national turnout"), as the parse has it."""
-        token = self._doc_char_token(sent, offset)
+        found = sent.doc.char_span(sent.start_char + offset, sent.start_char + offset + 1, alignment_mode="expand")
+        token = found[0] if found is not None and len(found) else None
         if token is None or token.dep_ not in ("amod", "compound"):
             return False
         noun = token.head
@@ -2152,12 +2152,6 @@ class ClaimReader:
         lemma = self._noun_lemma(noun)
         return noun.pos_ in _thing.NOUNS and lemma not in self.lex.figure_nouns and lemma not in self.lex.thing_of \
             and lemma not in _MEASURE_NOUNS | {"average", "rate", "level", "figure", "total", "scale"}
-
-    @staticmethod
-    def _doc_char_token(sent: Span, offset: int) -> Token | None:
-        """The token of ``sent`` that starts at character ``offset`` of its text, if any."""
-        at = sent.start_char + offset
-        return next((t for t in sent if t.idx == at), None)
 
     def _subject_country(self, span: Span) -> str:
         """The country that is the subject of the verb before the number, if any.

@@ -42,7 +42,8 @@ PLACE_KINDS = frozenset({"county", "province", "prefecture", "district", "munici
                          "state", "region", "city"})
 GROUP_CASES = frozenset({"among"})
 # "for" a span of time is no group: "12% for the year", "5% for the quarter"
-TIME_UNITS = frozenset({"year", "quarter", "month", "week", "day", "period", "decade", "season", "half", "term"})
+TIME_UNITS = frozenset({"year", "quarter", "month", "week", "day", "hour", "minute", "period", "decade", "season",
+                        "half", "term"})
 # where those counted may come from: "61 people from her state"; never "20 people from the
 # rubble", which says where they were pulled out
 ORIGIN_KINDS = PLACE_KINDS | frozenset({"country", "town", "village", "area", "community", "neighbourhood",
